@@ -242,7 +242,7 @@ public final class ArchParamTree {
     public ArchConfig crossoverConfigs(ArchConfig first, ArchConfig second, RandomGenerator rng) {
         Object unset = new Object();
         Object[] values = valuesOf(first, (choice, value) -> rng.nextDouble() < 0.5 ? value : unset);
-        Object[] fallback = valuesOf(second, (choice, value) -> value);
+        Object[] fallback = valuesOf(second);
         for (int i = 0; i < values.length; i++) {
             if (values[i] == unset) {
                 values[i] = fallback[i];
@@ -287,6 +287,11 @@ public final class ArchParamTree {
                 pairWalk(child, childConfig, path, values, done, fn);
             }
         }
+    }
+
+    /** The value of each distinct parameter in {@code config} (at its first occurrence), in traversal order. */
+    Object[] valuesOf(ArchConfig config) {
+        return valuesOf(config, (choice, value) -> value);
     }
 
     /** Builds the config holding {@code values} (one per distinct parameter) and the tree's constants. */

@@ -1,0 +1,144 @@
+package org.archai4j.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.archai4j.random.PyRandom;
+import org.archai4j.search.ArchaiModel;
+
+/** Invariants of sampling, mutation, crossover, encodings and archids over random trees. */
+class ConfigSpaceProperties {
+    private static ConfigSearchSpace<Void> space(long seed, double mutationProb) {
+        return ConfigSearchSpace.builder(ModelFactory.of(RandomTrees::pickEverything),
+                new ArchParamTree(RandomTrees.tree(seed))).seed(seed).mutationProb(mutationProb).build();
+    }
+
+    @Property(tries = 300)
+    void sharedParametersAlwaysHaveEqualValues(@ForAll long seed) {
+        ArchParamTree tree = new ArchParamTree(RandomTrees.tree(seed));
+        Map<String, Object> paths = tree.toDict(true, false, true);
+        Map<DiscreteChoice, List<String>> byParam = new IdentityHashMap<>();
+        paths.forEach((path, dc) -> byParam.computeIfAbsent((DiscreteChoice) dc, k -> new ArrayList<>()).add(path));
+        PyRandom rng = new PyRandom(seed);
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> flat = flat(tree.sampleConfig(rng));
+            for (List<String> samePaths : byParam.values()) {
+                for (String path : samePaths) {
+                    assertThat(flat.get(path)).as(path).isEqualTo(flat.get(samePaths.get(0)));
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void encodingLengthIsFixedPerTree(@ForAll long seed) {
+        ConfigSearchSpace<Void> ss = space(seed, 0.5);
+        int width = ss.tree().params().stream().mapToInt(DiscreteChoice::encodingWidth).sum();
+        ArchaiModel<Void> m = ss.randomSample();
+        for (int i = 0; i < 5; i++) {
+            assertThat(ss.encode(m)).hasSize(width);
+            assertThat(ss.tree().encodeConfig(m.config().orElseThrow(), false)).hasSize(width);
+            m = i % 2 == 0 ? ss.mutate(m) : ss.crossover(List.of(m, ss.randomSample()));
+        }
+    }
+
+    @Property(tries = 100)
+    void saveAndLoadKeepTheArchid(@ForAll long seed) throws Exception {
+        ConfigSearchSpace<Void> ss = space(seed, 0.3);
+        Path dir = Files.createTempDirectory("archai4j-prop");
+        try {
+            ArchaiModel<Void> m = ss.mutate(ss.randomSample());
+            ss.saveArch(m, dir.resolve("a.json"));
+            ss.saveArch(m, dir.resolve("a.yaml"));
+            assertThat(ss.loadArch(dir.resolve("a.json")).archid()).isEqualTo(m.archid());
+            assertThat(ss.loadArch(dir.resolve("a.yaml")).archid()).isEqualTo(m.archid());
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    @Property(tries = 300)
+    void mutationWithProbabilityZeroKeepsTheArchid(@ForAll long seed) {
+        ConfigSearchSpace<Void> ss = space(seed, 0.0);
+        ArchaiModel<Void> m = ss.randomSample();
+        ArchaiModel<Void> child = ss.mutate(m);
+        assertThat(child.archid()).isEqualTo(m.archid());
+        assertThat(child.config()).isEqualTo(m.config());
+    }
+
+    @Property(tries = 300)
+    void crossoverOfAModelWithItselfKeepsIt(@ForAll long seed) {
+        ConfigSearchSpace<Void> ss = space(seed, 0.3);
+        ArchaiModel<Void> m = ss.randomSample();
+        assertThat(ss.crossover(List.of(m, m)).archid()).isEqualTo(m.archid());
+        assertThat(ss.crossover(List.of(m)).archid()).isEqualTo(m.archid());
+    }
+
+    @Property(tries = 300)
+    void onlyUsedParametersDecideTheArchid(@ForAll long seed) {
+        ConfigSearchSpace<Void> ss = space(seed, 0.3);
+        ArchParamTree tree = ss.tree();
+        ArchaiModel<Void> m = ss.randomSample();
+        ArchConfig config = m.config().orElseThrow();
+        Object[] values = tree.valuesOf(config);
+        // Usage comes from the config's own record: a parameter is used when any of its names was picked.
+        Map<String, Object> usedFlags = new LinkedHashMap<>();
+        flatten("", config.getUsedParams(), usedFlags);
+        Map<DiscreteChoice, Boolean> used = new IdentityHashMap<>();
+        tree.toDict(true, false, true).forEach((path, dc) ->
+                used.merge((DiscreteChoice) dc, Boolean.TRUE.equals(usedFlags.get(path)), Boolean::logicalOr));
+        List<DiscreteChoice> params = tree.params();
+        PyRandom rng = new PyRandom(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < params.size(); i++) {
+            DiscreteChoice dc = params.get(i);
+            if (dc.size() < 2) {
+                continue;
+            }
+            Object[] changed = values.clone();
+            Object other = dc.get((dc.choices().indexOf(values[i]) + 1 + rng.nextInt(dc.size() - 1)) % dc.size());
+            assertThat(other).isNotEqualTo(values[i]);
+            changed[i] = other;
+            ArchConfig variant = tree.build(changed);
+            RandomTrees.pickEverything(variant);
+            if (used.get(dc)) {
+                assertThat(ss.archid(variant)).as("changing used %s", tree.paramNames().get(i))
+                        .isNotEqualTo(m.archid());
+            } else {
+                assertThat(ss.archid(variant)).as("changing unused %s", tree.paramNames().get(i))
+                        .isEqualTo(m.archid());
+            }
+        }
+    }
+
+    private static Map<String, Object> flat(ArchConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flatten("", config.toDict(), out);
+        return out;
+    }
+
+    private static void flatten(String prefix, Map<String, Object> dict, Map<String, Object> out) {
+        dict.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? k : prefix + "." + k;
+            if (v instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) m;
+                flatten(key, child, out);
+            } else {
+                out.put(key, v);
+            }
+        });
+    }
+}
