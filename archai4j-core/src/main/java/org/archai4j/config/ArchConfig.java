@@ -1,10 +1,13 @@
 package org.archai4j.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.archai4j.python.PyJson;
@@ -28,12 +31,21 @@ import org.archai4j.python.PyValues;
  * are {@link ArchConfigList}s. A config is mutable only in its usage record; it is not thread-safe.
  */
 public class ArchConfig {
-    private final LinkedHashMap<String, Object> nodes;
-    private Set<String> usedParams;
+    private final ConfigSchema schema;
+    /** The values of the whole config this one belongs to; this level's are at {@code base .. base+size-1}. */
+    private final Object[] flat;
+    private final int base;
+    /** Usage bits of the whole config, by flat position. */
+    private final long[] used;
+    /** Names picked with a default that are not in the config (recorded, as Archai does, but never encoded). */
+    private Set<String> usedAbsent;
 
-    /** Wraps prepared nodes: leaves in canonical form, nested dictionaries already {@code ArchConfig}s. */
-    ArchConfig(LinkedHashMap<String, Object> nodes) {
-        this.nodes = nodes;
+    /** A view of one level of a flat config; nested configs are already views stored in {@code flat}. */
+    ArchConfig(ConfigSchema schema, Object[] flat, int base, long[] used) {
+        this.schema = schema;
+        this.flat = flat;
+        this.base = base;
+        this.used = used;
     }
 
     /**
@@ -45,20 +57,48 @@ public class ArchConfig {
      *     {@code _configs} or {@code _repeat_times}
      */
     public static ArchConfig of(Map<?, ?> dict) {
-        LinkedHashMap<String, Object> nodes = new LinkedHashMap<>();
+        int total = countKeys(dict);
+        return fill(dict, new Object[total], new long[words(total)], new int[1]);
+    }
+
+    static int words(int positions) {
+        return (positions + 63) >>> 6;
+    }
+
+    private static int countKeys(Map<?, ?> dict) {
+        int n = dict.size();
+        for (Object v : dict.values()) {
+            if (v instanceof Map<?, ?> child) {
+                n += countKeys(child);
+            }
+        }
+        return n;
+    }
+
+    private static ArchConfig fill(Map<?, ?> dict, Object[] flat, long[] used, int[] next) {
+        int base = next[0];
+        next[0] += dict.size();
+        List<String> keys = new ArrayList<>(dict.size());
         for (Map.Entry<?, ?> e : dict.entrySet()) {
             Object v = e.getValue();
-            nodes.put(String.valueOf(e.getKey()), v instanceof Map<?, ?> m ? of(m) : PyValues.normalize(v));
+            flat[base + keys.size()] = v instanceof Map<?, ?> m ? fill(m, flat, used, next) : PyValues.normalize(v);
+            keys.add(String.valueOf(e.getKey()));
         }
-        Object type = nodes.getOrDefault(ParamTrees.CONFIG_TYPE, "default");
+        return create(new ConfigSchema(keys), flat, base, used);
+    }
+
+    /** {@code build_arch_config} over prepared values: the type follows {@code _config_type}. */
+    static ArchConfig create(ConfigSchema schema, Object[] flat, int base, long[] used) {
+        int typeIndex = schema.indexOf(ParamTrees.CONFIG_TYPE);
+        Object type = typeIndex < 0 ? "default" : flat[base + typeIndex];
         if (ParamTrees.CONFIG_LIST.equals(type)) {
-            return new ArchConfigList(nodes);
+            return new ArchConfigList(schema, flat, base, used);
         }
         if (!"default".equals(type)) {
             throw new IllegalArgumentException("unknown " + ParamTrees.CONFIG_TYPE + " " + PyValues.describeType(type)
                     + " '" + type + "'; expected 'default' or 'config_list'");
         }
-        return new ArchConfig(nodes);
+        return new ArchConfig(schema, flat, base, used);
     }
 
     /** Reads a config written by {@link #toFile} (or by Archai): JSON, or portable YAML for {@code .yaml}. */
@@ -78,21 +118,60 @@ public class ArchConfig {
         return ArchFiles.write(this, path);
     }
 
-    /** The nodes: leaves and nested configs, in order. Read-only view; reading it records nothing. */
-    Map<String, Object> nodes() {
-        return Collections.unmodifiableMap(nodes);
+    ConfigSchema schema() {
+        return schema;
     }
 
-    /** Whether {@code name} was picked (with usage recording). */
-    boolean isUsed(String name) {
-        return usedParams != null && usedParams.contains(name);
+    /** Whether this is the root of a flat config laid out from position 0. */
+    boolean isRoot() {
+        return base == 0;
+    }
+
+    /** The flat values of the whole config (shared with nested configs; do not modify). */
+    Object[] flatValues() {
+        return flat;
+    }
+
+    /** The usage bits of the whole config, by flat position (shared with nested configs). */
+    long[] usageBits() {
+        return used;
+    }
+
+    /** The value at a position of the schema (records nothing). */
+    Object valueAt(int index) {
+        return flat[base + index];
+    }
+
+    /** The value of a key, or null when absent (records nothing). */
+    Object get(String key) {
+        int i = schema.indexOf(key);
+        return i < 0 ? null : flat[base + i];
+    }
+
+    /** Whether the value at {@code index} was picked (with usage recording). */
+    boolean isUsedAt(int index) {
+        return isSet(used, base + index);
+    }
+
+    static boolean isSet(long[] bits, int position) {
+        return (bits[position >>> 6] & (1L << position)) != 0;
     }
 
     void recordUsage(String name) {
-        if (usedParams == null) {
-            usedParams = new HashSet<>(8);
+        int i = schema.indexOf(name);
+        if (i >= 0) {
+            recordUsageAt(i);
+        } else {
+            if (usedAbsent == null) {
+                usedAbsent = new LinkedHashSet<>();
+            }
+            usedAbsent.add(name);
         }
-        usedParams.add(name);
+    }
+
+    void recordUsageAt(int index) {
+        int position = base + index;
+        used[position >>> 6] |= 1L << position;
     }
 
     /**
@@ -107,15 +186,15 @@ public class ArchConfig {
 
     /** {@link #pick(String)}, recording the use only when {@code recordUsage} is true. */
     public Object pick(String name, boolean recordUsage) {
-        Object value = nodes.get(name);
-        if (value == null && !nodes.containsKey(name)) {
+        int i = schema.indexOf(name);
+        if (i < 0) {
             throw new IllegalArgumentException("Architecture parameter " + name + " not found in config and no "
-                    + "default value provided. Available parameters are: " + nodes.keySet());
+                    + "default value provided. Available parameters are: " + schema.keys());
         }
         if (recordUsage) {
-            recordUsage(name);
+            recordUsageAt(i);
         }
-        return value;
+        return flat[base + i];
     }
 
     /**
@@ -131,7 +210,8 @@ public class ArchConfig {
         if (recordUsage) {
             recordUsage(name);
         }
-        return nodes.containsKey(name) ? nodes.get(name) : defaultValue;
+        int i = schema.indexOf(name);
+        return i < 0 ? defaultValue : flat[base + i];
     }
 
     /** The value of a parameter if the config has it (recording the use either way). */
@@ -242,12 +322,12 @@ public class ArchConfig {
 
     /** Whether the config has a parameter of that name (records nothing). */
     public boolean contains(String name) {
-        return nodes.containsKey(name);
+        return schema.indexOf(name) >= 0;
     }
 
     /** The parameter names at this level, in order. */
-    public Set<String> keys() {
-        return Collections.unmodifiableSet(nodes.keySet());
+    public List<String> keys() {
+        return Collections.unmodifiableList(schema.keys());
     }
 
     /**
@@ -256,9 +336,9 @@ public class ArchConfig {
      */
     public Map<String, Object> getUsedParams() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : nodes.entrySet()) {
-            out.put(e.getKey(), e.getValue() instanceof ArchConfig child ? child.getUsedParams()
-                    : (Object) isUsed(e.getKey()));
+        for (int i = 0; i < schema.size(); i++) {
+            Object v = flat[base + i];
+            out.put(schema.key(i), v instanceof ArchConfig child ? child.getUsedParams() : (Object) isUsedAt(i));
         }
         return out;
     }
@@ -275,12 +355,13 @@ public class ArchConfig {
      */
     public Map<String, Object> toDict(boolean removeMetadataInfo) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : nodes.entrySet()) {
-            if (removeMetadataInfo && e.getKey().startsWith("_")) {
+        for (int i = 0; i < schema.size(); i++) {
+            String key = schema.key(i);
+            if (removeMetadataInfo && key.startsWith("_")) {
                 continue;
             }
-            Object v = e.getValue();
-            out.put(e.getKey(), v instanceof ArchConfig child ? child.toPlain(removeMetadataInfo) : v);
+            Object v = flat[base + i];
+            out.put(key, v instanceof ArchConfig child ? child.toPlain(removeMetadataInfo) : v);
         }
         return out;
     }
@@ -299,11 +380,23 @@ public class ArchConfig {
     /** Configs are equal when their full dictionaries are (usage records are not compared). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ArchConfig other && other.getClass() == getClass() && nodes.equals(other.nodes);
+        if (!(o instanceof ArchConfig other) || other.getClass() != getClass() || !schema.sameKeys(other.schema)) {
+            return false;
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            if (!Objects.equals(flat[base + i], other.flat[other.base + i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return nodes.hashCode();
+        int h = schema.keys().hashCode();
+        for (int i = 0; i < schema.size(); i++) {
+            h = 31 * h + Objects.hashCode(flat[base + i]);
+        }
+        return h;
     }
 }

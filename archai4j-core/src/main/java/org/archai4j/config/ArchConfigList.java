@@ -2,7 +2,6 @@ package org.archai4j.config;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -20,28 +19,33 @@ import java.util.List;
 public final class ArchConfigList extends ArchConfig implements Iterable<ArchConfig> {
     private final int maxSize;
 
-    ArchConfigList(LinkedHashMap<String, Object> nodes) {
-        super(nodes);
+    private final int repeatTimesIndex;
+    private final ArchConfig slots;
+
+    ArchConfigList(ConfigSchema schema, Object[] flat, int base, long[] used) {
+        super(schema, flat, base, used);
         for (String key : List.of(ParamTrees.CONFIGS, ParamTrees.REPEAT_TIMES)) {
-            if (!nodes.containsKey(key)) {
+            if (schema.indexOf(key) < 0) {
                 throw new IllegalArgumentException("config list lacks '" + key + "'; a config with _config_type "
                         + "'config_list' needs both _configs and _repeat_times");
             }
         }
-        Object times = nodes.get(ParamTrees.REPEAT_TIMES);
+        this.repeatTimesIndex = schema.indexOf(ParamTrees.REPEAT_TIMES);
+        Object times = valueAt(repeatTimesIndex);
         if (!(times instanceof Integer count) || count < 0) {
             throw new IllegalArgumentException("config list has _repeat_times " + times
                     + "; expected a non-negative integer");
         }
-        if (!(nodes.get(ParamTrees.CONFIGS) instanceof ArchConfig)) {
+        if (!(get(ParamTrees.CONFIGS) instanceof ArchConfig configs)) {
             throw new IllegalArgumentException("config list has _configs that is not a dictionary of slots");
         }
+        this.slots = configs;
         this.maxSize = count;
     }
 
     /** The sampled repeat count (marks it used). */
     public int size() {
-        recordUsage(ParamTrees.REPEAT_TIMES);
+        recordUsageAt(repeatTimesIndex);
         return maxSize;
     }
 
@@ -55,11 +59,20 @@ public final class ArchConfigList extends ArchConfig implements Iterable<ArchCon
             throw new IndexOutOfBoundsException("index " + index + " out of range for a config list of size "
                     + maxSize);
         }
-        return slots().pickConfig(Integer.toString(index));
+        return slots.pickConfig(slotName(index));
     }
 
-    private ArchConfig slots() {
-        return (ArchConfig) nodes().get(ParamTrees.CONFIGS);
+    private static final String[] SLOT_NAMES = new String[64];
+
+    static {
+        for (int i = 0; i < SLOT_NAMES.length; i++) {
+            SLOT_NAMES[i] = Integer.toString(i);
+        }
+    }
+
+    /** The key of slot {@code i} in {@code _configs}: {@code "0"}, {@code "1"}, ... */
+    private static String slotName(int i) {
+        return i < SLOT_NAMES.length ? SLOT_NAMES[i] : Integer.toString(i);
     }
 
     /** Iterates over the first {@code size()} configs (marks them used, as indexing does). */
@@ -88,7 +101,7 @@ public final class ArchConfigList extends ArchConfig implements Iterable<ArchCon
     public List<Object> toList(boolean removeMetadataInfo) {
         List<Object> out = new ArrayList<>(maxSize);
         for (int i = 0; i < maxSize; i++) {
-            Object slot = slots().nodes().get(Integer.toString(i));
+            Object slot = slots.get(slotName(i));
             if (!(slot instanceof ArchConfig config)) {
                 throw new IllegalStateException("config list of size " + maxSize + " has no slot " + i);
             }

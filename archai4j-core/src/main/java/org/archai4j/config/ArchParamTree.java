@@ -1,13 +1,13 @@
 package org.archai4j.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import org.archai4j.python.PyValues;
 import org.archai4j.random.PyRandom;
@@ -34,12 +34,17 @@ import org.archai4j.random.PyRandom;
  * <p>Immutable once built, and safe to share between threads.
  */
 public final class ArchParamTree {
-    /** A distinct parameter: its choice, the flattened name of its first occurrence, and where it lives. */
-    private record Param(DiscreteChoice choice, String name, int width) {
+    /** A distinct parameter: its choice, its first flattened name and the flat positions of all its names. */
+    private record Param(DiscreteChoice choice, String name, int width, int[] positions) {
     }
 
-    /** One dictionary level; entries are in traversal order (constants first, then parameters). */
-    private record Level(String[] keys, Object[] nodes, boolean isList, int[] paramsWithin) {
+    /**
+     * One dictionary level; entries are in traversal order (constants first, then parameters), and sit in the
+     * flat layout of built configs at {@code base + i}. {@code parentPosition} is where the level's own config
+     * is stored (-1 for the root).
+     */
+    private record Level(String[] keys, Object[] nodes, boolean isList, int[] paramsWithin, ConfigSchema schema,
+                         int base, int parentPosition) {
     }
 
     /** Marks a parameter entry of a level: the index of a distinct parameter. */
@@ -53,6 +58,10 @@ public final class ArchParamTree {
     private final Level root;
     private final List<Param> params;
     private final int maxEncodingWidth;
+    /** Built configs start as a copy of this: constants in place, parameters and nested configs to fill. */
+    private final Object[] template;
+    /** Levels children first, so that a level's nested configs exist when its own config is made. */
+    private final List<Level> levelsChildrenFirst;
 
     /**
      * Builds a tree from a dictionary (nested maps, {@link DiscreteChoice}s and constants). Maps must have a
@@ -61,69 +70,91 @@ public final class ArchParamTree {
      * @throws IllegalArgumentException for an unordered dictionary, or a key that is not a string
      */
     public ArchParamTree(Map<String, ?> tree) {
-        IdentityHashMap<DiscreteChoice, Integer> seen = new IdentityHashMap<>();
+        Compiler compiler = new Compiler();
+        this.root = compiler.compile(tree, "", -1);
+        this.template = compiler.template.toArray();
+        this.levelsChildrenFirst = Collections.unmodifiableList(compiler.levels);
         List<Param> found = new ArrayList<>();
-        this.root = compile(tree, "", seen, found);
-        this.params = Collections.unmodifiableList(found);
         int width = 0;
-        for (Param p : found) {
-            width += p.width();
+        for (int i = 0; i < compiler.choices.size(); i++) {
+            DiscreteChoice choice = compiler.choices.get(i);
+            int[] positions = compiler.positions.get(i).stream().mapToInt(Integer::intValue).toArray();
+            found.add(new Param(choice, compiler.names.get(i), choice.encodingWidth(), positions));
+            width += choice.encodingWidth();
         }
+        this.params = Collections.unmodifiableList(found);
         this.maxEncodingWidth = width;
     }
 
-    private static Level compile(Map<?, ?> dict, String prefix, IdentityHashMap<DiscreteChoice, Integer> seen,
-                                 List<Param> found) {
-        if (dict.size() > 1 && !(dict instanceof LinkedHashMap) && !(dict instanceof SortedMap)) {
-            throw new IllegalArgumentException("tree dictionary " + (prefix.isEmpty() ? "at the root" : "'"
-                    + prefix + "'") + " is a " + dict.getClass().getSimpleName() + ", whose order is not defined; "
-                    + "use ParamTrees.dict(...) or a LinkedHashMap so that sampling order is reproducible");
-        }
-        List<String> keys = new ArrayList<>();
-        List<Object> nodes = new ArrayList<>();
-        List<String> paramKeys = new ArrayList<>();
-        List<Object> paramNodes = new ArrayList<>();
-        List<Integer> within = new ArrayList<>();
-        for (Map.Entry<?, ?> e : dict.entrySet()) {
-            if (!(e.getKey() instanceof String)) {
-                throw new IllegalArgumentException("tree key " + e.getKey() + " at '" + prefix
-                        + "' is not a string");
+    /** Compiles nested dictionaries into levels and assigns every key its flat position. */
+    private static final class Compiler {
+        final IdentityHashMap<DiscreteChoice, Integer> seen = new IdentityHashMap<>();
+        final List<DiscreteChoice> choices = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<List<Integer>> positions = new ArrayList<>();
+        final List<Object> template = new ArrayList<>();
+        final List<Level> levels = new ArrayList<>();
+
+        Level compile(Map<?, ?> dict, String prefix, int parentPosition) {
+            if (dict.size() > 1 && !(dict instanceof LinkedHashMap) && !(dict instanceof SortedMap)) {
+                throw new IllegalArgumentException("tree dictionary " + (prefix.isEmpty() ? "at the root" : "'"
+                        + prefix + "'") + " is a " + dict.getClass().getSimpleName() + ", whose order is not "
+                        + "defined; use ParamTrees.dict(...) or a LinkedHashMap so that sampling order is "
+                        + "reproducible");
             }
-            Object v = e.getValue();
-            if (!(v instanceof DiscreteChoice) && !(v instanceof Map)) {
-                keys.add((String) e.getKey());
-                nodes.add(new Constant(PyValues.normalize(v)));
-            }
-        }
-        for (Map.Entry<?, ?> e : dict.entrySet()) {
-            String key = (String) e.getKey();
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            Object v = e.getValue();
-            if (v instanceof DiscreteChoice choice) {
-                Integer index = seen.get(choice);
-                if (index == null) {
-                    index = found.size();
-                    seen.put(choice, index);
-                    found.add(new Param(choice, path, choice.encodingWidth()));
-                    within.add(index);
+            List<String> keys = new ArrayList<>();
+            List<Object> nodes = new ArrayList<>();
+            for (Map.Entry<?, ?> e : dict.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("tree key " + e.getKey() + " at '" + prefix
+                            + "' is not a string");
                 }
-                paramKeys.add(key);
-                paramNodes.add(new ParamRef(index));
-            } else if (v instanceof Map<?, ?> child) {
-                int before = found.size();
-                Level level = compile(child, path, seen, found);
-                for (int i = before; i < found.size(); i++) {
-                    within.add(i);
+                Object v = e.getValue();
+                if (!(v instanceof DiscreteChoice) && !(v instanceof Map)) {
+                    keys.add(key);
+                    nodes.add(new Constant(PyValues.normalize(v)));
                 }
-                paramKeys.add(key);
-                paramNodes.add(level);
             }
+            for (Map.Entry<?, ?> e : dict.entrySet()) {
+                if (e.getValue() instanceof DiscreteChoice || e.getValue() instanceof Map) {
+                    keys.add((String) e.getKey());
+                    nodes.add(e.getValue());
+                }
+            }
+            int base = template.size();
+            for (Object node : nodes) {
+                template.add(node instanceof Constant c ? c.value() : null);
+            }
+            List<Integer> within = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = prefix.isEmpty() ? keys.get(i) : prefix + "." + keys.get(i);
+                if (nodes.get(i) instanceof DiscreteChoice choice) {
+                    Integer index = seen.get(choice);
+                    if (index == null) {
+                        index = choices.size();
+                        seen.put(choice, index);
+                        choices.add(choice);
+                        names.add(path);
+                        positions.add(new ArrayList<>());
+                        within.add(index);
+                    }
+                    positions.get(index).add(base + i);
+                    nodes.set(i, new ParamRef(index));
+                } else if (nodes.get(i) instanceof Map<?, ?> child) {
+                    int before = choices.size();
+                    nodes.set(i, compile(child, path, base + i));
+                    for (int j = before; j < choices.size(); j++) {
+                        within.add(j);
+                    }
+                }
+            }
+            boolean isList = ParamTrees.CONFIG_LIST.equals(dict.get(ParamTrees.CONFIG_TYPE));
+            Level level = new Level(keys.toArray(String[]::new), nodes.toArray(), isList,
+                    within.stream().mapToInt(Integer::intValue).toArray(), new ConfigSchema(keys), base,
+                    parentPosition);
+            levels.add(level);
+            return level;
         }
-        keys.addAll(paramKeys);
-        nodes.addAll(paramNodes);
-        boolean isList = ParamTrees.CONFIG_LIST.equals(dict.get(ParamTrees.CONFIG_TYPE));
-        return new Level(keys.toArray(String[]::new), nodes.toArray(), isList,
-                within.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -228,8 +259,13 @@ public final class ArchParamTree {
      * @throws IllegalArgumentException when the parent config lacks a key of this tree
      */
     public ArchConfig mutateConfig(ArchConfig parent, double probability, RandomGenerator rng) {
-        Object[] values = valuesOf(parent, (choice, current) -> rng.nextDouble() < probability
-                ? choice.get(rng.nextInt(choice.size())) : current);
+        Object[] values = valuesOf(parent);
+        for (int i = 0; i < values.length; i++) {
+            if (rng.nextDouble() < probability) {
+                DiscreteChoice choice = params.get(i).choice();
+                values[i] = choice.get(rng.nextInt(choice.size()));
+            }
+        }
         return build(values);
     }
 
@@ -240,83 +276,109 @@ public final class ArchParamTree {
      * @throws IllegalArgumentException when a parent config lacks a key of this tree
      */
     public ArchConfig crossoverConfigs(ArchConfig first, ArchConfig second, RandomGenerator rng) {
-        Object unset = new Object();
-        Object[] values = valuesOf(first, (choice, value) -> rng.nextDouble() < 0.5 ? value : unset);
-        Object[] fallback = valuesOf(second);
+        Object[] fromFirst = valuesOf(first);
+        Object[] fromSecond = valuesOf(second);
+        Object[] values = new Object[params.size()];
         for (int i = 0; i < values.length; i++) {
-            if (values[i] == unset) {
-                values[i] = fallback[i];
-            }
+            values[i] = rng.nextDouble() < 0.5 ? fromFirst[i] : fromSecond[i];
         }
         return build(values);
     }
 
+    /** Whether {@code config} was built by this tree, so that its flat layout is the tree's. */
+    private boolean isLaidOutByThisTree(ArchConfig config) {
+        return config.schema() == root.schema() && config.isRoot();
+    }
+
     /**
-     * Archai's {@code replace_ptree_pair_choices}: walks this tree beside {@code config}, checking that the config
-     * has every key of the tree, and calls {@code fn(choice, configValue)} once per distinct parameter, at its
-     * first occurrence, in traversal order.
+     * The value of each distinct parameter in {@code config}, at its first occurrence, in traversal order
+     * (Archai's {@code replace_ptree_pair_choices}, which also checks that the config has every key of the
+     * tree).
+     *
+     * @throws IllegalArgumentException when the config lacks a key of this tree
      */
-    private Object[] valuesOf(ArchConfig config, BiFunction<DiscreteChoice, Object, Object> fn) {
+    Object[] valuesOf(ArchConfig config) {
         Object[] values = new Object[params.size()];
-        boolean[] done = new boolean[params.size()];
-        pairWalk(root, config, "", values, done, fn);
+        if (isLaidOutByThisTree(config)) {
+            Object[] flat = config.flatValues();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = flat[params.get(i).positions()[0]];
+            }
+            return values;
+        }
+        try {
+            pairWalk(root, config, values, new boolean[params.size()]);
+        } catch (ShapeMismatch e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         return values;
     }
 
-    private void pairWalk(Level level, ArchConfig config, String prefix, Object[] values, boolean[] done,
-                          BiFunction<DiscreteChoice, Object, Object> fn) {
-        for (int i = 0; i < level.keys().length; i++) {
-            String key = level.keys()[i];
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (!config.nodes().containsKey(key)) {
-                throw new IllegalArgumentException("config lacks '" + path + "', which the search space's tree "
-                        + "has; the config must have the tree's shape apart from the chosen values");
-            }
-            Object node = level.nodes()[i];
-            Object value = config.nodes().get(key);
-            if (node instanceof ParamRef ref) {
-                if (!done[ref.index()]) {
-                    done[ref.index()] = true;
-                    values[ref.index()] = fn.apply(params.get(ref.index()).choice(), value);
-                }
-            } else if (node instanceof Level child) {
-                if (!(value instanceof ArchConfig childConfig)) {
-                    throw new IllegalArgumentException("config has " + PyValues.describeType(value) + " at '"
-                            + path + "'; expected a dictionary, as in the search space's tree");
-                }
-                pairWalk(child, childConfig, path, values, done, fn);
-            }
+    /** A config that does not have the tree's shape; the path is assembled while the walk unwinds. */
+    private static final class ShapeMismatch extends RuntimeException {
+        private final String path;
+        private final String problem;
+
+        ShapeMismatch(String key, String problem) {
+            super("config " + problem.replace("{path}", key), null, false, false);
+            this.path = key;
+            this.problem = problem;
+        }
+
+        ShapeMismatch under(String key) {
+            return new ShapeMismatch(key + "." + path, problem);
         }
     }
 
-    /** The value of each distinct parameter in {@code config} (at its first occurrence), in traversal order. */
-    Object[] valuesOf(ArchConfig config) {
-        return valuesOf(config, (choice, value) -> value);
+    private void pairWalk(Level level, ArchConfig config, Object[] values, boolean[] done) {
+        boolean sameSchema = config.schema() == level.schema();
+        for (int i = 0; i < level.keys().length; i++) {
+            String key = level.keys()[i];
+            int at = sameSchema ? i : config.schema().indexOf(key);
+            if (at < 0) {
+                throw new ShapeMismatch(key, "lacks '{path}', which the search space's tree has; the config must "
+                        + "have the tree's shape apart from the chosen values");
+            }
+            Object node = level.nodes()[i];
+            Object value = config.valueAt(at);
+            if (node instanceof ParamRef ref) {
+                if (!done[ref.index()]) {
+                    done[ref.index()] = true;
+                    values[ref.index()] = value;
+                }
+            } else if (node instanceof Level child) {
+                if (!(value instanceof ArchConfig childConfig)) {
+                    throw new ShapeMismatch(key, "has " + PyValues.describeType(value) + " at '{path}'; expected a "
+                            + "dictionary, as in the search space's tree");
+                }
+                try {
+                    pairWalk(child, childConfig, values, done);
+                } catch (ShapeMismatch e) {
+                    throw e.under(key);
+                }
+            }
+        }
     }
 
     /** Builds the config holding {@code values} (one per distinct parameter) and the tree's constants. */
     ArchConfig build(Object[] values) {
-        return build(root, values);
-    }
-
-    private static ArchConfig build(Level level, Object[] values) {
-        LinkedHashMap<String, Object> nodes = new LinkedHashMap<>(level.keys().length * 2);
-        for (int i = 0; i < level.keys().length; i++) {
-            Object node = level.nodes()[i];
-            Object value;
-            if (node instanceof Constant c) {
-                value = c.value();
-            } else if (node instanceof ParamRef ref) {
-                value = values[ref.index()];
-                if (value instanceof Map<?, ?> map) {
-                    value = ArchConfig.of(map);
-                }
-            } else {
-                value = build((Level) node, values);
+        Object[] flat = template.clone();
+        long[] used = new long[ArchConfig.words(flat.length)];
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i] instanceof Map<?, ?> map ? ArchConfig.of(map) : values[i];
+            for (int position : params.get(i).positions()) {
+                flat[position] = value;
             }
-            nodes.put(level.keys()[i], value);
         }
-        return level.isList() ? new ArchConfigList(nodes) : new ArchConfig(nodes);
+        ArchConfig config = null;
+        for (Level level : levelsChildrenFirst) {
+            config = level.isList() ? new ArchConfigList(level.schema(), flat, level.base(), used)
+                    : new ArchConfig(level.schema(), flat, level.base(), used);
+            if (level.parentPosition() >= 0) {
+                flat[level.parentPosition()] = config;
+            }
+        }
+        return config;
     }
 
     /**
@@ -327,39 +389,78 @@ public final class ArchParamTree {
      * names (Archai only looks at the first one, a bug archai4j fixes).
      */
     public double[] encodeConfig(ArchConfig config, boolean trackUnusedParams) {
+        double[] out = new double[maxEncodingWidth];
+        int offset = isLaidOutByThisTree(config) ? encodeLaidOut(config, trackUnusedParams, out)
+                : encodeWalked(config, trackUnusedParams, out);
+        return offset == out.length ? out : Arrays.copyOf(out, offset);
+    }
+
+    /** {@code encodeConfig(config, true)}. */
+    public double[] encodeConfig(ArchConfig config) {
+        return encodeConfig(config, true);
+    }
+
+    private int encodeLaidOut(ArchConfig config, boolean trackUnusedParams, double[] out) {
+        Object[] flat = config.flatValues();
+        long[] used = config.usageBits();
+        int offset = 0;
+        for (Param p : params) {
+            int[] positions = p.positions();
+            Object value = flat[positions[0]];
+            if (value == null || value instanceof ArchConfig) {
+                continue; // not a leaf of the flattened config: Archai leaves the feature out
+            }
+            int end = p.choice().encodeInto(value, out, offset);
+            if (trackUnusedParams && !anySet(used, positions)) {
+                Arrays.fill(out, offset, end, Double.NaN);
+            }
+            offset = end;
+        }
+        return offset;
+    }
+
+    private static boolean anySet(long[] bits, int[] positions) {
+        for (int position : positions) {
+            if (ArchConfig.isSet(bits, position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The encoding of a config of another origin (a file, a hand-written map), found by walking it. */
+    private int encodeWalked(ArchConfig config, boolean trackUnusedParams, double[] out) {
         int n = params.size();
         Object[] values = new Object[n];
         boolean[] seen = new boolean[n];
         boolean[] present = new boolean[n];
         boolean[] used = new boolean[n];
         encodeWalk(root, config, values, seen, present, used);
-        double[] out = new double[maxEncodingWidth];
         int offset = 0;
         for (int i = 0; i < n; i++) {
             if (!present[i]) {
                 continue;
             }
-            Param p = params.get(i);
-            int end = p.choice().encodeInto(values[i], out, offset);
+            int end = params.get(i).choice().encodeInto(values[i], out, offset);
             if (trackUnusedParams && !used[i]) {
-                java.util.Arrays.fill(out, offset, end, Double.NaN);
+                Arrays.fill(out, offset, end, Double.NaN);
             }
             offset = end;
         }
-        return offset == out.length ? out : java.util.Arrays.copyOf(out, offset);
+        return offset;
     }
 
     private static void encodeWalk(Level level, ArchConfig config, Object[] values, boolean[] seen,
                                    boolean[] present, boolean[] used) {
-        Map<String, Object> nodes = config.nodes();
+        boolean sameSchema = config.schema() == level.schema();
         for (int i = 0; i < level.keys().length; i++) {
             Object node = level.nodes()[i];
             if (node instanceof Constant) {
                 continue;
             }
-            String key = level.keys()[i];
-            Object value = nodes.get(key);
-            boolean has = value != null || nodes.containsKey(key);
+            int at = sameSchema ? i : config.schema().indexOf(level.keys()[i]);
+            boolean has = at >= 0;
+            Object value = has ? config.valueAt(at) : null;
             if (node instanceof ParamRef ref) {
                 int index = ref.index();
                 if (!seen[index]) {
@@ -370,7 +471,7 @@ public final class ArchParamTree {
                         values[index] = value;
                     }
                 }
-                if (has && config.isUsed(key)) {
+                if (has && config.isUsedAt(at)) {
                     used[index] = true;
                 }
             } else {
@@ -384,11 +485,6 @@ public final class ArchParamTree {
                 }
             }
         }
-    }
-
-    /** {@code encodeConfig(config, true)}. */
-    public double[] encodeConfig(ArchConfig config) {
-        return encodeConfig(config, true);
     }
 
     @Override

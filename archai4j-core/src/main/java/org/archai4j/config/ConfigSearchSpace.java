@@ -1,6 +1,5 @@
 package org.archai4j.config;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,13 +39,8 @@ import org.archai4j.search.EvolutionarySearchSpace;
  * @param <M> the type of the built models
  */
 public final class ConfigSearchSpace<M> implements EvolutionarySearchSpace<M>, BayesOptSearchSpace<M> {
-    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-1", e);
-        }
-    });
+    /** Per-thread SHA-1 and buffers: archids are computed for every model a search creates. */
+    private static final ThreadLocal<ArchidHasher> HASHER = ThreadLocal.withInitial(ArchidHasher::new);
 
     private final ModelFactory<M> modelFactory;
     private final ArchParamTree tree;
@@ -106,12 +100,37 @@ public final class ConfigSearchSpace<M> implements EvolutionarySearchSpace<M>, B
      * that string itself when archid hashing is off. Build the model first, so that its picks count.
      */
     public String archid(ArchConfig config) {
-        String tuple = PyFloat.tupleRepr(tree.encodeConfig(config, trackUnusedParams));
-        if (!hashArchid) {
-            return tuple;
+        double[] encoding = tree.encodeConfig(config, trackUnusedParams);
+        return hashArchid ? HASHER.get().sha1OfTuple(encoding) : PyFloat.tupleRepr(encoding);
+    }
+
+    /** SHA-1 hex of Python's {@code str(tuple(values))}, which is ASCII, without intermediate strings. */
+    private static final class ArchidHasher {
+        private final MessageDigest sha1;
+        private final StringBuilder text = new StringBuilder(512);
+        private byte[] bytes = new byte[512];
+
+        ArchidHasher() {
+            try {
+                sha1 = MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JVM has no SHA-1", e);
+            }
         }
-        MessageDigest sha1 = SHA1.get();
-        return HexFormat.of().formatHex(sha1.digest(tuple.getBytes(StandardCharsets.UTF_8)));
+
+        String sha1OfTuple(double[] values) {
+            text.setLength(0);
+            PyFloat.appendTupleRepr(text, values);
+            int n = text.length();
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                bytes[i] = (byte) text.charAt(i);
+            }
+            sha1.update(bytes, 0, n);
+            return HexFormat.of().formatHex(sha1.digest());
+        }
     }
 
     /** Builds the model of {@code config}, then its archid (so the model's picks count). */

@@ -19,27 +19,62 @@ import java.math.RoundingMode;
  */
 public final class PyFloat {
     private static final double FIXED_LIMIT = 1e16;
+    /** Search spaces use few distinct non-integral values; their shortest digits are costly, so they are kept. */
+    private static final int MEMO_LIMIT = 1 << 16;
+    private static final java.util.concurrent.ConcurrentHashMap<Double, String> MEMO =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reprs of the small integral values that dominate encodings: "-1024.0" .. "1024.0". */
+    private static final int SMALL = 1024;
+    private static final String[] SMALL_REPRS = new String[2 * SMALL + 1];
+
+    static {
+        for (int i = -SMALL; i <= SMALL; i++) {
+            SMALL_REPRS[i + SMALL] = i + ".0";
+        }
+    }
 
     private PyFloat() {
     }
 
     /** {@code repr(value)} as CPython prints it. */
     public static String repr(double value) {
+        return appendRepr(new StringBuilder(24), value).toString();
+    }
+
+    /** Appends {@code repr(value)} to {@code out}. */
+    public static StringBuilder appendRepr(StringBuilder out, double value) {
         if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        if (value == 0.0) {
-            return (Double.doubleToRawLongBits(value) < 0) ? "-0.0" : "0.0";
+            return out.append("nan");
         }
         if (value == Math.rint(value) && Math.abs(value) < FIXED_LIMIT) {
             // Integral values below 1e16 are exact and print as the integer followed by ".0".
-            return Long.toString((long) value) + ".0";
+            if (value == 0.0 && Double.doubleToRawLongBits(value) < 0) {
+                return out.append("-0.0");
+            }
+            long integral = (long) value;
+            if (integral >= -SMALL && integral <= SMALL) {
+                return out.append(SMALL_REPRS[(int) integral + SMALL]);
+            }
+            return out.append(integral).append(".0");
         }
-        BigDecimal shortest = shortestRoundTrip(value).stripTrailingZeros();
-        return format(shortest);
+        if (Double.isInfinite(value)) {
+            return out.append(value > 0 ? "inf" : "-inf");
+        }
+        return out.append(shortRepr(value));
+    }
+
+    /** The repr of a finite value that is not a small integer: shortest round-trip digits, memoised. */
+    private static String shortRepr(double value) {
+        String known = MEMO.get(value);
+        if (known != null) {
+            return known;
+        }
+        String repr = format(shortestRoundTrip(value).stripTrailingZeros());
+        if (MEMO.size() < MEMO_LIMIT) {
+            MEMO.put(value, repr);
+        }
+        return repr;
     }
 
     /** The shortest decimal that parses back to {@code value}; the closest one when several have that length. */
@@ -94,16 +129,21 @@ public final class PyFloat {
 
     /** Python's {@code str(tuple(values))}: {@code "(1.0, nan)"}, {@code "(1.0,)"} for one value, {@code "()"}. */
     public static String tupleRepr(double[] values) {
-        StringBuilder out = new StringBuilder(values.length * 5 + 2).append('(');
+        return appendTupleRepr(new StringBuilder(values.length * 6 + 2), values).toString();
+    }
+
+    /** Appends Python's {@code str(tuple(values))} to {@code out}. */
+    public static StringBuilder appendTupleRepr(StringBuilder out, double[] values) {
+        out.append('(');
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(repr(values[i]));
+            appendRepr(out, values[i]);
         }
         if (values.length == 1) {
             out.append(',');
         }
-        return out.append(')').toString();
+        return out.append(')');
     }
 }
