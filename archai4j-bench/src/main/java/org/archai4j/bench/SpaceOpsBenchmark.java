@@ -1,19 +1,15 @@
 package org.archai4j.bench;
 
-import static org.archai4j.config.ParamTrees.dict;
-import static org.archai4j.config.ParamTrees.repeatConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
-import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
 import org.archai4j.config.ConfigSearchSpace;
-import org.archai4j.config.DiscreteChoice;
 import org.archai4j.config.ModelFactory;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.ArchaiModel;
+import org.archai4j.spaces.ImageClassificationSpace;
 
 /**
  * Throughput of the config search space operations on the seed's image-classification tree, with a model
@@ -32,38 +28,11 @@ public final class SpaceOpsBenchmark {
     private SpaceOpsBenchmark() {
     }
 
-    static ArchParamTree imageClassificationTree() {
-        return new ArchParamTree(dict(
-                "base_num_channels", DiscreteChoice.of(8, 16, 32, 64),
-                "downsample_blocks", repeatConfig(dict(
-                        "max_pool_kernel_size", DiscreteChoice.of(2, 3),
-                        "channel_multiplier", DiscreteChoice.of(1.0, 1.2, 1.4, 1.6, 1.8, 2.0),
-                        "convs", repeatConfig(dict(
-                                "kernel_size", DiscreteChoice.of(3, 5, 7),
-                                "act_fn", DiscreteChoice.of("relu", "gelu")), List.of(1, 2, 3, 4, 5), false)),
-                        List.of(1, 2, 3), false)));
-    }
-
-    /** Picks like the seed's cell-35 MyModel; returns the output channel count so nothing is optimised away. */
-    static Integer pickLikeMyModel(ArchConfig config) {
-        int current = config.pickInt("base_num_channels");
-        for (ArchConfig block : config.pickList("downsample_blocks")) {
-            int next = (int) (block.pickDouble("channel_multiplier") * current);
-            for (ArchConfig conv : block.pickList("convs")) {
-                conv.pickInt("kernel_size");
-                conv.pickString("act_fn");
-            }
-            block.pickInt("max_pool_kernel_size");
-            current = next;
-        }
-        return current;
-    }
-
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
-        ArchParamTree tree = imageClassificationTree();
+        ArchParamTree tree = ImageClassificationSpace.tree();
         ConfigSearchSpace<Integer> space = ConfigSearchSpace.builder(
-                ModelFactory.of(SpaceOpsBenchmark::pickLikeMyModel), tree).seed(1).build();
+                ModelFactory.of(ImageClassificationSpace::outputChannels), tree).seed(1).build();
         PyRandom rng = new PyRandom(1);
 
         List<ArchaiModel<Integer>> pool = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
+import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 
 /** Spec sections 1.2 to 1.4 and the golden values of 1.9. */
@@ -29,8 +30,8 @@ class ArchParamTreeTest {
 
     @Test
     void numArchsOfTheReferenceTrees() {
-        assertThat(Trees.imageClassification().numArchs()).isEqualTo(1.218719480020992e+18);
-        assertThat(PyFloat.repr(Trees.imageClassification().numArchs())).isEqualTo("1.218719480020992e+18");
+        assertThat(ImageClassificationSpace.tree().numArchs()).isEqualTo(1.218719480020992e+18);
+        assertThat(PyFloat.repr(ImageClassificationSpace.tree().numArchs())).isEqualTo("1.218719480020992e+18");
         assertThat(new ArchParamTree(Trees.treeC1()).numArchs()).isEqualTo(8748.0);
         DiscreteChoice s = DiscreteChoice.range(0, 9);
         ArchParamTree shared = new ArchParamTree(dict("top", s, "l", repeatConfig(dict("x", s), List.of(2), true)));
@@ -48,7 +49,7 @@ class ArchParamTreeTest {
 
     @Test
     void paramNamesOfTheImageTree() {
-        List<String> names = Trees.imageClassification().paramNames();
+        List<String> names = ImageClassificationSpace.tree().paramNames();
         assertThat(names).hasSize(41);
         assertThat(names.subList(0, 6)).containsExactly("base_num_channels", "downsample_blocks._repeat_times",
                 "downsample_blocks._configs.0.max_pool_kernel_size", "downsample_blocks._configs.0.channel_multiplier",
@@ -138,14 +139,14 @@ class ArchParamTreeTest {
     /** Spec 1.9.3: the image tree with a model that iterates everything, seed 0. */
     @Test
     void imageTreeArchidWithSeedZero() {
-        ConfigSearchSpace<Void> ss = ConfigSearchSpace.builder(ModelFactory.of(Trees::pickLikeCell35),
-                Trees.imageClassification()).seed(0).hashArchid(false).build();
+        ConfigSearchSpace<Integer> ss = ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
+                ImageClassificationSpace.tree()).seed(0).hashArchid(false).build();
         String tuple = ss.randomSample().archid();
         assertThat(tuple).startsWith("(64.0, 3.0, 2.0, 1.2, 3.0, 5.0, 0.0, 1.0, 3.0, 1.0, 0.0, 5.0, 0.0, 1.0, nan, "
                 + "nan, nan, nan, nan, nan, 2.0, 2.0, 5.0, ");
         assertThat(tuple.split(", ")).hasSize(56);
-        ConfigSearchSpace<Void> hashed = ConfigSearchSpace.builder(ModelFactory.of(Trees::pickLikeCell35),
-                Trees.imageClassification()).seed(0).build();
+        ConfigSearchSpace<Integer> hashed = ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
+                ImageClassificationSpace.tree()).seed(0).build();
         assertThat(hashed.randomSample().archid()).isEqualTo("d3c96aae4a06dccac4ad9b0eedee70c599a0b55c");
     }
 

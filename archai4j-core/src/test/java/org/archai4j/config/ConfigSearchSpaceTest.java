@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.ArchaiModel;
+import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,13 +123,13 @@ class ConfigSearchSpaceTest {
 
     @Test
     void sameSeedSameSequence() {
-        ConfigSearchSpace<Void> a = ConfigSearchSpace.builder(ModelFactory.of(Trees::pickLikeCell35),
-                Trees.imageClassification()).seed(11).build();
-        ConfigSearchSpace<Void> b = ConfigSearchSpace.builder(ModelFactory.of(Trees::pickLikeCell35),
-                Trees.imageClassification()).rng(new PyRandom(11)).build();
+        ConfigSearchSpace<Integer> a = ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
+                ImageClassificationSpace.tree()).seed(11).build();
+        ConfigSearchSpace<Integer> b = ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
+                ImageClassificationSpace.tree()).rng(new PyRandom(11)).build();
         for (int i = 0; i < 20; i++) {
-            ArchaiModel<Void> ma = a.randomSample();
-            ArchaiModel<Void> mb = b.randomSample();
+            ArchaiModel<Integer> ma = a.randomSample();
+            ArchaiModel<Integer> mb = b.randomSample();
             assertThat(ma.archid()).isEqualTo(mb.archid());
             assertThat(a.mutate(ma).archid()).isEqualTo(b.mutate(mb).archid());
             assertThat(a.crossover(List.of(ma, a.randomSample())).archid())
@@ -138,40 +139,21 @@ class ConfigSearchSpaceTest {
 
     @Test
     void mutateReplaysTheReferenceRandomCalls() {
-        ArchParamTree tree = Trees.imageClassification();
-        ConfigSearchSpace<Void> ss = ConfigSearchSpace.builder(ModelFactory.of(Trees::pickLikeCell35), tree)
+        ArchParamTree tree = ImageClassificationSpace.tree();
+        ConfigSearchSpace<Integer> ss = ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels), tree)
                 .seed(5).build();
-        ArchaiModel<Void> parent = ss.randomSample();
+        ArchaiModel<Integer> parent = ss.randomSample();
         PyRandom replay = new PyRandom(5);
         tree.sampleConfig(replay);
-        ArchaiModel<Void> child = ss.mutate(parent);
+        ArchaiModel<Integer> child = ss.mutate(parent);
         Map<String, Object> parentFlat = tree.toDict(true, true, true);
-        Map<String, Object> parentValues = flatValues(parent.config().orElseThrow());
-        Map<String, Object> childValues = flatValues(child.config().orElseThrow());
+        Map<String, Object> parentValues = Trees.flat(parent.config().orElseThrow());
+        Map<String, Object> childValues = Trees.flat(child.config().orElseThrow());
         for (String name : parentFlat.keySet()) {
             DiscreteChoice dc = (DiscreteChoice) parentFlat.get(name);
             Object expected = replay.random() < 0.3 ? dc.get((int) replay.randbelow(dc.size())) : parentValues.get(name);
             assertThat(childValues.get(name)).as(name).isEqualTo(expected);
         }
-    }
-
-    private static Map<String, Object> flatValues(ArchConfig config) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        flatten("", config.toDict(), out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Map<String, Object> dict, Map<String, Object> out) {
-        dict.forEach((k, v) -> {
-            String key = prefix.isEmpty() ? k : prefix + "." + k;
-            if (v instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> child = (Map<String, Object>) m;
-                flatten(key, child, out);
-            } else {
-                out.put(key, v);
-            }
-        });
     }
 
     @Test

@@ -29,7 +29,7 @@ class ConfigSpaceProperties {
         paths.forEach((path, dc) -> byParam.computeIfAbsent((DiscreteChoice) dc, k -> new ArrayList<>()).add(path));
         PyRandom rng = new PyRandom(seed);
         for (int i = 0; i < 5; i++) {
-            Map<String, Object> flat = flat(tree.sampleConfig(rng));
+            Map<String, Object> flat = Trees.flat(tree.sampleConfig(rng));
             for (List<String> samePaths : byParam.values()) {
                 for (String path : samePaths) {
                     assertThat(flat.get(path)).as(path).isEqualTo(flat.get(samePaths.get(0)));
@@ -96,7 +96,7 @@ class ConfigSpaceProperties {
         Object[] values = tree.valuesOf(config);
         // Usage comes from the config's own record: a parameter is used when any of its names was picked.
         Map<String, Object> usedFlags = new LinkedHashMap<>();
-        flatten("", config.getUsedParams(), usedFlags);
+        Trees.flatten("", config.getUsedParams(), usedFlags);
         Map<DiscreteChoice, Boolean> used = new IdentityHashMap<>();
         tree.toDict(true, false, true).forEach((path, dc) ->
                 used.merge((DiscreteChoice) dc, Boolean.TRUE.equals(usedFlags.get(path)), Boolean::logicalOr));
@@ -121,24 +121,5 @@ class ConfigSpaceProperties {
                         .isEqualTo(m.archid());
             }
         }
-    }
-
-    private static Map<String, Object> flat(ArchConfig config) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        flatten("", config.toDict(), out);
-        return out;
-    }
-
-    private static void flatten(String prefix, Map<String, Object> dict, Map<String, Object> out) {
-        dict.forEach((k, v) -> {
-            String key = prefix.isEmpty() ? k : prefix + "." + k;
-            if (v instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> child = (Map<String, Object>) m;
-                flatten(key, child, out);
-            } else {
-                out.put(key, v);
-            }
-        });
     }
 }

@@ -3,6 +3,7 @@ package org.archai4j.config;
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,30 +42,23 @@ final class Trees {
         return null;
     }
 
-    /** The seed's image-classification tree (cell 34). */
-    static ArchParamTree imageClassification() {
-        return new ArchParamTree(dict(
-                "base_num_channels", DiscreteChoice.of(8, 16, 32, 64),
-                "downsample_blocks", repeatConfig(dict(
-                        "max_pool_kernel_size", DiscreteChoice.of(2, 3),
-                        "channel_multiplier", DiscreteChoice.of(1.0, 1.2, 1.4, 1.6, 1.8, 2.0),
-                        "convs", repeatConfig(dict(
-                                "kernel_size", DiscreteChoice.of(3, 5, 7),
-                                "act_fn", DiscreteChoice.of("relu", "gelu")), List.of(1, 2, 3, 4, 5), false)),
-                        List.of(1, 2, 3), false)));
+    /** Flattens a config's full dictionary to dotted paths, as Archai's {@code flatten_dict}. */
+    static Map<String, Object> flat(ArchConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flatten("", config.toDict(), out);
+        return out;
     }
 
-    /** Picks what the seed's cell-35 {@code MyModel} picks, in the same order. */
-    static Void pickLikeCell35(ArchConfig config) {
-        config.pickInt("base_num_channels");
-        for (ArchConfig block : config.pickList("downsample_blocks")) {
-            block.pickDouble("channel_multiplier");
-            for (ArchConfig conv : block.pickList("convs")) {
-                conv.pickInt("kernel_size");
-                conv.pickString("act_fn");
+    static void flatten(String prefix, Map<String, Object> dict, Map<String, Object> out) {
+        dict.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? k : prefix + "." + k;
+            if (v instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) m;
+                flatten(key, child, out);
+            } else {
+                out.put(key, v);
             }
-            block.pickInt("max_pool_kernel_size");
-        }
-        return null;
+        });
     }
 }

@@ -20,6 +20,7 @@ import org.archai4j.python.PyFloat;
 import org.archai4j.python.PyRepr;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.ArchaiModel;
+import org.archai4j.spaces.ImageClassificationSpace;
 
 /**
  * Archai's "Config Search Spaces" tutorial (the seed document), cell by cell, in Java. Every output of the
@@ -137,7 +138,7 @@ public final class SeedWalkthrough {
         cell(33, sharedLayers.sampleConfig(new PyRandom(5)));
 
         // Cells 34-41: the image-classification search space.
-        ArchParamTree imageTree = imageClassificationTree();
+        ArchParamTree imageTree = ImageClassificationSpace.tree();
         config = imageTree.sampleConfig(new PyRandom(22));
         cell(37, SeedModels.imageModel(config, 2).torchSize(10, 3, 240, 240));
         cell(38, PyFloat.repr(imageTree.numArchs()));
@@ -166,19 +167,6 @@ public final class SeedWalkthrough {
         cell(50, "m2 config = " + mb.metadata().get("config") + "\nm2 archid = " + mb.archid());
         cell(51, numpyRepr(opSpace.encode(m1)));
         cell(52, numpyRepr(opSpace.encode(mb)));
-    }
-
-    /** The seed's image-classification tree (cell 34). */
-    public static ArchParamTree imageClassificationTree() {
-        return new ArchParamTree(dict(
-                "base_num_channels", DiscreteChoice.of(8, 16, 32, 64),
-                "downsample_blocks", repeatConfig(dict(
-                        "max_pool_kernel_size", DiscreteChoice.of(2, 3),
-                        "channel_multiplier", DiscreteChoice.of(1.0, 1.2, 1.4, 1.6, 1.8, 2.0),
-                        "convs", repeatConfig(dict(
-                                "kernel_size", DiscreteChoice.of(3, 5, 7),
-                                "act_fn", DiscreteChoice.of("relu", "gelu")), List.of(1, 2, 3, 4, 5), false)),
-                        List.of(1, 2, 3), false)));
     }
 
     /** Python's repr of an OrderedDict: {@code OrderedDict([('a', 1), ...])}. */
