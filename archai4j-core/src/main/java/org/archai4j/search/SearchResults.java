@@ -1,0 +1,370 @@
+package org.archai4j.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.archai4j.io.AtomicFiles;
+import org.archai4j.objectives.SearchObjective;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.pareto.Pareto;
+import org.archai4j.python.PyFloat;
+import org.archai4j.python.PyJson;
+
+/**
+ * The state of a search: every iteration's models, their objective values and extra data (such as a model's
+ * parent), with the Pareto frontier over any range of iterations and the reference's output files.
+ *
+ * <pre>{@code
+ * SearchResults<MyNet> results = new SearchResults<>(space, objectives);
+ * results.addIterationResults(models, objectives.evalAllObjs(models), Map.of());
+ * results.getParetoFrontier();                                  // over all iterations
+ * results.saveSearchState(out.resolve("search_state_1.csv"));   // the reference's columns and formatting
+ * results.saveAll2dParetoEvolutionPlots(out);                   // pareto_<x>_vs_<y>.png
+ * }</pre>
+ *
+ * @param <M> the type of the built models
+ */
+public final class SearchResults<M> {
+    /**
+     * One iteration's results.
+     *
+     * @param models the models evaluated in the iteration
+     * @param evaluationResults objective name to one value per model
+     * @param extraData extra column name to one value per model (strings, numbers or null)
+     * @param <M> the type of the built models
+     */
+    public record IterationResult<M>(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults,
+                                     Map<String, List<Object>> extraData) {
+        /** The archids of the iteration's models. */
+        public List<String> archids() {
+            return models.stream().map(ArchaiModel::archid).toList();
+        }
+    }
+
+    private final DiscreteSearchSpace<M> searchSpace;
+    private final SearchObjectives<M> objectives;
+    private final long initNanos = System.nanoTime();
+    private final List<Double> searchWalltimes = new ArrayList<>();
+    private final List<IterationResult<M>> results = new ArrayList<>();
+
+    /** Empty results of a search over {@code searchSpace} with {@code objectives}. */
+    public SearchResults(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives) {
+        this.searchSpace = searchSpace;
+        this.objectives = objectives;
+    }
+
+    /** The number of iterations added. */
+    public int iterationNum() {
+        return results.size();
+    }
+
+    /** Per model, in order, the search's wall time in hours when its iteration was added. */
+    public List<Double> searchWalltimes() {
+        return Collections.unmodifiableList(searchWalltimes);
+    }
+
+    /** The iterations' results, in order. */
+    public List<IterationResult<M>> results() {
+        return Collections.unmodifiableList(results);
+    }
+
+    /** Adds an iteration without extra data. */
+    public void addIterationResults(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults) {
+        addIterationResults(models, evaluationResults, Map.of());
+    }
+
+    /**
+     * Adds an iteration: every objective must have one value per model, and so must every extra column.
+     *
+     * @throws IllegalArgumentException when an objective is missing or a length differs
+     */
+    public void addIterationResults(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults,
+                                    Map<String, ? extends List<?>> extraData) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String name : objectives.objectiveNames()) {
+            double[] v = evaluationResults.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("evaluation results lack objective '" + name + "'");
+            }
+            if (v.length != models.size()) {
+                throw new IllegalArgumentException("objective '" + name + "' has " + v.length + " values for "
+                        + models.size() + " models");
+            }
+            values.put(name, v.clone());
+        }
+        Map<String, List<Object>> extra = new LinkedHashMap<>();
+        extraData.forEach((name, column) -> {
+            if (column.size() != models.size()) {
+                throw new IllegalArgumentException("extra data '" + name + "' has " + column.size()
+                        + " values for " + models.size() + " models");
+            }
+            extra.put(name, Collections.unmodifiableList(new ArrayList<>(column)));
+        });
+        results.add(new IterationResult<>(List.copyOf(models), values, extra));
+        double hours = (System.nanoTime() - initNanos) / 3.6e12;
+        for (int i = 0; i < models.size(); i++) {
+            searchWalltimes.add(hours);
+        }
+    }
+
+    /**
+     * All values of every objective over all iterations, rounded through 32-bit floats as the reference's
+     * {@code all_evaluated_objs} (a float32 array) is; algorithms that compare these values match it that way.
+     */
+    public Map<String, double[]> allEvaluatedObjs() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String name : objectives.objectiveNames()) {
+            double[] all = results.stream().flatMapToDouble(r -> Arrays.stream(r.evaluationResults().get(name)))
+                    .map(v -> (float) v).toArray();
+            out.put(name, all);
+        }
+        return out;
+    }
+
+    /** The frontier over all iterations. */
+    public ParetoFrontier<M> getParetoFrontier() {
+        return getParetoFrontier(0, results.size());
+    }
+
+    /** The frontier over iterations {@code start} (inclusive) to {@code end} (exclusive), 0-based. */
+    public ParetoFrontier<M> getParetoFrontier(int start, int end) {
+        List<ArchaiModel<M>> models = new ArrayList<>();
+        List<Integer> iterationOf = new ArrayList<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (String name : objectives.objectiveNames()) {
+            values.put(name, new ArrayList<>());
+        }
+        for (int it = start; it < end; it++) {
+            IterationResult<M> r = results.get(it);
+            models.addAll(r.models());
+            for (int i = 0; i < r.models().size(); i++) {
+                iterationOf.add(it);
+            }
+            values.forEach((name, list) -> Arrays.stream(r.evaluationResults().get(name)).forEach(list::add));
+        }
+        return frontierOf(models, toArrays(values), iterationOf.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Archai's {@code get_pareto_frontier}: objectives to maximise are negated, columns follow
+     * {@code evaluationResults}' order.
+     */
+    public static <M> ParetoFrontier<M> paretoFrontier(List<ArchaiModel<M>> models,
+                                                       Map<String, double[]> evaluationResults,
+                                                       SearchObjectives<M> objectives) {
+        int[] indices = Pareto.frontier(minimisationPoints(models.size(), evaluationResults, objectives));
+        List<ArchaiModel<M>> front = new ArrayList<>();
+        for (int i : indices) {
+            front.add(models.get(i));
+        }
+        return new ParetoFrontier<>(front, select(evaluationResults, indices), indices, new int[indices.length]);
+    }
+
+    /** Rows of objective values with maximised objectives negated, so that lower is better everywhere. */
+    public static double[][] minimisationPoints(int n, Map<String, double[]> evaluationResults,
+                                                SearchObjectives<?> objectives) {
+        double[][] points = new double[n][evaluationResults.size()];
+        int k = 0;
+        for (Map.Entry<String, double[]> e : evaluationResults.entrySet()) {
+            SearchObjective<?> objective = objectives.objectives().get(e.getKey());
+            double sign = objective != null && objective.higherIsBetter() ? -1.0 : 1.0;
+            for (int i = 0; i < n; i++) {
+                points[i][k] = sign * e.getValue()[i];
+            }
+            k++;
+        }
+        return points;
+    }
+
+    private ParetoFrontier<M> frontierOf(List<ArchaiModel<M>> models, Map<String, double[]> values,
+                                         int[] iterationOf) {
+        ParetoFrontier<M> f = paretoFrontier(models, values, objectives);
+        int[] iterations = new int[f.indices().length];
+        for (int j = 0; j < iterations.length; j++) {
+            iterations[j] = iterationOf[f.indices()[j]];
+        }
+        return new ParetoFrontier<>(f.models(), f.evaluationResults(), f.indices(), iterations);
+    }
+
+    private static Map<String, double[]> select(Map<String, double[]> values, int[] indices) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        values.forEach((name, v) -> out.put(name, Arrays.stream(indices).mapToDouble(i -> v[i]).toArray()));
+        return out;
+    }
+
+    private static Map<String, double[]> toArrays(Map<String, List<Double>> values) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        values.forEach((name, list) -> out.put(name, list.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
+    }
+
+    // --- The search-state table -------------------------------------------------------------------------
+
+    /**
+     * The search-state table as the reference builds it: {@code archid}, the objectives, extra columns,
+     * {@code iteration_num} (0-based), {@code search_walltime_hours}, {@code is_pareto}; columns in order of
+     * first appearance (extra columns that only appear in later iterations come after {@code iteration_num}).
+     * Cells are doubles, strings, integers, booleans or {@code null}.
+     */
+    public SearchStateTable searchStateTable() {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        columns.add("archid");
+        for (IterationResult<M> r : results) {
+            columns.addAll(r.evaluationResults().keySet());
+            columns.addAll(r.extraData().keySet());
+            columns.add("iteration_num");
+        }
+        if (results.isEmpty()) {
+            columns.addAll(objectives.objectiveNames());
+            columns.add("iteration_num");
+        }
+        columns.add("search_walltime_hours");
+        columns.add("is_pareto");
+        java.util.Set<ArchaiModel<M>> pareto = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        pareto.addAll(getParetoFrontier().models());
+        List<List<Object>> rows = new ArrayList<>();
+        int row = 0;
+        for (int it = 0; it < results.size(); it++) {
+            IterationResult<M> r = results.get(it);
+            for (int i = 0; i < r.models().size(); i++, row++) {
+                List<Object> cells = new ArrayList<>();
+                for (String column : columns) {
+                    cells.add(switch (column) {
+                        case "archid" -> r.models().get(i).archid();
+                        case "iteration_num" -> it;
+                        case "search_walltime_hours" -> searchWalltimes.get(row);
+                        case "is_pareto" -> pareto.contains(r.models().get(i));
+                        default -> r.evaluationResults().containsKey(column)
+                                ? (Object) r.evaluationResults().get(column)[i]
+                                : r.extraData().containsKey(column) ? r.extraData().get(column).get(i) : null;
+                    });
+                }
+                rows.add(cells);
+            }
+        }
+        return new SearchStateTable(List.copyOf(columns), rows);
+    }
+
+    /** Writes the search-state table as CSV (pandas' {@code to_csv(index=False)} formatting), atomically. */
+    public void saveSearchState(Path file) {
+        AtomicFiles.writeString(file, searchStateTable().toCsv());
+    }
+
+    /**
+     * The whole state as JSON: objectives (with directions), and per iteration the archids, values, extra
+     * data and configs (where models carry one).
+     */
+    public String toJson() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> objs = new LinkedHashMap<>();
+        objectives.objectives().forEach((name, o) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("higher_is_better", o.higherIsBetter());
+            d.put("compute_intensive", o.computeIntensive());
+            o.constraintRange().ifPresent(c -> d.put("constraint", List.of(c.lower(), c.upper())));
+            objs.put(name, d);
+        });
+        doc.put("objectives", objs);
+        List<Object> iterations = new ArrayList<>();
+        for (IterationResult<M> r : results) {
+            Map<String, Object> it = new LinkedHashMap<>();
+            it.put("archid", r.archids());
+            Map<String, Object> vals = new LinkedHashMap<>();
+            r.evaluationResults().forEach((name, v) -> vals.put(name, Arrays.stream(v).boxed().toList()));
+            it.put("evaluation_results", vals);
+            it.put("extra_data", r.extraData());
+            it.put("configs", r.models().stream()
+                    .map(m -> m.config().map(c -> (Object) c.toDict()).orElse(null)).toList());
+            iterations.add(it);
+        }
+        doc.put("iterations", iterations);
+        doc.put("pareto_frontier", getParetoFrontier().archids());
+        return PyJson.dumps(doc);
+    }
+
+    /** Writes {@link #toJson()} to a file, atomically. */
+    public void saveJson(Path file) {
+        AtomicFiles.writeString(file, toJson());
+    }
+
+    /**
+     * Saves the arch file of every model on the frontier (over all iterations) into {@code directory}, named by
+     * archid, and its weights ({@code <archid>_weights.pt}) when asked.
+     */
+    public void saveParetoFrontierModels(Path directory, boolean saveWeights) {
+        for (ArchaiModel<M> model : getParetoFrontier().models()) {
+            searchSpace.saveArch(model, directory.resolve(model.archid()));
+            if (saveWeights) {
+                searchSpace.saveModelWeights(model, directory.resolve(model.archid() + "_weights.pt"));
+            }
+        }
+    }
+
+    /** Saves one PNG plot per pair of objectives, {@code pareto_<x>_vs_<y>.png}, in {@code directory}. */
+    public void saveAll2dParetoEvolutionPlots(Path directory) {
+        List<String> names = objectives.objectiveNames();
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                save2dParetoEvolutionPlot(names.get(i), names.get(j), directory.resolve(
+                        "pareto_" + fileSafe(names.get(i)) + "_vs_" + fileSafe(names.get(j)) + ".png"));
+            }
+        }
+    }
+
+    /** The reference's file-name rule: spaces to {@code _}, characters outside {@code [-\w.]} removed. */
+    static String fileSafe(String name) {
+        return name.replace(' ', '_').replaceAll("[^-\\w.]", "");
+    }
+
+    /** Saves the evolution of the frontier of objectives {@code x} and {@code y} as a PNG plot. */
+    public void save2dParetoEvolutionPlot(String x, String y, Path file) {
+        Objects.requireNonNull(objectives.objectives().get(x), "objective " + x);
+        Objects.requireNonNull(objectives.objectives().get(y), "objective " + y);
+        List<double[]> frontiers = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int s = 0; s < results.size(); s++) {
+            for (double v : results.get(s).evaluationResults().get(x)) {
+                xs.add(v);
+            }
+            for (double v : results.get(s).evaluationResults().get(y)) {
+                ys.add(v);
+            }
+            Map<String, double[]> pair = new LinkedHashMap<>();
+            pair.put(x, xs.stream().mapToDouble(Double::doubleValue).toArray());
+            pair.put(y, ys.stream().mapToDouble(Double::doubleValue).toArray());
+            int[] front = Pareto.frontier(minimisationPoints(xs.size(), pair, objectives));
+            double[] flat = new double[front.length * 2];
+            for (int k = 0; k < front.length; k++) {
+                flat[2 * k] = xs.get(front[k]);
+                flat[2 * k + 1] = ys.get(front[k]);
+            }
+            frontiers.add(flat);
+        }
+        ParetoPlot.save(x, y, xs, ys, frontiers, file);
+    }
+
+    /** For the CSV and report: Python's repr of a cell's value (empty for null and NaN). */
+    static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() ? "" : PyFloat.repr(d);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        String s = value.toString();
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,71 @@
+package org.archai4j.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationJournalTest {
+    @Test
+    void appendsAndReadsBack(@TempDir Path dir) {
+        Path file = dir.resolve("evaluations.jsonl");
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).isEmpty();
+            j.append(EvaluationRecord.success("acc", "a1", null, 0.5, 1.25));
+            j.append(EvaluationRecord.failure("acc", "a2", 2.0, "boom", 0.1));
+            j.append(EvaluationRecord.success("nan", "a3", null, Double.NaN, Double.NaN));
+        }
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).hasSize(3);
+            assertThat(j.records().get(0)).isEqualTo(EvaluationRecord.success("acc", "a1", null, 0.5, 1.25));
+            assertThat(j.records().get(1).failed()).isTrue();
+            assertThat(j.records().get(1).budget()).isEqualTo(2.0);
+            assertThat(j.records().get(1).error()).isEqualTo("boom");
+            assertThat(j.records().get(2).value()).isNaN();
+        }
+    }
+
+    @Test
+    void aTornLastLineIsDroppedAndCutOff(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("evaluations.jsonl");
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            j.append(EvaluationRecord.success("acc", "a1", null, 0.5, 1.0));
+        }
+        Files.writeString(file, Files.readString(file) + "{\"objective\": \"acc\", \"arch");
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).hasSize(1);
+            j.append(EvaluationRecord.success("acc", "a2", null, 0.7, 1.0));
+        }
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).extracting(EvaluationRecord::archid).containsExactly("a1", "a2");
+        }
+    }
+
+    @Test
+    void aCompleteLastRecordWithoutNewlineIsKept(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("evaluations.jsonl");
+        Files.writeString(file, "{\"objective\":\"acc\",\"archid\":\"a1\",\"budget\":null,\"value\":0.5,\"seconds\":1}");
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).hasSize(1);
+            j.append(EvaluationRecord.success("acc", "a2", null, 0.7, 1.0));
+        }
+        try (EvaluationJournal j = EvaluationJournal.open(file)) {
+            assertThat(j.records()).hasSize(2);
+        }
+    }
+
+    @Test
+    void damageElsewhereIsAnErrorNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("evaluations.jsonl");
+        Files.writeString(file, "{\"objective\":\"acc\",\"archid\":\"a1\",\"value\":0.5}\nnot json\n"
+                + "{\"objective\":\"acc\",\"archid\":\"a2\",\"value\":0.5}\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("line 2");
+        Files.writeString(file, "{\"objective\":\"acc\",\"value\":0.5}\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 1")
+                .hasMessageContaining("'archid'");
+    }
+}
