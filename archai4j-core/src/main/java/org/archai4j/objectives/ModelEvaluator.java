@@ -17,6 +17,7 @@ public interface ModelEvaluator<M> {
      * The objective's value for {@code model}.
      *
      * @param budget a compute multiplier (such as training epochs), or {@code null} for none
+     * @throws Exception when the evaluation fails; the search records a failure and goes on
      */
-    double evaluate(ArchaiModel<M> model, Double budget);
+    double evaluate(ArchaiModel<M> model, Double budget) throws Exception;
 }

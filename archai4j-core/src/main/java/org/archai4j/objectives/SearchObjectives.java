@@ -388,7 +388,10 @@ public final class SearchObjectives<M> implements Closeable {
         try {
             double value = m.evaluator().evaluate(model, key.budget());
             return EvaluationOutcome.success(value, (System.nanoTime() - start) / 1e9);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.warn("evaluation of '{}' for {} failed: {}", m.name(), model.archid(), e.toString(), e);
             return EvaluationOutcome.failure(e.toString(), (System.nanoTime() - start) / 1e9);
         }

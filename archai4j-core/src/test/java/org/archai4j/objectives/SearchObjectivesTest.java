@@ -1,0 +1,195 @@
+package org.archai4j.objectives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.archai4j.journal.EvaluationJournal;
+import org.archai4j.random.PyRandom;
+import org.archai4j.search.ArchaiModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spec section 2.5 and Archai's {@code test_search_objectives.py} where it applies. */
+class SearchObjectivesTest {
+    private static List<ArchaiModel<Void>> models(String... archids) {
+        return Arrays.stream(archids).map(a -> new ArchaiModel<Void>(null, a)).toList();
+    }
+
+    /** An asynchronous evaluator that records its calls in a shared log. */
+    private static final class LoggingAsync implements AsyncModelEvaluator<Void> {
+        private final String name;
+        private final List<String> log;
+        private final List<Double> queued = new ArrayList<>();
+
+        LoggingAsync(String name, List<String> log) {
+            this.name = name;
+            this.log = log;
+        }
+
+        @Override
+        public void send(ArchaiModel<Void> model, Double budget) {
+            log.add("send " + name + " " + model.archid());
+            queued.add((double) model.archid().length());
+        }
+
+        @Override
+        public List<Double> fetchAll() {
+            log.add("fetch " + name);
+            List<Double> out = new ArrayList<>(queued);
+            queued.clear();
+            return out;
+        }
+    }
+
+    @Test
+    void dispatchOrderIsAsyncSendsThenSyncObjectiveMajorThenFetches() {
+        List<String> log = new ArrayList<>();
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("s1", (m, b) -> {
+            log.add("eval s1 " + m.archid());
+            return 1;
+        }, false);
+        so.addObjective("a1", new LoggingAsync("a1", log), true);
+        so.addObjective("s2", (m, b) -> {
+            log.add("eval s2 " + m.archid());
+            return 2;
+        }, false, false);
+        Map<String, double[]> r = so.evalAllObjs(models("x", "yy"));
+        assertThat(log).containsExactly("send a1 x", "send a1 yy", "eval s1 x", "eval s1 yy", "eval s2 x",
+                "eval s2 yy", "fetch a1");
+        assertThat(r.keySet()).containsExactly("s1", "a1", "s2");
+        assertThat(r.get("a1")).containsExactly(1.0, 2.0);
+        assertThat(so.evalCheapObjs(models("x")).keySet()).containsExactly("s2");
+        assertThat(so.evalExpensiveObjs(models("x")).keySet()).containsExactly("s1", "a1");
+    }
+
+    @Test
+    void budgetsArePerModelAndPartOfTheCacheKey() {
+        List<Double> seen = new ArrayList<>();
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("b", (m, b) -> {
+            seen.add(b);
+            return b == null ? -1 : b;
+        }, true);
+        Map<String, double[]> r = so.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        assertThat(r.get("b")).containsExactly(0.0, 1.0, 2.0);
+        so.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        assertThat(seen).containsExactly(0.0, 1.0, 2.0);
+        assertThat(so.lookupCache("b", "a", 0.0)).isEqualTo(0.0);
+        assertThat(so.lookupCache("b", "a", null)).isNull();
+        assertThatThrownBy(() -> so.evalAllObjs(models("a"), Map.of("b", List.of(1.0, 2.0))))
+                .hasMessageContaining("expected one per model");
+    }
+
+    @Test
+    void constraintsAreInclusiveAndExtraConstraintsComeFirst() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("len", (m, b) -> m.archid().length(), false, false, Constraint.between(1, 2));
+        so.addConstraint("extra", (m, b) -> m.archid().equals("bad") ? Double.NaN : 0.0, Constraint.between(0, 0));
+        ConstraintResults r = so.validateConstraints(models("a", "bb", "ccc", "bad"));
+        assertThat(r.values().keySet()).containsExactly("extra", "len");
+        assertThat(r.validIndices()).containsExactly(0, 1);
+        assertThat(so.isModelValid(models("bb").get(0))).isTrue();
+        assertThat(so.isModelValid(models("ccc").get(0))).isFalse();
+        assertThat(so.lookupCache("len", "ccc", null)).isEqualTo(3.0);
+        SearchObjectives<Void> none = new SearchObjectives<>();
+        assertThat(none.validateConstraints(models("a", "b")).validIndices()).containsExactly(0, 1);
+    }
+
+    @Test
+    void definitionErrors() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("a", (m, b) -> 0, true);
+        assertThatThrownBy(() -> so.addObjective("a", (m, b) -> 0, true)).hasMessage("There is already an objective a.");
+        so.addConstraint("c", (m, b) -> 0, Constraint.between(0, 1));
+        assertThatThrownBy(() -> so.addConstraint("c", (m, b) -> 0, Constraint.between(0, 1)))
+                .hasMessage("There is already an constraint named c.");
+        assertThatThrownBy(() -> so.addObjective("x", (m, b) -> 0, true, true, Constraint.between(0, 1)))
+                .hasMessageStartingWith("Constraints can only be set for cheap objectives");
+        assertThatThrownBy(() -> Constraint.between(2, 1)).hasMessageContaining("lower <= upper");
+    }
+
+    @Test
+    void failuresGiveNanAndAreTriedAgain() {
+        int[] calls = {0};
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("flaky", (m, b) -> {
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("first call fails");
+            }
+            return 7;
+        }, true);
+        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(Double.NaN);
+        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        assertThat(calls[0]).isEqualTo(2);
+    }
+
+    @Test
+    void asyncEvaluatorsMustAnswerEverySend() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("broken", new AsyncModelEvaluator<>() {
+            @Override
+            public void send(ArchaiModel<Void> model, Double budget) {
+            }
+
+            @Override
+            public List<Double> fetchAll() {
+                return List.of();
+            }
+        }, true);
+        assertThatThrownBy(() -> so.evalAllObjs(models("a"))).hasMessageStartingWith(
+                "Received a different amount of results than expected");
+    }
+
+    @Test
+    void evaluationFunctionPort() {
+        EvaluationFunction<Void> f = EvaluationFunction.of((a, b) -> 1);
+        assertThat(f.evaluate(null, null)).isEqualTo(1.0);
+        assertThat(f.evaluationFunction()).isNotNull();
+    }
+
+    @Test
+    void aJournalReplaysInOrderIncludingFailuresAndEvaluatesOnlyWhatIsNew(@TempDir Path dir) {
+        List<String> firstRun = new ArrayList<>();
+        PyRandom values = new PyRandom(1);
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.attachJournal(dir);
+        so.addObjective("r", (m, b) -> {
+            firstRun.add(m.archid());
+            if (m.archid().equals("fails-once") && firstRun.stream().filter("fails-once"::equals).count() == 1) {
+                throw new IllegalStateException("boom");
+            }
+            return values.random();
+        }, false);
+        double[] a = so.evalAllObjs(models("x", "fails-once", "x")).get("r");
+        double[] b = so.evalAllObjs(models("fails-once", "y")).get("r");
+        so.close();
+
+        List<String> secondRun = new ArrayList<>();
+        List<Boolean> replayed = new ArrayList<>();
+        SearchObjectives<Void> again = new SearchObjectives<>();
+        again.attachJournal(dir);
+        again.addListener((record, fromJournal) -> replayed.add(fromJournal));
+        again.addObjective("r", (m, bu) -> {
+            secondRun.add(m.archid());
+            return 42;
+        }, false);
+        assertThat(again.evalAllObjs(models("x", "fails-once", "x")).get("r")).containsExactly(a);
+        assertThat(again.evalAllObjs(models("fails-once", "y")).get("r")).containsExactly(b);
+        assertThat(secondRun).isEmpty();
+        assertThat(again.evalAllObjs(models("z")).get("r")).containsExactly(42.0);
+        assertThat(secondRun).containsExactly("z");
+        assertThat(replayed).containsExactly(true, true, true, true, true, false);
+        again.close();
+        try (EvaluationJournal j = EvaluationJournal.open(dir.resolve(EvaluationJournal.FILE_NAME))) {
+            assertThat(j.records()).hasSize(6);
+            assertThat(j.records().get(1).failed()).isTrue();
+        }
+    }
+}
