@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +46,8 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     private final Duration timeout;
     private final Semaphore slots;
     private final ExecutorService threads;
+    /** Times evaluations out on its own, so a hung one is released whatever fetchAll is waiting for. */
+    private final ScheduledExecutorService watchdog;
     private final List<Job> pending = new ArrayList<>();
 
     /** One queued evaluation. */
@@ -69,14 +73,19 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     private ParallelEvaluator(Builder<M> b) {
         this.evaluator = b.evaluator;
         this.timeout = b.timeout;
-        this.slots = new Semaphore(b.threads);
+        this.slots = new Semaphore(b.threads, true); // fair: evaluations start in send order
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "archai4j-eval-" + pool + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newCachedThreadPool(r -> daemon(r, "archai4j-eval-" + pool + "-"
+                + count.incrementAndGet()));
+        this.watchdog = timeout == null ? null
+                : Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "archai4j-eval-" + pool + "-watchdog"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** A builder running {@code evaluator} in parallel. */
@@ -100,6 +109,8 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
         }
         job.worker = Thread.currentThread();
         job.startedNanos = System.nanoTime();
+        ScheduledFuture<?> deadline = watchdog == null ? null
+                : watchdog.schedule(() -> timeOut(job), timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
             double value = evaluator.evaluate(model, budget);
             job.finishedNanos = System.nanoTime();
@@ -108,7 +119,26 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
             job.finishedNanos = System.nanoTime();
             job.result.completeExceptionally(t);
         } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
             job.worker = null;
+            job.releaseSlot();
+            if (job.result.isCompletedExceptionally() && Thread.interrupted()) {
+                // the interrupt was meant for the timed-out evaluation, not for this pool thread
+                LOG.debug("cleared the interrupt of timed-out evaluation {}", job.archid);
+            }
+        }
+    }
+
+    /** Fails a running evaluation that passed its timeout and hands its slot to the next one. */
+    private void timeOut(Job job) {
+        if (job.result.completeExceptionally(new TimeoutException("timed out after " + timeout))) {
+            job.finishedNanos = System.nanoTime();
+            Thread worker = job.worker;
+            if (worker != null) {
+                worker.interrupt();
+            }
             job.releaseSlot();
         }
     }
@@ -137,40 +167,21 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     }
 
     private EvaluationOutcome await(Job job) {
-        while (true) {
-            try {
-                long waitNanos = TimeUnit.MILLISECONDS.toNanos(100);
-                if (timeout != null && job.startedNanos != 0) {
-                    long left = job.startedNanos + timeout.toNanos() - System.nanoTime();
-                    if (left <= 0 && !job.result.isDone()) {
-                        return timedOut(job);
-                    }
-                    waitNanos = Math.max(1, Math.min(waitNanos, left));
-                }
-                double value = job.result.get(waitNanos, TimeUnit.NANOSECONDS);
-                return EvaluationOutcome.success(value, seconds(job));
-            } catch (TimeoutException e) {
-                // not finished yet: look at the deadline again
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                LOG.warn("evaluation of {} failed: {}", job.archid, cause.toString(), cause);
-                return EvaluationOutcome.failure(cause.toString(), seconds(job));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return EvaluationOutcome.failure("interrupted while waiting", seconds(job));
+        try {
+            double value = job.result.get();
+            return EvaluationOutcome.success(value, seconds(job));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                LOG.warn("evaluation of {} {}", job.archid, cause.getMessage());
+                return EvaluationOutcome.failure(cause.getMessage(), seconds(job));
             }
+            LOG.warn("evaluation of {} failed: {}", job.archid, cause.toString(), cause);
+            return EvaluationOutcome.failure(cause.toString(), seconds(job));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EvaluationOutcome.failure("interrupted while waiting", seconds(job));
         }
-    }
-
-    private EvaluationOutcome timedOut(Job job) {
-        job.result.cancel(false);
-        Thread worker = job.worker;
-        if (worker != null) {
-            worker.interrupt();
-        }
-        job.releaseSlot();
-        LOG.warn("evaluation of {} timed out after {}", job.archid, timeout);
-        return EvaluationOutcome.failure("timed out after " + timeout, timeout.toNanos() / 1e9);
     }
 
     private static double seconds(ParallelEvaluator<?>.Job job) {
@@ -182,6 +193,9 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     @Override
     public void close() {
         threads.shutdownNow();
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
     }
 
     /**

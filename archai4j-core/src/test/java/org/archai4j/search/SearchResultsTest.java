@@ -1,0 +1,128 @@
+package org.archai4j.search;
+
+import static org.archai4j.config.ParamTrees.dict;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.archai4j.config.ArchParamTree;
+import org.archai4j.config.ConfigSearchSpace;
+import org.archai4j.config.DiscreteChoice;
+import org.archai4j.config.ModelFactory;
+import org.archai4j.objectives.SearchObjectives;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spec section 2.7 and Archai's {@code test_search_results.py}. */
+class SearchResultsTest {
+    private static SearchObjectives<Void> twoObjectives() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("Random1", (m, b) -> 0, false, false);
+        so.addObjective("Random2", (m, b) -> 0, true);
+        return so;
+    }
+
+    private static List<ArchaiModel<Void>> models(String... archids) {
+        return Arrays.stream(archids).map(a -> new ArchaiModel<Void>(null, a)).toList();
+    }
+
+    @Test
+    void referencePort() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("n_parameters", (m, b) -> 0, false);
+        SearchResults<Void> results = new SearchResults<>(null, so);
+        assertThat(results.iterationNum()).isZero();
+        assertThat(results.searchWalltimes()).isEmpty();
+        assertThat(results.results()).isEmpty();
+        results.addIterationResults(models("a"), Map.of("n_parameters", new double[] {0.5}));
+        assertThat(results.iterationNum()).isEqualTo(1);
+        assertThat(results.searchWalltimes()).hasSize(1);
+        assertThat(results.results()).hasSize(1);
+        assertThat(results.results().get(0).models()).hasSize(1);
+        assertThat(results.results().get(0).evaluationResults().get("n_parameters")).containsExactly(0.5);
+        assertThatThrownBy(() -> results.addIterationResults(models("a", "b"), Map.of("n_parameters",
+                new double[] {1}))).hasMessageContaining("1 values for 2 models");
+        assertThatThrownBy(() -> results.addIterationResults(models("a"), Map.of()))
+                .hasMessageContaining("lack objective 'n_parameters'");
+    }
+
+    @Test
+    void searchStateCsvHasTheReferenceColumnsAndFormatting() {
+        SearchResults<Void> results = new SearchResults<>(null, twoObjectives());
+        results.addIterationResults(models("74894", "1"), Map.of("Random1", new double[] {0.13436424411240122, 0.5},
+                "Random2", new double[] {0.9560342718892494, 0.1}));
+        results.addIterationResults(models("x,y"), Map.of("Random1", new double[] {Double.NaN},
+                "Random2", new double[] {2.0}), Map.of("Predicted Random2 mean", Arrays.asList((Object) null)));
+        SearchStateTable table = results.searchStateTable();
+        assertThat(table.columns()).containsExactly("archid", "Random1", "Random2", "iteration_num",
+                "Predicted Random2 mean", "search_walltime_hours", "is_pareto");
+        String[] lines = table.toCsv().split("\n");
+        assertThat(lines[0]).isEqualTo("archid,Random1,Random2,iteration_num,Predicted Random2 mean,"
+                + "search_walltime_hours,is_pareto");
+        assertThat(lines[1]).startsWith("74894,0.13436424411240122,0.9560342718892494,0,,").endsWith(",True");
+        assertThat(lines[2]).startsWith("1,0.5,0.1,0,,").endsWith(",False");
+        assertThat(lines[3]).startsWith("\"x,y\",,2.0,1,,").endsWith(",True");
+        assertThat(table.column("is_pareto")).containsExactly(true, false, true);
+    }
+
+    @Test
+    void frontierOverIterationRanges() {
+        SearchResults<Void> results = new SearchResults<>(null, twoObjectives());
+        results.addIterationResults(models("a", "b"), Map.of("Random1", new double[] {1, 2},
+                "Random2", new double[] {1, 2}));
+        results.addIterationResults(models("c"), Map.of("Random1", new double[] {0.5}, "Random2", new double[] {0.5}));
+        assertThat(results.getParetoFrontier(0, 1).archids()).containsExactly("a", "b");
+        ParetoFrontier<Void> all = results.getParetoFrontier();
+        assertThat(all.archids()).containsExactly("c", "a", "b");
+        assertThat(all.iterationNums()).containsExactly(1, 0, 0);
+        assertThat(results.getParetoFrontier(1, 2).archids()).containsExactly("c");
+        assertThat(results.allEvaluatedObjs().get("Random1")).containsExactly(1, 2, 0.5);
+    }
+
+    @Test
+    void filesPlotsAndFrontierModels(@TempDir Path dir) throws Exception {
+        ArchParamTree tree = new ArchParamTree(dict("a", DiscreteChoice.range(0, 50), "b", DiscreteChoice.range(0, 50)));
+        ConfigSearchSpace<int[]> space = ConfigSearchSpace.builder(
+                ModelFactory.of(c -> new int[] {c.pickInt("a"), c.pickInt("b")}), tree).seed(3).build();
+        SearchObjectives<int[]> so = new SearchObjectives<>();
+        so.addObjective("a value", (m, b) -> m.arch()[0], false, false);
+        so.addObjective("b/value", (m, b) -> m.arch()[1], false, false);
+        so.addObjective("sum", (m, b) -> m.arch()[0] + m.arch()[1], true, false);
+        SearchResults<int[]> results = new SearchResults<>(space, so);
+        for (int it = 0; it < 4; it++) {
+            List<ArchaiModel<int[]>> batch = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                batch.add(space.randomSample());
+            }
+            results.addIterationResults(batch, so.evalAllObjs(batch));
+        }
+        results.saveAll2dParetoEvolutionPlots(dir);
+        for (String name : List.of("pareto_a_value_vs_bvalue.png", "pareto_a_value_vs_sum.png",
+                "pareto_bvalue_vs_sum.png")) {
+            BufferedImage image = ImageIO.read(dir.resolve(name).toFile());
+            assertThat(image).as(name).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(1000);
+            assertThat(image.getHeight()).isEqualTo(500);
+        }
+        Path frontierDir = dir.resolve("pareto_models_iter_4");
+        results.saveParetoFrontierModels(frontierDir, false);
+        try (var files = Files.list(frontierDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(
+                    results.getParetoFrontier().archids().stream().map(a -> a + ".json").sorted().toList());
+        }
+        assertThatThrownBy(() -> results.saveParetoFrontierModels(dir.resolve("w"), true))
+                .hasMessageContaining("WeightStore");
+        results.saveJson(dir.resolve("search_state.json"));
+        assertThat(Files.readString(dir.resolve("search_state.json"))).contains("\"pareto_frontier\": [")
+                .contains("\"higher_is_better\": true");
+        results.saveSearchState(dir.resolve("search_state_4.csv"));
+        assertThat(Files.readAllLines(dir.resolve("search_state_4.csv"))).hasSize(41);
+    }
+}
