@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.archai4j.io.AtomicFiles;
-import org.archai4j.objectives.SearchObjective;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Pareto;
 import org.archai4j.python.PyFloat;
@@ -151,51 +150,14 @@ public final class SearchResults<M> {
         return frontierOf(models, toArrays(values), iterationOf.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /**
-     * Archai's {@code get_pareto_frontier}: objectives to maximise are negated, columns follow
-     * {@code evaluationResults}' order.
-     */
-    public static <M> ParetoFrontier<M> paretoFrontier(List<ArchaiModel<M>> models,
-                                                       Map<String, double[]> evaluationResults,
-                                                       SearchObjectives<M> objectives) {
-        int[] indices = Pareto.frontier(minimisationPoints(models.size(), evaluationResults, objectives));
-        List<ArchaiModel<M>> front = new ArrayList<>();
-        for (int i : indices) {
-            front.add(models.get(i));
-        }
-        return new ParetoFrontier<>(front, select(evaluationResults, indices), indices, new int[indices.length]);
-    }
-
-    /** Rows of objective values with maximised objectives negated, so that lower is better everywhere. */
-    public static double[][] minimisationPoints(int n, Map<String, double[]> evaluationResults,
-                                                SearchObjectives<?> objectives) {
-        double[][] points = new double[n][evaluationResults.size()];
-        int k = 0;
-        for (Map.Entry<String, double[]> e : evaluationResults.entrySet()) {
-            SearchObjective<?> objective = objectives.objectives().get(e.getKey());
-            double sign = objective != null && objective.higherIsBetter() ? -1.0 : 1.0;
-            for (int i = 0; i < n; i++) {
-                points[i][k] = sign * e.getValue()[i];
-            }
-            k++;
-        }
-        return points;
-    }
-
     private ParetoFrontier<M> frontierOf(List<ArchaiModel<M>> models, Map<String, double[]> values,
                                          int[] iterationOf) {
-        ParetoFrontier<M> f = paretoFrontier(models, values, objectives);
+        ParetoFrontier<M> f = MultiObjective.paretoFrontier(models, values, objectives);
         int[] iterations = new int[f.indices().length];
         for (int j = 0; j < iterations.length; j++) {
             iterations[j] = iterationOf[f.indices()[j]];
         }
         return new ParetoFrontier<>(f.models(), f.evaluationResults(), f.indices(), iterations);
-    }
-
-    private static Map<String, double[]> select(Map<String, double[]> values, int[] indices) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        values.forEach((name, v) -> out.put(name, Arrays.stream(indices).mapToDouble(i -> v[i]).toArray()));
-        return out;
     }
 
     private static Map<String, double[]> toArrays(Map<String, List<Double>> values) {
@@ -339,7 +301,7 @@ public final class SearchResults<M> {
             Map<String, double[]> pair = new LinkedHashMap<>();
             pair.put(x, xs.stream().mapToDouble(Double::doubleValue).toArray());
             pair.put(y, ys.stream().mapToDouble(Double::doubleValue).toArray());
-            int[] front = Pareto.frontier(minimisationPoints(xs.size(), pair, objectives));
+            int[] front = Pareto.frontier(MultiObjective.minimisationPoints(xs.size(), pair, objectives));
             double[] flat = new double[front.length * 2];
             for (int k = 0; k < front.length; k++) {
                 flat[2 * k] = xs.get(front[k]);
