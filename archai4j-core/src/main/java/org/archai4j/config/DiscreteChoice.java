@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.archai4j.random.PyRandom;
 import org.archai4j.python.PyRepr;
 import org.archai4j.python.PyValues;
+import org.archai4j.random.PyRandom;
 
 /**
  * One architecture parameter: a list of choices, optional sampling weights and an encode strategy.
@@ -144,8 +145,8 @@ public final class DiscreteChoice {
     }
 
     /** The sampling weights, if any were given. */
-    public java.util.Optional<double[]> probabilities() {
-        return java.util.Optional.ofNullable(probabilities).map(double[]::clone);
+    public Optional<double[]> probabilities() {
+        return Optional.ofNullable(probabilities).map(double[]::clone);
     }
 
     /** The resolved encode strategy: {@link EncodeStrategy#NUMERIC} or {@link EncodeStrategy#ONE_HOT}. */

@@ -3,6 +3,7 @@ package org.archai4j.python;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Python's {@code repr(float)}: the shortest digits that read back as the same double, in fixed notation when
@@ -21,8 +22,7 @@ public final class PyFloat {
     private static final double FIXED_LIMIT = 1e16;
     /** Search spaces use few distinct non-integral values; their shortest digits are costly, so they are kept. */
     private static final int MEMO_LIMIT = 1 << 16;
-    private static final java.util.concurrent.ConcurrentHashMap<Double, String> MEMO =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Double, String> MEMO = new ConcurrentHashMap<>();
 
     /** Reprs of the small integral values that dominate encodings: "-1024.0" .. "1024.0". */
     private static final int SMALL = 1024;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,7 +78,7 @@ public final class PyValues {
             return b ? 1.0 : 0.0;
         }
         if (value instanceof String s) {
-            String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+            String t = s.strip().toLowerCase(Locale.ROOT);
             switch (t) {
                 case "nan", "+nan", "-nan":
                     return Double.NaN;

@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Pareto;
-import org.archai4j.python.PyFloat;
 import org.archai4j.python.PyJson;
 
 /**
@@ -188,7 +189,7 @@ public final class SearchResults<M> {
         }
         columns.add("search_walltime_hours");
         columns.add("is_pareto");
-        java.util.Set<ArchaiModel<M>> pareto = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ArchaiModel<M>> pareto = Collections.newSetFromMap(new IdentityHashMap<>());
         pareto.addAll(getParetoFrontier().models());
         List<List<Object>> rows = new ArrayList<>();
         int row = 0;
@@ -310,23 +311,5 @@ public final class SearchResults<M> {
             frontiers.add(flat);
         }
         ParetoPlot.save(x, y, xs, ys, frontiers, file);
-    }
-
-    /** For the CSV and report: Python's repr of a cell's value (empty for null and NaN). */
-    static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Double d) {
-            return d.isNaN() ? "" : PyFloat.repr(d);
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        String s = value.toString();
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -1,6 +1,7 @@
 package org.archai4j.search;
 
 import java.util.List;
+import org.archai4j.python.PyFloat;
 
 /**
  * The search-state table of {@link SearchResults}: column names and rows of cells (doubles, strings,
@@ -27,10 +28,28 @@ public record SearchStateTable(List<String> columns, List<List<Object>> rows) {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(SearchResults.csvCell(row.get(i)));
+                out.append(csvCell(row.get(i)));
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** A cell as pandas writes it: Python's repr of a cell's value (empty for null and NaN). */
+    private static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() ? "" : PyFloat.repr(d);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        String s = value.toString();
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
     }
 }
