@@ -352,7 +352,7 @@ public final class SearchObjectives<M> implements Closeable {
             for (int i : needed.get(m.name())) {
                 Key key = new Key(m.name(), models.get(i).archid(), budgetOf.get(m.name()).get(i));
                 if (!replayInto(key, results.get(m.name()), i)) {
-                    results.get(m.name())[i] = record(key, runSync(m, models.get(i), key));
+                    results.get(m.name())[i] = store(key, runSync(m, models.get(i), key));
                 }
             }
         }
@@ -370,7 +370,7 @@ public final class SearchObjectives<M> implements Closeable {
             for (int j = 0; j < sends.size(); j++) {
                 int i = sends.get(j);
                 Key key = new Key(m.name(), models.get(i).archid(), budgetOf.get(m.name()).get(i));
-                results.get(m.name())[i] = record(key, outcomes.get(j));
+                results.get(m.name())[i] = store(key, outcomes.get(j));
             }
         }
         results.forEach((name, values) -> {
@@ -415,7 +415,7 @@ public final class SearchObjectives<M> implements Closeable {
     }
 
     /** Caches, journals and announces a fresh evaluation; returns its value ({@code null} when it failed). */
-    private Double record(Key key, EvaluationOutcome outcome) {
+    private Double store(Key key, EvaluationOutcome outcome) {
         if (cacheObjectiveEvaluation) {
             cache.put(key, outcome.value());
         }
