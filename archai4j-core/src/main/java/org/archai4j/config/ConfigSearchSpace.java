@@ -221,8 +221,9 @@ public final class ConfigSearchSpace<M> implements EvolutionarySearchSpace<M>, B
         requireWeightStore().load(builtModel(model), file);
     }
 
-    /** Whether this space can save and load weights. */
-    public boolean canSaveWeights() {
+    /** Whether this space can save and load weights: only with a {@link WeightStore}. */
+    @Override
+    public boolean canSaveModelWeights() {
         return weightStore != null;
     }
 

@@ -167,6 +167,11 @@ public final class SearchObjectives<M> implements Closeable {
         }
     }
 
+    /** Whether a journal is attached. */
+    public boolean hasJournal() {
+        return journal != null;
+    }
+
     /** Closes the journal, if one is attached. */
     @Override
     public void close() {

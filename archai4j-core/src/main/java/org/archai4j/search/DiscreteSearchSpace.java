@@ -28,4 +28,9 @@ public interface DiscreteSearchSpace<M> {
 
     /** Loads weights saved by {@link #saveModelWeights} into a built model of the same architecture. */
     void loadModelWeights(ArchaiModel<M> model, Path file);
+
+    /** Whether this space can save and load weights (searches skip saving weights when it cannot). */
+    default boolean canSaveModelWeights() {
+        return true;
+    }
 }

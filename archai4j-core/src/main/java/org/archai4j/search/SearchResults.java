@@ -1,5 +1,8 @@
 package org.archai4j.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -258,12 +261,17 @@ public final class SearchResults<M> {
 
     /**
      * Saves the arch file of every model on the frontier (over all iterations) into {@code directory}, named by
-     * archid, and its weights ({@code <archid>_weights.pt}) when asked.
+     * archid, and its weights ({@code <archid>_weights.pt}) when asked and the model is still built.
      */
     public void saveParetoFrontierModels(Path directory, boolean saveWeights) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
         for (ArchaiModel<M> model : getParetoFrontier().models()) {
             searchSpace.saveArch(model, directory.resolve(model.archid()));
-            if (saveWeights) {
+            if (saveWeights && model.arch() != null) {
                 searchSpace.saveModelWeights(model, directory.resolve(model.archid() + "_weights.pt"));
             }
         }

@@ -180,7 +180,7 @@ class ConfigSearchSpaceTest {
     void weightsNeedAWeightStore(@TempDir Path tmp) {
         ConfigSearchSpace<Void> ss = treeC2Space().build();
         ArchaiModel<Void> m = ss.randomSample();
-        assertThat(ss.canSaveWeights()).isFalse();
+        assertThat(ss.canSaveModelWeights()).isFalse();
         assertThatThrownBy(() -> ss.saveModelWeights(m, tmp.resolve("w")))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("WeightStore");
 
