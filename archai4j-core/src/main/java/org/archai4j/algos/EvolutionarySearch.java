@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import org.archai4j.search.Searcher;
  *
  * <p>Per iteration (1-based {@code n}) it writes {@code search_state_<n>.csv}, {@code pareto_models_iter_<n>/}
  * (arch files, and weights when asked and the space can) and {@code pareto_<x>_vs_<y>.png} in the output directory,
- * then clears the evaluated models if asked. Evaluations go through the objectives' journal in the output
+ * then, if asked, clears the evaluated models that the next population does not carry on. Evaluations go through the objectives' journal in the output
  * directory, so running a search again over the same directory resumes it.
  *
  * <p>Retry loops count every attempt and are bounded; when a bound is hit the search logs a warning and goes on
@@ -74,6 +76,11 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     /** The next population, bred after an iteration evaluated {@code evaluated}. */
     protected abstract List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated);
 
+    /** The budgets of an iteration's evaluations, per objective and model; none by default. */
+    protected Map<String, List<Double>> budgets(List<ArchaiModel<M>> models) {
+        return Map.of();
+    }
+
     /** Extra columns recorded with an iteration's models (such as their parents); none by default. */
     protected Map<String, List<Object>> extraData(List<ArchaiModel<M>> models) {
         return Map.of();
@@ -99,10 +106,10 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             onStartIteration(iterNum);
             List<ArchaiModel<M>> models = populationToEvaluate(population);
             if (models.isEmpty()) {
-                log.warn("iteration {} has no new valid models to evaluate; the search stops here", iterNum);
+                log.info("iteration {} has no models to evaluate; the search ends here", iterNum);
                 break;
             }
-            Map<String, double[]> results = objectives.evalAllObjs(models);
+            Map<String, double[]> results = objectives.evalAllObjs(models, budgets(models));
             searchState.addIterationResults(models, results, extraData(models));
             for (ArchaiModel<M> m : models) {
                 seenArchs.add(m.archid());
@@ -111,13 +118,16 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             log.info("iteration {}: {} models evaluated, {} on the Pareto frontier", iterNum, models.size(),
                     pareto.models().size());
             saveIteration();
-            if (clearEvaluatedModels) {
-                models.forEach(ArchaiModel::clear);
-            }
             evaluated += models.size();
             reportProgress(new SearchProgress(iterNum, numIters, evaluated,
                     Math.max(evaluated, plannedEvaluations()), pareto.archids()));
             population = nextPopulation(models);
+            if (clearEvaluatedModels) {
+                // Models carried on (Successive Halving's survivors) are evaluated again and keep their arch.
+                Set<ArchaiModel<M>> carried = Collections.newSetFromMap(new IdentityHashMap<>());
+                carried.addAll(population);
+                models.stream().filter(m -> !carried.contains(m)).forEach(ArchaiModel::clear);
+            }
         }
         return searchState;
     }

@@ -37,7 +37,7 @@ class AlgorithmResumeTest {
     }
 
     enum Algo {
-        RANDOM, EVOLUTION_PARETO, LOCAL, REGULARIZED_EVOLUTION;
+        RANDOM, EVOLUTION_PARETO, LOCAL, REGULARIZED_EVOLUTION, SUCCESSIVE_HALVING, MO_BANANAS;
 
         Searcher<Integer> build(ConfigSearchSpace<Integer> space, SearchObjectives<Integer> so, Path out) {
             return switch (this) {
@@ -48,7 +48,37 @@ class AlgorithmResumeTest {
                         .seed(5).build();
                 case REGULARIZED_EVOLUTION -> RegularizedEvolutionSearch.builder(space, so, out).numIters(3)
                         .initNumModels(6).paretoSampleSize(4).historySize(8).seed(5).build();
+                case SUCCESSIVE_HALVING -> SuccessiveHalvingSearch.builder(space, so, out).numIters(4).initNumModels(8)
+                        .seed(5).build();
+                case MO_BANANAS -> MoBananasSearch.builder(space, so, out, new MeanPredictor()).numIters(3)
+                        .initNumModels(6).numParents(3).mutationsPerParent(2).numCandidates(4).seed(5).build();
             };
+        }
+    }
+
+    /** A deterministic surrogate: the mean of what it was fitted on, variance one. */
+    static final class MeanPredictor implements org.archai4j.predictors.Predictor {
+        private double[] mean = new double[0];
+
+        @Override
+        public void fit(double[][] x, double[][] y) {
+            mean = new double[y.length == 0 ? 0 : y[0].length];
+            for (double[] row : y) {
+                for (int k = 0; k < row.length; k++) {
+                    mean[k] += row[k] / y.length;
+                }
+            }
+        }
+
+        @Override
+        public org.archai4j.predictors.MeanVar predict(double[][] x) {
+            double[][] m = new double[x.length][];
+            double[][] v = new double[x.length][mean.length];
+            for (int i = 0; i < x.length; i++) {
+                m[i] = mean.clone();
+                java.util.Arrays.fill(v[i], 1.0);
+            }
+            return new org.archai4j.predictors.MeanVar(m, v);
         }
     }
 
@@ -73,8 +103,10 @@ class AlgorithmResumeTest {
 
     private static List<String> finalState(Path out) throws Exception {
         Path last = null;
-        for (int i = 1; Files.exists(out.resolve("search_state_" + i + ".csv")); i++) {
-            last = out.resolve("search_state_" + i + ".csv");
+        for (int i = 0; i < 100; i++) {
+            if (Files.exists(out.resolve("search_state_" + i + ".csv"))) {
+                last = out.resolve("search_state_" + i + ".csv");
+            }
         }
         List<String> rows = new ArrayList<>();
         for (String line : Files.readAllLines(last)) {

@@ -1,0 +1,215 @@
+package org.archai4j.algos;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.predictors.MeanVar;
+import org.archai4j.predictors.Predictor;
+import org.archai4j.search.ArchaiModel;
+import org.archai4j.search.BayesOptSearchSpace;
+import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.search.MultiObjective;
+import org.archai4j.search.ParetoFrontier;
+
+/**
+ * Archai's MO-BANANAS: a surrogate ({@link Predictor}) learns the expensive objectives from architecture
+ * encodings; each iteration mutates the best non-dominated models, predicts their expensive objectives, measures
+ * their cheap ones, and evaluates the candidates that Thompson sampling over those values ranks best.
+ *
+ * <p>Records per model the previous iteration's prediction ({@code Predicted <objective> mean} / {@code var}) and
+ * writes {@code search_state_<i>.csv} (0-based) and the plots at the end of each iteration, as the reference does.
+ * The search's own random source for Thompson sampling is a {@link Random} seeded with the seed (Archai uses
+ * NumPy's; bit-for-bit parity there is not required).
+ *
+ * <pre>{@code
+ * MoBananasSearch.builder(space, objectives, outDir, surrogate).numIters(10).numCandidates(10).build().search();
+ * }</pre>
+ *
+ * @param <M> the type of the built models
+ */
+public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
+    private final Predictor surrogate;
+    private final int initNumModels;
+    private final int numParents;
+    private final int mutationsPerParent;
+    private final int numCandidates;
+    private final Random thompsonRng;
+    private final List<ArchaiModel<M>> allPop = new ArrayList<>();
+    /** Predictions made for the models about to be evaluated: objective to (mean, var) per model. */
+    private Map<String, double[][]> pendingPredictions = Map.of();
+
+    private MoBananasSearch(Builder<M> b) {
+        super(b);
+        this.surrogate = b.surrogate;
+        this.initNumModels = b.initNumModels;
+        this.numParents = b.numParents;
+        this.mutationsPerParent = b.mutationsPerParent;
+        this.numCandidates = b.numCandidates;
+        this.thompsonRng = new Random(b.seed);
+    }
+
+    /** A builder with the reference's defaults (10 iterations, 10 initial models, 10 parents, 5 mutations each). */
+    public static <M, S extends EvolutionarySearchSpace<M> & BayesOptSearchSpace<M>> Builder<M> builder(
+            S space, SearchObjectives<M> objectives, Path outputDir, Predictor surrogate) {
+        return new Builder<>(space, objectives, outputDir, surrogate);
+    }
+
+    private BayesOptSearchSpace<M> bayesSpace() {
+        return (BayesOptSearchSpace<M>) searchSpace;
+    }
+
+    @Override
+    protected List<ArchaiModel<M>> initialPopulation() {
+        return sampleModels(initNumModels, 100, false);
+    }
+
+    @Override
+    protected List<ArchaiModel<M>> populationToEvaluate(List<ArchaiModel<M>> population) {
+        allPop.addAll(population);
+        return population;
+    }
+
+    @Override
+    protected Map<String, List<Object>> extraData(List<ArchaiModel<M>> models) {
+        Map<String, List<Object>> extra = new LinkedHashMap<>();
+        pendingPredictions.forEach((name, meanVar) -> {
+            List<Object> means = new ArrayList<>();
+            List<Object> vars = new ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                means.add(meanVar[0][i]);
+                vars.add(meanVar[1][i]);
+            }
+            extra.put("Predicted " + name + " mean", means);
+            extra.put("Predicted " + name + " var", vars);
+        });
+        return extra;
+    }
+
+    @Override
+    protected void saveIteration() {
+        // The reference saves at the end of the iteration, once the next candidates are chosen.
+    }
+
+    @Override
+    protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
+        List<String> expensive = List.copyOf(objectives.expensiveObjectives().keySet());
+        Map<String, double[]> all = searchState.allEvaluatedObjs();
+        double[][] x = encode(allPop);
+        double[][] y = new double[allPop.size()][expensive.size()];
+        for (int k = 0; k < expensive.size(); k++) {
+            double[] column = all.get(expensive.get(k));
+            for (int i = 0; i < allPop.size(); i++) {
+                y[i][k] = column[i];
+            }
+        }
+        surrogate.fit(x, y);
+
+        List<ArchaiModel<M>> parents = new ArrayList<>();
+        for (ParetoFrontier<M> front : MultiObjective.nonDominatedSorting(allPop, all, objectives)) {
+            parents.addAll(front.models());
+        }
+        parents = parents.subList(0, Math.min(numParents, parents.size()));
+        List<ArchaiModel<M>> mutated = mutateParents(parents, mutationsPerParent, 30, TryCounting.VALID_ATTEMPTS);
+        if (mutated.isEmpty()) {
+            log.warn("no new valid mutations of the best models: the search stops after iteration {}", iterNum);
+            return List.of();
+        }
+        MeanVar predicted = surrogate.predict(encode(mutated));
+        Map<String, double[]> simulated = new LinkedHashMap<>(objectives.evalCheapObjs(mutated));
+        Map<String, double[][]> predictions = new LinkedHashMap<>();
+        for (int k = 0; k < expensive.size(); k++) {
+            double[] mean = new double[mutated.size()];
+            double[] var = new double[mutated.size()];
+            double[] sample = new double[mutated.size()];
+            for (int i = 0; i < mutated.size(); i++) {
+                mean[i] = predicted.mean()[i][k];
+                var[i] = predicted.var()[i][k];
+            }
+            for (int i = 0; i < mutated.size(); i++) {
+                sample[i] = thompsonRng.nextGaussian() * Math.sqrt(var[i]) + mean[i];
+            }
+            simulated.put(expensive.get(k), sample);
+            predictions.put(expensive.get(k), new double[][] {mean, var});
+        }
+        List<Integer> order = new ArrayList<>();
+        for (ParetoFrontier<M> front : MultiObjective.nonDominatedSorting(mutated, simulated, objectives)) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i : front.indices()) {
+                indices.add(i);
+            }
+            java.util.Collections.shuffle(indices, thompsonRng);
+            order.addAll(indices);
+        }
+        List<Integer> selected = order.subList(0, Math.min(numCandidates, order.size()));
+        List<ArchaiModel<M>> next = new ArrayList<>();
+        Map<String, double[][]> nextPredictions = new LinkedHashMap<>();
+        predictions.forEach((name, mv) -> nextPredictions.put(name, new double[][] {
+            selected.stream().mapToDouble(i -> mv[0][i]).toArray(), selected.stream().mapToDouble(i -> mv[1][i]).toArray()}));
+        for (int i : selected) {
+            next.add(mutated.get(i));
+        }
+        pendingPredictions = nextPredictions;
+        searchState.saveAll2dParetoEvolutionPlots(outputDir);
+        searchState.saveSearchState(outputDir.resolve("search_state_" + (iterNum - 1) + ".csv"));
+        return next;
+    }
+
+    private double[][] encode(List<ArchaiModel<M>> models) {
+        double[][] x = new double[models.size()][];
+        for (int i = 0; i < models.size(); i++) {
+            x[i] = bayesSpace().encode(models.get(i));
+        }
+        return x;
+    }
+
+    @Override
+    protected long plannedEvaluations() {
+        return initNumModels + (long) (numIters - 1) * numCandidates;
+    }
+
+    /** Builds a {@link MoBananasSearch}. */
+    public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
+        private final Predictor surrogate;
+        private int initNumModels = 10;
+        private int numParents = 10;
+        private int mutationsPerParent = 5;
+        private int numCandidates = 10;
+
+        private Builder(org.archai4j.search.DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
+                        Path outputDir, Predictor surrogate) {
+            super(space, objectives, outputDir);
+            this.surrogate = Objects.requireNonNull(surrogate, "surrogate (a Predictor; archai4j-djl has the MLP "
+                    + "ensemble of the reference)");
+            saveParetoModelWeights(false);
+        }
+
+        public Builder<M> initNumModels(int n) {
+            this.initNumModels = positive("initNumModels", n);
+            return this;
+        }
+
+        public Builder<M> numParents(int n) {
+            this.numParents = positive("numParents", n);
+            return this;
+        }
+
+        public Builder<M> mutationsPerParent(int n) {
+            this.mutationsPerParent = positive("mutationsPerParent", n);
+            return this;
+        }
+
+        public Builder<M> numCandidates(int n) {
+            this.numCandidates = positive("numCandidates", n);
+            return this;
+        }
+
+        public MoBananasSearch<M> build() {
+            return new MoBananasSearch<>(this);
+        }
+    }
+}
