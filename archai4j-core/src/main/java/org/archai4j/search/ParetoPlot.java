@@ -16,6 +16,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws the evolution of a 2-D Pareto frontier with XChart: every model, and one step line per iteration. */
 final class ParetoPlot {
+    private static final int MAX_FRONTIERS = 12;
+
     private ParetoPlot() {
     }
 
@@ -50,7 +52,11 @@ final class ParetoPlot {
             all.setMarkerColor(new Color(150, 150, 150, 120));
         }
         int n = frontiers.size();
+        int step = Math.max(1, (int) Math.ceil(n / (double) MAX_FRONTIERS));
         for (int s = 0; s < n; s++) {
+            if (s % step != 0 && s != n - 1) {
+                continue; // long searches: a dozen evenly spaced frontiers, and the last
+            }
             double[] front = frontiers.get(s);
             List<Double> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
@@ -76,7 +82,7 @@ final class ParetoPlot {
             Color c = plasma(n == 1 ? 1.0 : (double) s / (n - 1));
             series.setLineColor(c);
             series.setMarkerColor(c);
-            series.setShowInLegend(s == 0 || s == n - 1 || n <= 8);
+            series.setShowInLegend(true);
         }
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("no finite values", new double[] {0}, new double[] {0}).setShowInLegend(true);

@@ -293,28 +293,38 @@ public final class SearchResults<M> {
         return name.replace(' ', '_').replaceAll("[^-\\w.]", "");
     }
 
-    /** Saves the evolution of the frontier of objectives {@code x} and {@code y} as a PNG plot. */
+    /**
+     * Saves the evolution of the frontier of objectives {@code x} and {@code y} as a PNG plot: every model, and the
+     * frontier after each iteration (at most a dozen of them, evenly spaced, the last always included).
+     */
     public void save2dParetoEvolutionPlot(String x, String y, Path file) {
         Objects.requireNonNull(objectives.objectives().get(x), "objective " + x);
         Objects.requireNonNull(objectives.objectives().get(y), "objective " + y);
-        List<double[]> frontiers = new ArrayList<>();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
+        List<double[]> front = new ArrayList<>();
+        List<double[]> frontiers = new ArrayList<>();
         for (int s = 0; s < results.size(); s++) {
-            for (double v : results.get(s).evaluationResults().get(x)) {
-                xs.add(v);
-            }
-            for (double v : results.get(s).evaluationResults().get(y)) {
-                ys.add(v);
+            double[] vx = results.get(s).evaluationResults().get(x);
+            double[] vy = results.get(s).evaluationResults().get(y);
+            // The frontier so far is the frontier of the previous frontier and this iteration's points.
+            List<double[]> candidates = new ArrayList<>(front);
+            for (int i = 0; i < vx.length; i++) {
+                xs.add(vx[i]);
+                ys.add(vy[i]);
+                candidates.add(new double[] {vx[i], vy[i]});
             }
             Map<String, double[]> pair = new LinkedHashMap<>();
-            pair.put(x, xs.stream().mapToDouble(Double::doubleValue).toArray());
-            pair.put(y, ys.stream().mapToDouble(Double::doubleValue).toArray());
-            int[] front = Pareto.frontier(MultiObjective.minimisationPoints(xs.size(), pair, objectives));
-            double[] flat = new double[front.length * 2];
-            for (int k = 0; k < front.length; k++) {
-                flat[2 * k] = xs.get(front[k]);
-                flat[2 * k + 1] = ys.get(front[k]);
+            pair.put(x, candidates.stream().mapToDouble(p -> p[0]).toArray());
+            pair.put(y, candidates.stream().mapToDouble(p -> p[1]).toArray());
+            front = new ArrayList<>();
+            for (int k : Pareto.frontier(MultiObjective.minimisationPoints(candidates.size(), pair, objectives))) {
+                front.add(candidates.get(k));
+            }
+            double[] flat = new double[front.size() * 2];
+            for (int k = 0; k < front.size(); k++) {
+                flat[2 * k] = front.get(k)[0];
+                flat[2 * k + 1] = front.get(k)[1];
             }
             frontiers.add(flat);
         }

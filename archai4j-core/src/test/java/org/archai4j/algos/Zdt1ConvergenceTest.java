@@ -17,12 +17,13 @@ import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchResults;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ZDT1 with five variables on a grid of 11 values each (161,051 architectures): the true front is x2..x5 = 0,
- * f2 = 1 - sqrt(f1). Evolution reaches within a few percent of the true front's hypervolume in a fixed budget and
- * beats random search given the same number of evaluations. Runs are seeded, so the outcome per seed is fixed.
+ * f2 = 1 - sqrt(f1). Evolution-Pareto and Local Search reach within 3% of the true front's hypervolume in a fixed
+ * budget; every evolutionary algorithm beats random search given the same number of evaluations by a wide margin.
+ * Runs are seeded, so the outcome per seed is fixed.
  */
 class Zdt1ConvergenceTest {
     private static final double[] REFERENCE = {1.1, 1.1};
@@ -75,14 +76,29 @@ class Zdt1ConvergenceTest {
         return r.results().stream().mapToLong(it -> it.models().size()).sum();
     }
 
+    enum Evolutionary {
+        EVOLUTION_PARETO, LOCAL, REGULARIZED_EVOLUTION;
+
+        SearchResults<double[]> run(long seed, SearchObjectives<double[]> so, Path out) {
+            return switch (this) {
+                case EVOLUTION_PARETO -> EvolutionParetoSearch.builder(space(seed), so, out).numIters(25)
+                        .initNumModels(40).numRandomMix(5).mutationsPerParent(3).numCrossovers(10)
+                        .maxUnseenPopulation(40).seed(seed).build().search();
+                case LOCAL -> LocalSearch.builder(space(seed), so, out).numIters(40).initNumModels(60)
+                        .mutationsPerParent(6).seed(seed).build().search();
+                case REGULARIZED_EVOLUTION -> RegularizedEvolutionSearch.builder(space(seed), so, out).numIters(60)
+                        .initNumModels(40).paretoSampleSize(20).historySize(60).seed(seed).build().search();
+            };
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void evolutionApproachesTheTrueFrontAndBeatsRandomSearch(long seed, @TempDir Path dir) {
+    @CsvSource({"EVOLUTION_PARETO,1", "EVOLUTION_PARETO,2", "EVOLUTION_PARETO,3", "LOCAL,1", "LOCAL,2", "LOCAL,3",
+        "REGULARIZED_EVOLUTION,1", "REGULARIZED_EVOLUTION,2", "REGULARIZED_EVOLUTION,3"})
+    void evolutionApproachesTheTrueFrontAndBeatsRandomSearch(Evolutionary algo, long seed, @TempDir Path dir) {
         double best = trueFrontHypervolume();
         SearchObjectives<double[]> evoObjectives = objectives();
-        SearchResults<double[]> evo = EvolutionParetoSearch.builder(space(seed), evoObjectives, dir.resolve("evo"))
-                .numIters(25).initNumModels(40).numRandomMix(5).mutationsPerParent(3).numCrossovers(10)
-                .maxUnseenPopulation(40).seed(seed).build().search();
+        SearchResults<double[]> evo = algo.run(seed, evoObjectives, dir.resolve("evo"));
         evoObjectives.close();
         long budget = evaluations(evo);
 
@@ -94,7 +110,11 @@ class Zdt1ConvergenceTest {
         double evoHv = hypervolume(evo);
         double randomHv = hypervolume(random);
         assertThat(evaluations(random)).isEqualTo(budget);
-        assertThat(evoHv).as("evolution, %d evaluations", budget).isGreaterThan(0.97 * best);
-        assertThat(evoHv).as("evolution vs random (%.4f)", randomHv).isGreaterThan(randomHv + 0.05);
+        assertThat(evoHv).as("%s vs random (%.4f)", algo, randomHv).isGreaterThan(randomHv + 0.1);
+        if (algo != Evolutionary.REGULARIZED_EVOLUTION) {
+            // Regularized Evolution breeds a handful of models per iteration and reaches 74-92% of the true
+            // front's hypervolume in this budget; within a few percent needs a budget too slow for a unit test.
+            assertThat(evoHv).as("%s, %d evaluations", algo, budget).isGreaterThan(0.97 * best);
+        }
     }
 }
