@@ -2,7 +2,6 @@ package org.archai4j.algos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
@@ -22,8 +21,7 @@ import org.archai4j.search.EvolutionarySearchSpace;
  * @param <M> the type of the built models
  */
 public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
-    private final int initNumModels;
-    private final List<Path> initialPopulationPaths;
+    private final PopulationBuilder.InitialPopulation initial;
     private final int numRandomMix;
     private final int maxUnseenPopulation;
     private final int mutationsPerParent;
@@ -31,8 +29,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     private EvolutionParetoSearch(Builder<M> b) {
         super(b);
-        this.initNumModels = b.initNumModels;
-        this.initialPopulationPaths = b.initialPopulationPaths;
+        this.initial = b.initialPopulation();
         this.numRandomMix = b.numRandomMix;
         this.maxUnseenPopulation = b.maxUnseenPopulation;
         this.mutationsPerParent = b.mutationsPerParent;
@@ -47,7 +44,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return InitialPopulation.loadOrSample(this, initialPopulationPaths, initNumModels, 5);
+        return loadOrSample(initial, 5);
     }
 
     @Override
@@ -70,7 +67,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initNumModels + (long) (numIters - 1) * maxUnseenPopulationEstimate();
+        return initial.numModels() + (long) (numIters - 1) * maxUnseenPopulationEstimate();
     }
 
     private long maxUnseenPopulationEstimate() {
@@ -78,9 +75,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
     }
 
     /** Builds an {@link EvolutionParetoSearch}. */
-    public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
-        private int initNumModels = 10;
-        private List<Path> initialPopulationPaths;
+    public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int numRandomMix = 5;
         private int maxUnseenPopulation = 100;
         private int mutationsPerParent = 1;
@@ -88,17 +83,6 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
-        }
-
-        public Builder<M> initNumModels(int n) {
-            this.initNumModels = positive("initNumModels", n);
-            return this;
-        }
-
-        /** Arch files of the initial population (instead of random models). */
-        public Builder<M> initialPopulationPaths(Path... paths) {
-            this.initialPopulationPaths = Arrays.asList(paths);
-            return this;
         }
 
         public Builder<M> numRandomMix(int n) {

@@ -65,6 +65,21 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         this.searchState = new SearchResults<>(searchSpace, objectives);
     }
 
+    /**
+     * An initial population: the arch files when some are named, otherwise valid random models (at most
+     * {@code samplingRounds} rounds of sampling).
+     */
+    List<ArchaiModel<M>> loadOrSample(PopulationBuilder.InitialPopulation initial, int samplingRounds) {
+        if (!initial.paths().isEmpty()) {
+            List<ArchaiModel<M>> loaded = new ArrayList<>();
+            for (Path path : initial.paths()) {
+                loaded.add(searchSpace.loadArch(path));
+            }
+            return loaded;
+        }
+        return sampleModels(initial.numModels(), samplingRounds, false);
+    }
+
     /** The models of the first iteration (may be empty when {@link #populationToEvaluate} samples its own). */
     protected abstract List<ArchaiModel<M>> initialPopulation();
 

@@ -1,7 +1,6 @@
 package org.archai4j.algos;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
@@ -19,14 +18,12 @@ import org.archai4j.search.EvolutionarySearchSpace;
  * @param <M> the type of the built models
  */
 public final class LocalSearch<M> extends EvolutionarySearch<M> {
-    private final int initNumModels;
-    private final List<Path> initialPopulationPaths;
+    private final PopulationBuilder.InitialPopulation initial;
     private final int mutationsPerParent;
 
     private LocalSearch(Builder<M> b) {
         super(b);
-        this.initNumModels = b.initNumModels;
-        this.initialPopulationPaths = b.initialPopulationPaths;
+        this.initial = b.initialPopulation();
         this.mutationsPerParent = b.mutationsPerParent;
     }
 
@@ -38,7 +35,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return InitialPopulation.loadOrSample(this, initialPopulationPaths, initNumModels, 100);
+        return loadOrSample(initial, 100);
     }
 
     @Override
@@ -53,27 +50,15 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initNumModels + (long) (numIters - 1) * mutationsPerParent * initNumModels;
+        return initial.numModels() + (long) (numIters - 1) * mutationsPerParent * initial.numModels();
     }
 
     /** Builds a {@link LocalSearch}. */
-    public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
-        private int initNumModels = 10;
-        private List<Path> initialPopulationPaths;
+    public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int mutationsPerParent = 1;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
-        }
-
-        public Builder<M> initNumModels(int n) {
-            this.initNumModels = positive("initNumModels", n);
-            return this;
-        }
-
-        public Builder<M> initialPopulationPaths(Path... paths) {
-            this.initialPopulationPaths = Arrays.asList(paths);
-            return this;
         }
 
         public Builder<M> mutationsPerParent(int n) {

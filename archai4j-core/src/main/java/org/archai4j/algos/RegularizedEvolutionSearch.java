@@ -2,7 +2,6 @@ package org.archai4j.algos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,14 @@ import org.archai4j.search.MultiObjective;
  * @param <M> the type of the built models
  */
 public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
-    private final int initNumModels;
-    private final List<Path> initialPopulationPaths;
+    private final PopulationBuilder.InitialPopulation initial;
     private final int paretoSampleSize;
     private final int historySize;
     private final List<ArchaiModel<M>> allPop = new ArrayList<>();
 
     private RegularizedEvolutionSearch(Builder<M> b) {
         super(b);
-        this.initNumModels = b.initNumModels;
-        this.initialPopulationPaths = b.initialPopulationPaths;
+        this.initial = b.initialPopulation();
         this.paretoSampleSize = b.paretoSampleSize;
         this.historySize = b.historySize;
     }
@@ -46,10 +43,9 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        List<ArchaiModel<M>> initial = InitialPopulation.loadOrSample(this, initialPopulationPaths, initNumModels,
-                100);
-        allPop.addAll(initial);
-        return initial;
+        List<ArchaiModel<M>> population = loadOrSample(initial, 100);
+        allPop.addAll(population);
+        return population;
     }
 
     @Override
@@ -80,28 +76,16 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initNumModels + (long) (numIters - 1) * Math.min(paretoSampleSize, historySize);
+        return initial.numModels() + (long) (numIters - 1) * Math.min(paretoSampleSize, historySize);
     }
 
     /** Builds a {@link RegularizedEvolutionSearch}. */
-    public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
-        private int initNumModels = 10;
-        private List<Path> initialPopulationPaths;
+    public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int paretoSampleSize = 40;
         private int historySize = 100;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
-        }
-
-        public Builder<M> initNumModels(int n) {
-            this.initNumModels = positive("initNumModels", n);
-            return this;
-        }
-
-        public Builder<M> initialPopulationPaths(Path... paths) {
-            this.initialPopulationPaths = Arrays.asList(paths);
-            return this;
         }
 
         public Builder<M> paretoSampleSize(int n) {
