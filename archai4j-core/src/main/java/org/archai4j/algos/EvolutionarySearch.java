@@ -17,6 +17,7 @@ import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.ArchaiModel;
 import org.archai4j.search.DiscreteSearchSpace;
+import org.archai4j.search.EvolutionarySearchSpace;
 import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchProgress;
 import org.archai4j.search.SearchResults;
@@ -287,8 +288,8 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     }
 
     /** The space as an evolutionary one. */
-    protected org.archai4j.search.EvolutionarySearchSpace<M> evolutionarySpace() {
-        if (!(searchSpace instanceof org.archai4j.search.EvolutionarySearchSpace<M> evolutionary)) {
+    protected EvolutionarySearchSpace<M> evolutionarySpace() {
+        if (!(searchSpace instanceof EvolutionarySearchSpace<M> evolutionary)) {
             throw new IllegalStateException(searchSpace.getClass().getSimpleName() + " is not an "
                     + "EvolutionarySearchSpace, which " + getClass().getSimpleName() + " needs");
         }

@@ -2,6 +2,7 @@ package org.archai4j.algos;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
 import org.archai4j.search.ArchaiModel;
 import org.archai4j.search.BayesOptSearchSpace;
+import org.archai4j.search.DiscreteSearchSpace;
 import org.archai4j.search.EvolutionarySearchSpace;
 import org.archai4j.search.MultiObjective;
 import org.archai4j.search.ParetoFrontier;
@@ -142,7 +144,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             for (int i : front.indices()) {
                 indices.add(i);
             }
-            java.util.Collections.shuffle(indices, thompsonRng);
+            Collections.shuffle(indices, thompsonRng);
             order.addAll(indices);
         }
         List<Integer> selected = order.subList(0, Math.min(numCandidates, order.size()));
@@ -180,7 +182,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
         private int mutationsPerParent = 5;
         private int numCandidates = 10;
 
-        private Builder(org.archai4j.search.DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
+        private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
                         Path outputDir, Predictor surrogate) {
             super(space, objectives, outputDir);
             this.surrogate = Objects.requireNonNull(surrogate, "surrogate (a Predictor; archai4j-djl has the MLP "
