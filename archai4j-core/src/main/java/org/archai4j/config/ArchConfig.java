@@ -4,12 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.archai4j.python.PyJson;
 import org.archai4j.python.PyValues;
 
@@ -37,8 +35,6 @@ public class ArchConfig {
     private final int base;
     /** Usage bits of the whole config, by flat position. */
     private final long[] used;
-    /** Names picked with a default that are not in the config (recorded, as Archai does, but never encoded). */
-    private Set<String> usedAbsent;
 
     /** A view of one level of a flat config; nested configs are already views stored in {@code flat}. */
     ArchConfig(ConfigSchema schema, Object[] flat, int base, long[] used) {
@@ -157,15 +153,14 @@ public class ArchConfig {
         return (bits[position >>> 6] & (1L << position)) != 0;
     }
 
+    /**
+     * Marks {@code name} as used. A name the config does not have (picked with a default) has no usage flag:
+     * Archai records it but it never reaches the usage tree or the encoding.
+     */
     void recordUsage(String name) {
         int i = schema.indexOf(name);
         if (i >= 0) {
             recordUsageAt(i);
-        } else {
-            if (usedAbsent == null) {
-                usedAbsent = new LinkedHashSet<>();
-            }
-            usedAbsent.add(name);
         }
     }
 
