@@ -55,14 +55,6 @@ public final class SearchResults<M> {
     private final long initNanos = System.nanoTime();
     private final List<Double> searchWalltimes = new ArrayList<>();
     private final List<IterationResult<M>> results = new ArrayList<>();
-    /** The frontier over every iteration so far, kept up to date incrementally (it is asked for often). */
-    private ParetoFrontier<M> frontier;
-    /** Per model, in order, its minimisation point and iteration: what the incremental frontier works on. */
-    private final List<double[]> points = new ArrayList<>();
-    private final List<ArchaiModel<M>> allModels = new ArrayList<>();
-    private final List<Integer> iterationOfModel = new ArrayList<>();
-    /** Per iteration, the position of its first model among all models. */
-    private final List<Integer> iterationStarts = new ArrayList<>();
 
     /** Empty results of a search over {@code searchSpace} with {@code objectives}. */
     public SearchResults(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives) {
@@ -117,15 +109,7 @@ public final class SearchResults<M> {
             }
             extra.put(name, Collections.unmodifiableList(new ArrayList<>(column)));
         });
-        iterationStarts.add(allModels.size());
         results.add(new IterationResult<>(List.copyOf(models), values, extra));
-        double[][] rows = MultiObjective.minimisationPoints(models.size(), values, objectives);
-        for (int i = 0; i < models.size(); i++) {
-            points.add(rows[i]);
-            allModels.add(models.get(i));
-            iterationOfModel.add(results.size() - 1);
-        }
-        frontier = updatedFrontier(frontier == null ? new int[0] : frontier.indices(), allModels.size() - models.size());
         double hours = (System.nanoTime() - initNanos) / 3.6e12;
         for (int i = 0; i < models.size(); i++) {
             searchWalltimes.add(hours);
@@ -146,54 +130,10 @@ public final class SearchResults<M> {
         return out;
     }
 
-    /** The frontier over all iterations (kept up to date as iterations are added). */
+    /** The frontier over all iterations. */
     public ParetoFrontier<M> getParetoFrontier() {
-        return frontier != null ? frontier : getParetoFrontier(0, results.size());
+        return getParetoFrontier(0, results.size());
     }
-
-    /**
-     * The frontier of the previous frontier and the models from {@code firstNew} on. Weak dominance is transitive,
-     * so this is the frontier of all models; candidates are taken in model order, so duplicates collapse to the
-     * same first model and the order is the same as a full computation's.
-     */
-    private ParetoFrontier<M> updatedFrontier(int[] previous, int firstNew) {
-        int[] sortedPrevious = previous.clone();
-        Arrays.sort(sortedPrevious);
-        List<Integer> candidates = new ArrayList<>();
-        for (int i : sortedPrevious) {
-            candidates.add(i);
-        }
-        for (int i = firstNew; i < allModels.size(); i++) {
-            candidates.add(i);
-        }
-        double[][] candidatePoints = new double[candidates.size()][];
-        for (int k = 0; k < candidatePoints.length; k++) {
-            candidatePoints[k] = points.get(candidates.get(k));
-        }
-        int[] front = Pareto.frontier(candidatePoints);
-        int[] indices = new int[front.length];
-        int[] iterations = new int[front.length];
-        List<ArchaiModel<M>> models = new ArrayList<>();
-        Map<String, double[]> values = new LinkedHashMap<>();
-        for (String name : objectives.objectiveNames()) {
-            values.put(name, new double[front.length]);
-        }
-        for (int j = 0; j < front.length; j++) {
-            int global = candidates.get(front[j]);
-            indices[j] = global;
-            iterations[j] = iterationOfModel.get(global);
-            models.add(allModels.get(global));
-        }
-        for (int j = 0; j < front.length; j++) {
-            int it = iterations[j];
-            int local = indices[j] - iterationStarts.get(it);
-            for (String name : values.keySet()) {
-                values.get(name)[j] = results.get(it).evaluationResults().get(name)[local];
-            }
-        }
-        return new ParetoFrontier<>(List.copyOf(models), values, indices, iterations);
-    }
-
 
     /** The frontier over iterations {@code start} (inclusive) to {@code end} (exclusive), 0-based. */
     public ParetoFrontier<M> getParetoFrontier(int start, int end) {
