@@ -7,7 +7,7 @@ import org.archai4j.search.DiscreteSearchSpace;
 
 /**
  * The settings every algorithm has, with the reference's defaults: 10 iterations, seed 1, evaluated models
- * cleared after each iteration, Pareto model weights saved (when the space can).
+ * cleared after each iteration, Pareto model weights saved (when the space can), plots every iteration.
  *
  * @param <M> the type of the built models
  * @param <B> the concrete builder
@@ -20,6 +20,7 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     long seed = 1;
     boolean clearEvaluatedModels = true;
     boolean saveParetoModelWeights = true;
+    int plotEvery = 1;
 
     protected AlgorithmBuilder(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives, Path outputDir) {
         this.searchSpace = Objects.requireNonNull(searchSpace, "searchSpace");
@@ -53,6 +54,15 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     /** Whether weights of Pareto models are saved with their arch files (default true; skipped if impossible). */
     public B saveParetoModelWeights(boolean save) {
         this.saveParetoModelWeights = save;
+        return self();
+    }
+
+    /**
+     * Writes the Pareto evolution plots every {@code k} iterations and after the last one (default 1, every
+     * iteration, as the reference). The CSVs and Pareto arch files are still written every iteration.
+     */
+    public B plotEvery(int k) {
+        this.plotEvery = positive("plotEvery", k);
         return self();
     }
 

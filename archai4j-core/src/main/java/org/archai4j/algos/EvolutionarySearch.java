@@ -47,6 +47,8 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     protected final int numIters;
     protected final boolean clearEvaluatedModels;
     protected final boolean saveParetoModelWeights;
+    private final int plotEvery;
+    private int plottedIteration;
     /** The search's own random source (the space has its own). */
     protected final PyRandom rng;
     protected final SearchResults<M> searchState;
@@ -62,6 +64,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         this.numIters = b.numIters;
         this.clearEvaluatedModels = b.clearEvaluatedModels;
         this.saveParetoModelWeights = b.saveParetoModelWeights;
+        this.plotEvery = b.plotEvery;
         this.rng = new PyRandom(b.seed);
         this.searchState = new SearchResults<>(searchSpace, objectives);
     }
@@ -145,6 +148,9 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
                 models.stream().filter(m -> !carried.contains(m)).forEach(ArchaiModel::clear);
             }
         }
+        if (plotEvery > 1 && plottedIteration != iterNum) {
+            savePlots(true);
+        }
         return searchState;
     }
 
@@ -153,7 +159,18 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         searchState.saveSearchState(outputDir.resolve("search_state_" + iterNum + ".csv"));
         searchState.saveParetoFrontierModels(outputDir.resolve("pareto_models_iter_" + iterNum),
                 saveParetoModelWeights && searchSpace.canSaveModelWeights());
-        searchState.saveAll2dParetoEvolutionPlots(outputDir);
+        savePlots(false);
+    }
+
+    /**
+     * Writes the Pareto evolution plots on every {@code plotEvery}-th iteration, or now when forced. Plotting is
+     * most of a cheap search's own cost, so long runs can plot less often; the last iteration is always plotted.
+     */
+    protected final void savePlots(boolean force) {
+        if (force || iterNum % plotEvery == 0) {
+            searchState.saveAll2dParetoEvolutionPlots(outputDir);
+            plottedIteration = iterNum;
+        }
     }
 
     /** The Pareto frontier over every iteration so far. */

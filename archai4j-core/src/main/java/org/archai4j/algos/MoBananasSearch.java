@@ -156,7 +156,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             next.add(mutated.get(i));
         }
         pendingPredictions = nextPredictions;
-        searchState.saveAll2dParetoEvolutionPlots(outputDir);
+        savePlots(false);
         searchState.saveSearchState(outputDir.resolve("search_state_" + (iterNum - 1) + ".csv"));
         return next;
     }

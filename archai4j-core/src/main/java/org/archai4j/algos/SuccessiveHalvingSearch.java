@@ -88,7 +88,7 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
             searchSpace.saveArch(model, outputDir.resolve("models_iter_" + i).resolve(model.archid()));
         }
         searchState.saveSearchState(outputDir.resolve("search_state_" + i + ".csv"));
-        searchState.saveAll2dParetoEvolutionPlots(outputDir);
+        savePlots(false);
     }
 
     @Override

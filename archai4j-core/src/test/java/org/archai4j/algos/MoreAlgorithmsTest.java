@@ -2,6 +2,8 @@ package org.archai4j.algos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,35 @@ class MoreAlgorithmsTest {
         assertThat(Files.readAllLines(out.resolve("search_state_1.csv")).get(0)).isEqualTo("archid,Random1,Random2,"
                 + "iteration_num,Predicted Random2 mean,Predicted Random2 var,search_walltime_hours,is_pareto");
         assertThat(r.results().get(1).models()).hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void plotEveryPlotsOnItsIterationsAndAfterTheLast(@TempDir Path out) throws Exception {
+        SearchObjectives<Void> so = Fixtures.objectives();
+        RandomSearch<Void> search = RandomSearch.builder(new DummySearchSpace(10), so, out).numIters(4)
+                .samplesPerIter(3).plotEvery(3).build();
+        Path plot = out.resolve("pareto_Random1_vs_Random2.png");
+        List<Boolean> plottedBefore = new ArrayList<>();
+        List<byte[]> plotOfIteration3 = new ArrayList<>();
+        search.subscribeStartIteration(iteration -> {
+            plottedBefore.add(Files.exists(plot));
+            if (iteration == 4) {
+                plotOfIteration3.add(readAll(plot));
+            }
+        });
+        search.search();
+        so.close();
+        assertThat(plottedBefore).containsExactly(false, false, false, true);
+        assertThat(Files.readAllBytes(plot)).as("replotted after the last iteration").isNotEqualTo(plotOfIteration3.get(0));
+        assertThat(out.resolve("search_state_4.csv")).exists();
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
