@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.python.PyRepr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An architecture found by a search: the built model ({@code arch}, which may be absent), its architecture id
@@ -26,6 +28,8 @@ import org.archai4j.python.PyRepr;
 public final class ArchaiModel<M> {
     /** The metadata key under which config search spaces keep the {@link ArchConfig}. */
     public static final String CONFIG = "config";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchaiModel.class);
 
     private M arch;
     private final String archid;
@@ -63,9 +67,20 @@ public final class ArchaiModel<M> {
         return metadata.get(CONFIG) instanceof ArchConfig c ? Optional.of(c) : Optional.empty();
     }
 
-    /** Drops the built model (to save memory); archid and metadata stay. */
+    /**
+     * Drops the built model (to save memory); archid and metadata stay. A model that holds resources (an
+     * {@link AutoCloseable}, such as a network with native memory) is closed.
+     */
     public void clear() {
+        M dropped = arch;
         arch = null;
+        if (dropped instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing the model of {} failed: {}", archid, e.toString());
+            }
+        }
     }
 
     /** Python's repr: {@code ArchaiModel(\n\tarchid=..., \n\tmetadata={...}, \n\tarch=...\n)}. */

@@ -3,6 +3,7 @@ package org.archai4j.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,22 @@ class ArchaiModelTest {
         model.clear();
         assertThat(model.arch()).isNull();
         assertThat(model.archid()).isEqualTo("test_archid");
+    }
+
+    @Test
+    void clearingClosesAModelThatHoldsResources() {
+        List<String> closed = new ArrayList<>();
+        AutoCloseable network = () -> closed.add("network");
+        ArchaiModel<AutoCloseable> model = new ArchaiModel<>(network, "id");
+        model.clear();
+        model.clear();
+        assertThat(closed).containsExactly("network");
+
+        ArchaiModel<AutoCloseable> failing = new ArchaiModel<>(() -> {
+            throw new IllegalStateException("boom");
+        }, "id2");
+        failing.clear();   // logged, not thrown: a search goes on
+        assertThat(failing.arch()).isNull();
     }
 
     @Test

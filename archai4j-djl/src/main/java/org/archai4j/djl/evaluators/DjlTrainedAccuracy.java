@@ -1,0 +1,137 @@
+package org.archai4j.djl.evaluators;
+
+import ai.djl.MalformedModelException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.training.SupervisedTraining;
+import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.objectives.ProgressiveTraining;
+import org.archai4j.search.ArchaiModel;
+
+/**
+ * Validation accuracy after training, with Archai's progressive training: the budget is the number of epochs
+ * trained in all (fractions allowed; {@code defaultEpochs} without a budget), and each architecture's
+ * {@link Checkpoint} is kept, so a larger budget continues from where the last one stopped instead of training
+ * again (what Successive Halving relies on). The continued run sees the same batches as an uninterrupted one;
+ * only Adam's moment estimates start afresh.
+ *
+ * <pre>{@code
+ * ImageDataset.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
+ * DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(split.train(), split.validation())
+ *         .batchSize(64).learningRate(1e-3f).defaultEpochs(1).seed(1).build();
+ * objectives.addObjective("accuracy", accuracy, true);
+ * }</pre>
+ */
+public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
+    /**
+     * What training left: the parameters and the number of steps taken.
+     *
+     * @param parameters the parameters in DJL's format ({@code Block.saveParameters})
+     * @param steps the optimisation steps taken so far
+     */
+    public record Checkpoint(byte[] parameters, long steps) {
+    }
+
+    private final SupervisedTraining training;
+    private final ImageDataset validation;
+    private final double defaultEpochs;
+    private final int evaluationBatchSize;
+    private final ProgressiveTraining<DjlNetwork, Checkpoint> progressive;
+
+    private DjlTrainedAccuracy(Builder b) {
+        this.training = new SupervisedTraining(b.train, b.batchSize, b.learningRate, b.seed);
+        this.validation = b.validation;
+        this.defaultEpochs = b.defaultEpochs;
+        this.evaluationBatchSize = Math.max(256, b.batchSize);
+        this.progressive = new ProgressiveTraining<>(this::train);
+    }
+
+    /** A builder (batch 64, Adam with learning rate 1e-3, one epoch without a budget, seed 1). */
+    public static Builder builder(ImageDataset train, ImageDataset validation) {
+        return new Builder(train, validation);
+    }
+
+    @Override
+    public double evaluate(ArchaiModel<DjlNetwork> model, Double budget) throws Exception {
+        return progressive.evaluate(model, budget);
+    }
+
+    /** The checkpoint of an architecture trained so far. */
+    public Optional<Checkpoint> checkpoint(String archid) {
+        return progressive.trainingState(archid);
+    }
+
+    private ProgressiveTraining.Step<Checkpoint> train(ArchaiModel<DjlNetwork> model, Double budget,
+                                                       Optional<Checkpoint> previous)
+            throws IOException, MalformedModelException {
+        DjlNetwork net = model.arch();
+        double epochs = budget == null ? defaultEpochs : budget;
+        if (!(epochs > 0)) {
+            throw new IllegalArgumentException("budget " + budget + ": expected a positive number of epochs");
+        }
+        long target = Math.max(1, Math.round(epochs * training.stepsPerEpoch()));
+        long done = 0;
+        if (previous.isPresent()) {
+            net.block().loadParameters(net.manager(),
+                    new DataInputStream(new ByteArrayInputStream(previous.get().parameters())));
+            done = previous.get().steps();
+        }
+        training.train(net, done, Math.max(done, target));
+        double accuracy = SupervisedTraining.accuracy(net, validation, evaluationBatchSize);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.block().saveParameters(out);
+        }
+        return new ProgressiveTraining.Step<>(accuracy, new Checkpoint(bytes.toByteArray(), Math.max(done, target)));
+    }
+
+    /** Builds a {@link DjlTrainedAccuracy}. */
+    public static final class Builder {
+        private final ImageDataset train;
+        private final ImageDataset validation;
+        private int batchSize = 64;
+        private float learningRate = 1e-3f;
+        private double defaultEpochs = 1;
+        private long seed = 1;
+
+        private Builder(ImageDataset train, ImageDataset validation) {
+            this.train = train;
+            this.validation = validation;
+        }
+
+        public Builder batchSize(int n) {
+            this.batchSize = n;
+            return this;
+        }
+
+        public Builder learningRate(float lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** The epochs trained when an objective has no budget (fractions allowed). */
+        public Builder defaultEpochs(double epochs) {
+            if (!(epochs > 0)) {
+                throw new IllegalArgumentException("defaultEpochs " + epochs + ": expected a positive number");
+            }
+            this.defaultEpochs = epochs;
+            return this;
+        }
+
+        /** The seed of the batch order. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public DjlTrainedAccuracy build() {
+            return new DjlTrainedAccuracy(this);
+        }
+    }
+}

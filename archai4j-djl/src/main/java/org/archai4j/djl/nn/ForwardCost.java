@@ -1,0 +1,114 @@
+package org.archai4j.djl.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.core.Linear;
+
+/**
+ * The cost of a forward pass read from the block tree, propagating shapes layer by layer (DJL has no counter of
+ * its own): multiply-accumulate operations and the peak number of activation elements alive at once.
+ *
+ * <p>MAC conventions, as in PyTorch's usual counters (thop, ptflops):
+ * <ul>
+ *   <li>convolution (1-D, 2-D, 3-D): {@code output elements x (in channels / groups) x kernel elements}; the bias
+ *       is not counted;</li>
+ *   <li>linear: {@code output elements x in features};</li>
+ *   <li>batch norm, activations, pooling, flattening and other parameter-free layers: 0.</li>
+ * </ul>
+ * Activations: a layer holds its input and its output; a {@link SequentialBlock} peaks at its largest layer; a
+ * {@link ParallelBlock} holds its input and every branch's output. {@link SequentialBlock} sums its children's
+ * MACs in order and {@link ParallelBlock} its branches' on the same input. Any other block with children must say
+ * how it composes them by implementing {@link Counted}.
+ *
+ * <pre>{@code
+ * long macs = ForwardCost.macs(net.block(), net.inputShape(1));   // 12,017,664 for the seed's cell-2 model
+ * }</pre>
+ */
+public final class ForwardCost {
+    private ForwardCost() {
+    }
+
+    /** A composite block that counts its own cost. */
+    public interface Counted {
+        long macs(Shape input);
+
+        /** The most activation elements alive at once; by default the input and the output. */
+        default long peakActivations(Block self, Shape input) {
+            return input.size() + self.getOutputShapes(new Shape[] {input})[0].size();
+        }
+    }
+
+    /** The MACs of {@code block} (initialised) on an input of shape {@code input}. */
+    public static long macs(Block block, Shape input) {
+        if (block instanceof Counted counted) {
+            return counted.macs(input);
+        }
+        if (block instanceof SequentialBlock) {
+            long total = 0;
+            Shape shape = input;
+            for (Block child : block.getChildren().values()) {
+                total += macs(child, shape);
+                shape = outputShape(child, shape);
+            }
+            return total;
+        }
+        if (block instanceof ParallelBlock) {
+            long total = 0;
+            for (Block child : block.getChildren().values()) {
+                total += macs(child, input);
+            }
+            return total;
+        }
+        requireLeaf(block);
+        Shape output = outputShape(block, input);
+        if (block instanceof Convolution conv) {
+            long inChannels = input.get(1);
+            return output.size() * (inChannels / conv.getGroups()) * conv.getKernelShape().size();
+        }
+        if (block instanceof Linear) {
+            return output.size() * input.get(input.dimension() - 1);
+        }
+        return 0;
+    }
+
+    /** The most activation elements (inputs and outputs of layers) alive at once during a forward pass. */
+    public static long peakActivations(Block block, Shape input) {
+        if (block instanceof Counted counted) {
+            return counted.peakActivations(block, input);
+        }
+        if (block instanceof SequentialBlock) {
+            long peak = input.size();
+            Shape shape = input;
+            for (Block child : block.getChildren().values()) {
+                peak = Math.max(peak, peakActivations(child, shape));
+                shape = outputShape(child, shape);
+            }
+            return peak;
+        }
+        if (block instanceof ParallelBlock) {
+            long held = input.size();
+            long peak = held;
+            for (Block child : block.getChildren().values()) {
+                peak = Math.max(peak, held + peakActivations(child, input) - input.size());
+                held += outputShape(child, input).size();
+            }
+            return Math.max(peak, held);
+        }
+        requireLeaf(block);
+        return input.size() + outputShape(block, input).size();
+    }
+
+    private static Shape outputShape(Block block, Shape input) {
+        return block.getOutputShapes(new Shape[] {input})[0];
+    }
+
+    private static void requireLeaf(Block block) {
+        if (!block.getChildren().isEmpty()) {
+            throw new IllegalArgumentException(block.getClass().getName() + " has child blocks but does not say how "
+                    + "it composes them: build it from SequentialBlock/ParallelBlock or implement ForwardCost.Counted");
+        }
+    }
+}

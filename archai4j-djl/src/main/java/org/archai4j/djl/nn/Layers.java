@@ -1,0 +1,93 @@
+package org.archai4j.djl.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.Locale;
+
+/**
+ * Short ways to write the layers of config-built networks, with PyTorch's meanings: convolutions with a bias and
+ * {@code padding='same'}, batch norm with PyTorch's defaults, activations by name, and {@code nn.MaxPool2d(k)}.
+ *
+ * <pre>{@code
+ * SequentialBlock block = Layers.convBnAct(32, 3, 1, "relu");     // Conv2d(k3, 'same') + BatchNorm2d + ReLU
+ * SequentialBlock stem = Layers.convBnAct(16, 3, 2, 1, "relu");   // Conv2d(k3, stride 2, padding 1) + BN + ReLU
+ * }</pre>
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /**
+     * A stride-1 convolution with PyTorch's {@code padding='same'}: the output has the input's height and width.
+     *
+     * @throws IllegalArgumentException for an even kernel size (its 'same' padding is asymmetric, which DJL's
+     *     convolutions cannot express)
+     */
+    public static Conv2d sameConv(int outChannels, int kernelSize) {
+        if (kernelSize % 2 == 0) {
+            throw new IllegalArgumentException("kernel_size " + kernelSize + ": 'same' padding needs an odd kernel size");
+        }
+        return conv(outChannels, kernelSize, 1, kernelSize / 2);
+    }
+
+    /** A convolution like {@code nn.Conv2d(in, out, kernel_size, stride, padding)} (bias included). */
+    public static Conv2d conv(int outChannels, int kernelSize, int stride, int padding) {
+        return Conv2d.builder().setFilters(outChannels).setKernelShape(new Shape(kernelSize, kernelSize))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).build();
+    }
+
+    /** {@code nn.BatchNorm2d} with PyTorch's defaults (epsilon 1e-5, momentum 0.1, learnable scale and shift). */
+    public static BatchNorm batchNorm() {
+        return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
+    }
+
+    /** A 'same' convolution, batch norm and an activation. */
+    public static SequentialBlock convBnAct(int outChannels, int kernelSize, String activation) {
+        return new SequentialBlock().add(sameConv(outChannels, kernelSize)).add(batchNorm()).add(activation(activation));
+    }
+
+    /** A convolution with the given stride and padding, batch norm and an activation. */
+    public static SequentialBlock convBnAct(int outChannels, int kernelSize, int stride, int padding,
+                                            String activation) {
+        return new SequentialBlock().add(conv(outChannels, kernelSize, stride, padding)).add(batchNorm())
+                .add(activation(activation));
+    }
+
+    /**
+     * The activation named {@code name}: relu, gelu, relu6, sigmoid, tanh, selu, mish, swish (alias silu) or
+     * identity.
+     */
+    public static Block activation(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "relu" -> Activation.reluBlock();
+            case "gelu" -> Activation.geluBlock();
+            case "relu6" -> Activation.relu6Block();
+            case "sigmoid" -> Activation.sigmoidBlock();
+            case "tanh" -> Activation.tanhBlock();
+            case "selu" -> Activation.seluBlock();
+            case "mish" -> Activation.mishBlock();
+            case "swish", "silu" -> Activation.swishBlock(1f);
+            case "identity" -> Blocks.identityBlock();
+            default -> throw new IllegalArgumentException("activation '" + name + "': expected one of relu, gelu, "
+                    + "relu6, sigmoid, tanh, selu, mish, swish, silu, identity");
+        };
+    }
+
+    /** {@code nn.MaxPool2d(k)}: a k x k window with stride k, no padding, rounding down. */
+    public static Block maxPool(int kernelSize) {
+        return Pool.maxPool2dBlock(new Shape(kernelSize, kernelSize), new Shape(kernelSize, kernelSize));
+    }
+
+    /** Global average pooling, flattening and a linear layer: a classification head. */
+    public static SequentialBlock classifierHead(int numClasses) {
+        return new SequentialBlock().add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(numClasses).build());
+    }
+}
