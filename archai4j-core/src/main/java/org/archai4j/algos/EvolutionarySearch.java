@@ -31,9 +31,10 @@ import org.archai4j.search.Searcher;
  * {@link #extraData}.
  *
  * <p>Per iteration (1-based {@code n}) it writes {@code search_state_<n>.csv}, {@code pareto_models_iter_<n>/}
- * (arch files, and weights when asked and the space can) and {@code pareto_<x>_vs_<y>.png} in the output directory,
- * then, if asked, clears the evaluated models that the next population does not carry on. Evaluations go through the objectives' journal in the output
- * directory, so running a search again over the same directory resumes it.
+ * (arch files, and weights when asked and the space can) and {@code pareto_<x>_vs_<y>.png} in the output directory
+ * (the plots every {@code plotEvery} iterations), then, if asked, clears the evaluated models that the next
+ * population does not carry on. Evaluations go through the objectives' journal in the output directory, so
+ * running a search again over the same directory resumes it.
  *
  * <p>Retry loops count every attempt and are bounded; when a bound is hit the search logs a warning and goes on
  * with what it has, and it stops early when an iteration has nothing new to evaluate.

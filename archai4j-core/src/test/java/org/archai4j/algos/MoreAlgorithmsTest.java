@@ -53,7 +53,8 @@ class MoreAlgorithmsTest {
         search.search();
         so.close();
         assertThat(plottedBefore).containsExactly(false, false, false, true);
-        assertThat(Files.readAllBytes(plot)).as("replotted after the last iteration").isNotEqualTo(plotOfIteration3.get(0));
+        assertThat(Files.readAllBytes(plot)).as("replotted after the last iteration")
+                .isNotEqualTo(plotOfIteration3.get(0));
         assertThat(out.resolve("search_state_4.csv")).exists();
     }
 

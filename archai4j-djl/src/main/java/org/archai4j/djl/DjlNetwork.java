@@ -113,13 +113,14 @@ public final class DjlNetwork implements AutoCloseable {
         manager = created;
     }
 
-    /** Frees the parameters; the network cannot be used afterwards. */
+    /** Frees the parameters and gives the memory back ({@link NativeMemory}); the network is unusable afterwards. */
     @Override
     public synchronized void close() {
         closed = true;
         if (manager != null) {
             manager.close();
             manager = null;
+            NativeMemory.trim();
         }
     }
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import java.util.List;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
@@ -38,8 +39,13 @@ class TrainedAccuracyTest {
         double second = accuracy.evaluate(b, 1.0);
         assertThat(first).isGreaterThan(0.9);
         assertThat(second).as("same seeds, same batches, same result").isEqualTo(first);
-        a.arch().close();
-        b.arch().close();
+        ArchaiModel<DjlNetwork> c = model("c");
+        assertThat(accuracy.evaluate(c, null)).isGreaterThan(0.9);
+        assertThat(accuracy.checkpoint("c")).as("no budget, nothing to continue later").isEmpty();
+        assertThat(accuracy.checkpoint("a")).isPresent();
+        for (ArchaiModel<DjlNetwork> m : List.of(a, b, c)) {
+            m.clear();
+        }
     }
 
     @Test

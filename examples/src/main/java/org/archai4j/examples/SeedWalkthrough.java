@@ -3,6 +3,7 @@ package org.archai4j.examples;
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.archai4j.config.ArchParamTree;
 import org.archai4j.config.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
 import org.archai4j.config.ModelFactory;
+import org.archai4j.djl.DjlNetwork;
 import org.archai4j.python.PyFloat;
 import org.archai4j.python.PyRepr;
 import org.archai4j.random.PyRandom;
@@ -56,7 +58,7 @@ public final class SeedWalkthrough {
 
     private void run() throws IOException {
         // Cells 2-4: a plain model.
-        cell(4, SeedModels.fixedModel().torchSize(2, 3, 64, 64));
+        cell(4, SeedNetworks.torchSize(SeedNetworks.fixedModel(), 2, 3, 64, 64));
 
         // Cells 5-11: an ArchParamTree and a config-driven model.
         ArchParamTree tree = new ArchParamTree(dict(
@@ -71,11 +73,12 @@ public final class SeedWalkthrough {
         cell(11, SeedModels.configModel(archConfig));
 
         // Cells 12-15: ConfigSearchSpace.
-        ConfigSearchSpace<Layer> searchSpace = ConfigSearchSpace.builder(
-                ModelFactory.of(SeedModels::configModel), tree).mutationProb(0.3).seed(3725).build();
-        ArchaiModel<Layer> m = searchSpace.randomSample();
-        ArchaiModel<Layer> m2 = searchSpace.mutate(m);
-        ArchaiModel<Layer> m3 = searchSpace.crossover(List.of(searchSpace.randomSample(),
+        ConfigSearchSpace<DjlNetwork> searchSpace = ConfigSearchSpace.builder(
+                ModelFactory.of(cfg -> new DjlNetwork(SeedNetworks.configModel(cfg), new Shape(3, 64, 64))), tree)
+                .mutationProb(0.3).seed(3725).build();
+        ArchaiModel<DjlNetwork> m = searchSpace.randomSample();
+        ArchaiModel<DjlNetwork> m2 = searchSpace.mutate(m);
+        ArchaiModel<DjlNetwork> m3 = searchSpace.crossover(List.of(searchSpace.randomSample(),
                 searchSpace.randomSample()));
         cell(13, m.archid() + "\n" + m2.archid() + "\n" + m3.archid() + "\n"
                 + numpyStr(searchSpace.encode(m3)));
@@ -140,13 +143,13 @@ public final class SeedWalkthrough {
         // Cells 34-41: the image-classification search space.
         ArchParamTree imageTree = ImageClassificationSpace.tree();
         config = imageTree.sampleConfig(new PyRandom(22));
-        cell(37, SeedModels.imageModel(config, 2).torchSize(10, 3, 240, 240));
+        cell(37, SeedNetworks.torchSize(SeedNetworks.imageModel(config, 2), 10, 3, 240, 240));
         cell(38, PyFloat.repr(imageTree.numArchs()));
-        ConfigSearchSpace<Layer> ss = ConfigSearchSpace.builder(
-                (cfg, kwargs) -> SeedModels.imageModel(cfg, (Integer) kwargs.get("stem_stride")), imageTree)
+        ConfigSearchSpace<DjlNetwork> ss = ConfigSearchSpace.builder((cfg, kwargs) -> new DjlNetwork(
+                SeedNetworks.imageModel(cfg, (Integer) kwargs.get("stem_stride")), new Shape(3, 240, 240)), imageTree)
                 .modelKwargs(Map.of("stem_stride", 2)).seed(1).build();
-        ArchaiModel<Layer> im = ss.randomSample();
-        ArchaiModel<Layer> im2 = ss.mutate(im);
+        ArchaiModel<DjlNetwork> im = ss.randomSample();
+        ArchaiModel<DjlNetwork> im2 = ss.mutate(im);
         cell(41, im2.archid());
 
         // Cells 42-52: tracking used parameters.
@@ -158,12 +161,12 @@ public final class SeedWalkthrough {
         cell(45, orderedDictRepr(c.getUsedParams()));
         cell(46, PyRepr.repr(c.pick("op_type")));
         cell(47, orderedDictRepr(c.getUsedParams()));
-        ConfigSearchSpace<Layer> opSpace = ConfigSearchSpace.builder(
-                (cfg, kwargs) -> SeedModels.operation(cfg, (Integer) kwargs.get("in_ch")), opTree)
+        ConfigSearchSpace<DjlNetwork> opSpace = ConfigSearchSpace.builder((cfg, kwargs) -> new DjlNetwork(
+                SeedNetworks.operation(cfg, (Integer) kwargs.get("in_ch")), new Shape(16, 32, 32)), opTree)
                 .modelKwargs(Map.of("in_ch", 16)).seed(8).build();
-        ArchaiModel<Layer> m1 = opSpace.randomSample();
+        ArchaiModel<DjlNetwork> m1 = opSpace.randomSample();
         cell(49, "m1 config = " + m1.metadata().get("config") + "\nm1 archid = " + m1.archid());
-        ArchaiModel<Layer> mb = opSpace.randomSample();
+        ArchaiModel<DjlNetwork> mb = opSpace.randomSample();
         cell(50, "m2 config = " + mb.metadata().get("config") + "\nm2 archid = " + mb.archid());
         cell(51, numpyRepr(opSpace.encode(m1)));
         cell(52, numpyRepr(opSpace.encode(mb)));

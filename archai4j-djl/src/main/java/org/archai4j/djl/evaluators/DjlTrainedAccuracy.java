@@ -16,10 +16,11 @@ import org.archai4j.search.ArchaiModel;
 
 /**
  * Validation accuracy after training, with Archai's progressive training: the budget is the number of epochs
- * trained in all (fractions allowed; {@code defaultEpochs} without a budget), and each architecture's
- * {@link Checkpoint} is kept, so a larger budget continues from where the last one stopped instead of training
- * again (what Successive Halving relies on). The continued run sees the same batches as an uninterrupted one;
- * only Adam's moment estimates start afresh.
+ * trained in all (fractions allowed; {@code defaultEpochs} without a budget). After an evaluation with a budget
+ * the architecture's {@link Checkpoint} is kept in memory, so a larger budget continues from where the last one
+ * stopped instead of training again (what Successive Halving relies on); evaluations without a budget keep
+ * nothing. The continued run sees the same batches as an uninterrupted one; only Adam's moment estimates start
+ * afresh.
  *
  * <pre>{@code
  * ImageDataset.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
@@ -84,6 +85,10 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         }
         training.train(net, done, Math.max(done, target));
         double accuracy = SupervisedTraining.accuracy(net, validation, evaluationBatchSize);
+        if (budget == null) {
+            // Only budgeted evaluations are continued later; keeping every model's weights would fill the heap.
+            return new ProgressiveTraining.Step<>(accuracy, null);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             net.block().saveParameters(out);

@@ -179,10 +179,7 @@ public final class DnnEnsemble implements Predictor, AutoCloseable {
                         NDArray loss = prediction.sub(y).square().sum();
                         collector.backward(loss);
                     }
-                    for (Parameter p : trainable) {
-                        adam.update(p.getId(), p.getArray(), p.getArray().getGradient());
-                    }
-                    SupervisedTraining.zeroGradients(trainable);
+                    SupervisedTraining.update(adam, trainable);
                 }
             }
         } finally {

@@ -97,11 +97,7 @@ public final class SupervisedTraining {
                         collector.backward(value);
                         lossSum += value.getFloat();
                     }
-                    for (Parameter p : trainable) {
-                        NDArray weight = p.getArray();
-                        adam.update(p.getId(), weight, weight.getGradient());
-                    }
-                    zeroGradients(trainable);
+                    update(adam, trainable);
                 }
             }
         } finally {
@@ -129,13 +125,18 @@ public final class SupervisedTraining {
     }
 
     /**
-     * Zeroes the gradients of {@code parameters} (PyTorch accumulates them). DJL's
-     * {@code GradientCollector.zeroGradients()} walks every array the engine manages, which costs more than a
-     * small network's whole step.
+     * One optimizer step over {@code parameters}, then their gradients zeroed (PyTorch accumulates them). DJL's
+     * {@code GradientCollector.zeroGradients()} would walk every array the engine manages, which costs more than a
+     * small network's whole step; and each gradient handle is closed at once, or it would stay in the network's
+     * manager until the network is closed.
      */
-    public static void zeroGradients(List<Parameter> parameters) {
+    public static void update(Optimizer optimizer, List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            JniUtils.zeroGrad((PtNDArray) p.getArray());
+            NDArray weight = p.getArray();
+            try (NDArray gradient = weight.getGradient()) {
+                optimizer.update(p.getId(), weight, gradient);
+            }
+            JniUtils.zeroGrad((PtNDArray) weight);
         }
     }
 
