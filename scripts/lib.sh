@@ -7,7 +7,7 @@ run_java() {
   shift 2
   local cpfile="$PWD/$module/target/runtime-classpath.txt"
   local build=(-q -B install -DskipTests -pl "$module" -am)
-  local classpath=(-q -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime)
+  local classpath=(-q -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile" -DincludeScope=runtime)
   if ! { mvn -o "${build[@]}" && mvn -o "${classpath[@]}"; } >/dev/null 2>&1; then
     mvn "${build[@]}" >&2
     mvn "${classpath[@]}" >&2

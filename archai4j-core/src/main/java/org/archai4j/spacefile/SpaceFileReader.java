@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.archai4j.config.DiscreteChoice;
@@ -240,32 +239,11 @@ final class SpaceFileReader {
     }
 
     private Object scalar(ScalarNode node, String path) {
-        String text = node.getValue();
-        Tag tag = node.getTag();
         try {
-            if (tag.equals(Tag.INT)) {
-                long v = Long.decode(text.replace("_", "").replace("0o", "0"));
-                return v == (int) v ? (Object) (int) v : (Object) v;
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                String t = text.toLowerCase(Locale.ROOT).replace("_", "");
-                return switch (t) {
-                    case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-                    case "-.inf" -> Double.NEGATIVE_INFINITY;
-                    case ".nan" -> Double.NaN;
-                    default -> Double.parseDouble(t);
-                };
-            }
+            return YamlNodes.scalar(node);
         } catch (NumberFormatException e) {
-            throw error(node, path, "'" + text + "' is not a number");
+            throw error(node, path, "'" + node.getValue() + "' is not a number");
         }
-        if (tag.equals(Tag.BOOL)) {
-            return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
-        }
-        if (tag.equals(Tag.NULL)) {
-            return null;
-        }
-        return text;
     }
 
     private double[] numbers(Node node, String path) {
@@ -307,17 +285,8 @@ final class SpaceFileReader {
         return Optional.empty();
     }
 
-    static String describe(Node node) {
-        if (node == null) {
-            return "nothing";
-        }
-        if (node instanceof ScalarNode s) {
-            Tag t = s.getTag();
-            String kind = t.equals(Tag.INT) ? "the number" : t.equals(Tag.FLOAT) ? "the number"
-                    : t.equals(Tag.BOOL) ? "the boolean" : t.equals(Tag.NULL) ? "null" : "the text";
-            return t.equals(Tag.NULL) ? kind : kind + " '" + s.getValue() + "'";
-        }
-        return node instanceof SequenceNode ? "a list" : "a mapping";
+    private static String describe(Node node) {
+        return YamlNodes.describe(node);
     }
 
     SpaceFileException error(Node node, String path, String problem) {
@@ -326,6 +295,6 @@ final class SpaceFileReader {
     }
 
     String location(Optional<Mark> mark) {
-        return file + mark.map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse("") + ":";
+        return YamlNodes.location(file, mark);
     }
 }

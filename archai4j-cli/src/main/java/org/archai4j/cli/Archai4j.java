@@ -1,0 +1,64 @@
+package org.archai4j.cli;
+
+import java.io.PrintWriter;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.spacefile.SpaceFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code archai4j} command: {@code search}, {@code space} and {@code report}. Exit codes: 0 done, 1 the run
+ * failed, 2 bad input (a spec, a space file, an option). Errors are one line on standard error, never a stack
+ * trace ({@code --debug} prints it).
+ *
+ * <pre>{@code
+ * bin/archai4j search examples/fashion-mnist.yaml
+ * bin/archai4j space count examples/spaces/image-classification.yaml
+ * bin/archai4j report runs/fashion-mnist
+ * }</pre>
+ */
+@Command(name = "archai4j", mixinStandardHelpOptions = true, version = "archai4j 0.1.0",
+        description = "Neural architecture search for the JVM (Archai's discrete search, on DJL).",
+        subcommands = {SearchCommand.class, SpaceCommand.class, ReportCommand.class})
+public final class Archai4j implements Runnable {
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, space or report");
+    }
+
+    /** The command line, with archai4j's exit codes and one-line errors. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Archai4j());
+        cli.setExitCodeExceptionMapper(e -> isBadInput(e) ? BAD_INPUT : FAILED);
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("archai4j: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            commandLine.getErr().println("archai4j: " + message.replace('\n', ' '));
+            if (Boolean.getBoolean("archai4j.debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return isBadInput(e) ? BAD_INPUT : FAILED;
+        });
+        return cli;
+    }
+
+    private static boolean isBadInput(Throwable e) {
+        return e instanceof SpecException || e instanceof SpaceFileException
+                || e instanceof CommandLine.ParameterException;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

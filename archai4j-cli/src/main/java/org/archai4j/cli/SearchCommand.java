@@ -1,0 +1,152 @@
+package org.archai4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.archai4j.cli.report.HtmlReport;
+import org.archai4j.cli.spec.RunSpec;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.djl.data.FashionMnist;
+import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.io.AtomicFiles;
+import org.archai4j.search.SearchResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code archai4j search SPEC [--out DIR]}: runs the search a run spec describes and writes its report. Running it
+ * again over the same output directory resumes from the evaluation journal: nothing finished is evaluated twice.
+ * Ctrl-C stops at once with the journal intact.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Run the architecture search of a run spec and write RUN_DIR/report.html.",
+            "Rerunning on an existing output directory resumes the search from its journal."})
+final class SearchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", description = "A run spec (YAML): space, model, data, objectives, algorithm.")
+    private Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the spec's output).")
+    private Path out;
+
+    @Option(names = "--no-progress", description = "No progress bar, only a line per iteration.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        RunSpec spec = RunSpec.read(specFile);
+        Path dir = out != null ? out : spec.output();
+        Files.createDirectories(dir);
+        ObjectNode summary = startSummary(spec, dir);
+
+        DatasetInstaller.ensureFashionMnist(spec.data().directory());
+        ImageDataset.Split data = FashionMnist.load(spec.data().directory()).train()
+                .subset(spec.data().trainSize() + spec.data().validationSize(), spec.seed())
+                .split(spec.data().validationSize(), spec.seed());
+
+        long start = System.nanoTime();
+        double previousSeconds = summary.path("wall_seconds").asDouble(0);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            if (!finished.get()) {
+                summary.put("status", "interrupted");
+                summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+                writeSummary(dir, summary);
+                System.err.println("\narchai4j: interrupted; the journal is intact. Run the same command again to "
+                        + "resume.");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+
+        System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
+                + ", output " + dir.toAbsolutePath().normalize());
+        SearchResults<?> results;
+        try (SearchRun run = SearchRun.prepare(spec, data, dir);
+             ProgressDisplay progress = new ProgressDisplay(spec.objectives().get(0).name(), System.out,
+                     !noProgress && System.console() != null)) {
+            run.objectives().addListener(progress);
+            run.searcher().addProgressListener(progress);
+            results = run.searcher().search();
+        } catch (RuntimeException e) {
+            summary.put("status", "failed: " + e.getMessage());
+            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+            writeSummary(dir, summary);
+            finished.set(true);
+            throw e;
+        }
+        finished.set(true);
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+
+        long evaluated = results.results().stream().mapToLong(r -> r.models().size()).sum();
+        summary.put("status", "finished");
+        summary.put("finished", Instant.now().toString());
+        summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+        summary.put("evaluations", evaluated);
+        writeSummary(dir, summary);
+        Path report = HtmlReport.write(dir);
+        System.out.println("Pareto frontier: " + results.getParetoFrontier().archids().size() + " of " + evaluated
+                + " models");
+        System.out.println("report: " + report.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    /**
+     * The run's summary: a new one, or the one of the interrupted run being resumed. A directory holding a run of
+     * another spec is refused, since resuming it would mix two searches.
+     */
+    private static ObjectNode startSummary(RunSpec spec, Path dir) throws IOException {
+        Path specCopy = dir.resolve("spec.yaml");
+        Path summaryFile = dir.resolve("run.json");
+        ObjectNode summary;
+        if (Files.isRegularFile(specCopy)) {
+            if (!Files.readString(specCopy, StandardCharsets.UTF_8).equals(spec.text())) {
+                throw new SpecException(dir + " holds a run of another spec (its spec.yaml differs from "
+                        + spec.file() + "); name another directory with --out");
+            }
+            JsonNode old = Files.isRegularFile(summaryFile) ? new ObjectMapper().readTree(summaryFile.toFile())
+                    : null;
+            summary = old instanceof ObjectNode o ? o : new ObjectMapper().createObjectNode();
+            System.out.println("resuming the run in " + dir + " from its journal");
+        } else {
+            summary = new ObjectMapper().createObjectNode();
+            summary.put("started", Instant.now().toString());
+        }
+        summary.put("name", spec.name());
+        summary.put("spec", spec.file().toString());
+        summary.put("seed", spec.seed());
+        summary.put("algorithm", spec.algorithm().name());
+        ArrayNode objectives = summary.putArray("objectives");
+        for (RunSpec.Objective o : spec.objectives()) {
+            objectives.addObject().put("name", o.name()).put("higher_is_better", o.higherIsBetter())
+                    .put("evaluator", o.evaluator());
+        }
+        summary.put("status", "running");
+        AtomicFiles.writeString(specCopy, spec.text());
+        AtomicFiles.write(dir.resolve("space" + suffix(spec.space())), Files.readAllBytes(spec.space()));
+        writeSummary(dir, summary);
+        return summary;
+    }
+
+    private static String suffix(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? ".yaml" : name.substring(dot);
+    }
+
+    private static void writeSummary(Path dir, ObjectNode summary) {
+        try {
+            AtomicFiles.writeString(dir.resolve("run.json"),
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.archai4j.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.archai4j.algos.EvolutionParetoSearch;
+import org.archai4j.algos.LocalSearch;
+import org.archai4j.algos.MoBananasSearch;
+import org.archai4j.algos.RandomSearch;
+import org.archai4j.algos.RegularizedEvolutionSearch;
+import org.archai4j.algos.SuccessiveHalvingSearch;
+import org.archai4j.cli.spec.RunSpec;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.cli.spec.SpecMap;
+import org.archai4j.config.ArchConfig;
+import org.archai4j.config.ArchParamTree;
+import org.archai4j.config.ConfigSearchSpace;
+import org.archai4j.config.ModelFactory;
+import org.archai4j.djl.Devices;
+import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.DjlWeightStore;
+import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.evaluators.DjlLatency;
+import org.archai4j.djl.evaluators.DjlMacs;
+import org.archai4j.djl.evaluators.DjlNumParameters;
+import org.archai4j.djl.evaluators.DjlPeakMemory;
+import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
+import org.archai4j.djl.models.ImageClassifier;
+import org.archai4j.djl.predictors.DnnEnsemble;
+import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.objectives.ParallelEvaluator;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.search.Searcher;
+import org.archai4j.spacefile.SpaceFiles;
+
+/**
+ * Builds a search from a {@link RunSpec}: the space file's tree, the networks, the data, the objectives and the
+ * algorithm with its parameters. Algorithm parameters are the builder's methods in snake case
+ * ({@code init_num_models} is {@code initNumModels(int)}), so every parameter of every algorithm can be set and
+ * an unknown one is an error listing the known ones.
+ *
+ * <pre>{@code
+ * SearchRun run = SearchRun.prepare(spec, data, outputDir);
+ * run.searcher().search();
+ * }</pre>
+ */
+public final class SearchRun implements AutoCloseable {
+    public static final List<String> ALGORITHMS = List.of("random", "evolution_pareto", "local",
+            "regularized_evolution", "successive_halving", "mo_bananas");
+
+    private final SearchObjectives<DjlNetwork> objectives;
+    private final Searcher<DjlNetwork> searcher;
+    private final DnnEnsemble surrogate;
+
+    private SearchRun(SearchObjectives<DjlNetwork> objectives, Searcher<DjlNetwork> searcher, DnnEnsemble surrogate) {
+        this.objectives = objectives;
+        this.searcher = searcher;
+        this.surrogate = surrogate;
+    }
+
+    public SearchObjectives<DjlNetwork> objectives() {
+        return objectives;
+    }
+
+    public Searcher<DjlNetwork> searcher() {
+        return searcher;
+    }
+
+    /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}. */
+    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir) {
+        ArchParamTree tree = SpaceFiles.readTree(spec.space());
+        Device device;
+        try {
+            device = Devices.parse(spec.device());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(spec.file() + ": device: " + e.getMessage(), e);
+        }
+        ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
+                .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed()).build();
+        SearchObjectives<DjlNetwork> objectives = objectives(spec, data);
+        DnnEnsemble surrogate = null;
+        Object builder = switch (spec.algorithm().name()) {
+            case "random" -> RandomSearch.builder(space, objectives, outputDir);
+            case "evolution_pareto" -> EvolutionParetoSearch.builder(space, objectives, outputDir);
+            case "local" -> LocalSearch.builder(space, objectives, outputDir);
+            case "regularized_evolution" -> RegularizedEvolutionSearch.builder(space, objectives, outputDir);
+            case "successive_halving" -> SuccessiveHalvingSearch.builder(space, objectives, outputDir);
+            case "mo_bananas" -> {
+                surrogate = DnnEnsemble.builder().seed((int) spec.seed()).build();
+                yield MoBananasSearch.builder(space, objectives, outputDir, surrogate);
+            }
+            default -> throw spec.algorithm().parameters().error("name", "is '" + spec.algorithm().name()
+                    + "'; expected one of " + String.join(", ", ALGORITHMS));
+        };
+        configure(builder, spec.algorithm().parameters());
+        invoke(builder, "seed", spec.seed());
+        @SuppressWarnings("unchecked")
+        Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
+        return new SearchRun(objectives, searcher, surrogate);
+    }
+
+    private static ModelFactory<DjlNetwork> modelFactory(RunSpec spec, ImageDataset train, Device device) {
+        Shape sample = train.sampleShape();
+        int classes = train.numClasses();
+        RunSpec.Model model = spec.model();
+        if (model.className() == null) {
+            return (config, kwargs) -> new DjlNetwork(ImageClassifier.block(config, model.stemStride(), classes),
+                    sample, device, 0);
+        }
+        Constructor<?>[] found = blockConstructors(spec, model.className());
+        return (config, kwargs) -> new DjlNetwork(newBlock(found, config, kwargs), sample, device, 0);
+    }
+
+    /** The {@code (ArchConfig, Map)} and {@code (ArchConfig)} constructors of a block class (either may be null). */
+    private static Constructor<?>[] blockConstructors(RunSpec spec, String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new SpecException(spec.file() + ": model.class: no class " + className + " on the classpath", e);
+        }
+        if (!Block.class.isAssignableFrom(type)) {
+            throw new SpecException(spec.file() + ": model.class: " + className + " is not a DJL Block");
+        }
+        Constructor<?> withKwargs = null;
+        Constructor<?> plain = null;
+        try {
+            withKwargs = type.getConstructor(ArchConfig.class, Map.class);
+        } catch (NoSuchMethodException e) {
+            // the other form may exist
+        }
+        try {
+            plain = type.getConstructor(ArchConfig.class);
+        } catch (NoSuchMethodException e) {
+            // the other form may exist
+        }
+        if (withKwargs == null && plain == null) {
+            throw new SpecException(spec.file() + ": model.class: " + className + " has no public constructor "
+                    + "(ArchConfig) or (ArchConfig, Map)");
+        }
+        return new Constructor<?>[] {withKwargs, plain};
+    }
+
+    private static Block newBlock(Constructor<?>[] constructors, ArchConfig config, Map<String, Object> kwargs) {
+        try {
+            return (Block) (constructors[0] != null ? constructors[0].newInstance(config, kwargs)
+                    : constructors[1].newInstance(config));
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, ImageDataset.Split data) {
+        SearchObjectives<DjlNetwork> objectives = new SearchObjectives<>();
+        for (RunSpec.Objective o : spec.objectives()) {
+            ModelEvaluator<DjlNetwork> evaluator = evaluator(o, spec, data);
+            boolean expensive = o.expensive() != null ? o.expensive() : o.evaluator().equals("accuracy");
+            Constraint constraint = o.constrained() ? constraint(o) : null;
+            if (expensive && spec.parallel() > 1) {
+                objectives.addObjective(o.name(), ParallelEvaluator.of(evaluator).threads(spec.parallel()).build(),
+                        o.higherIsBetter(), true, null);
+            } else {
+                objectives.addObjective(o.name(), evaluator, o.higherIsBetter(), expensive, constraint);
+            }
+        }
+        for (RunSpec.Objective c : spec.constraints()) {
+            objectives.addConstraint(c.name(), evaluator(c, spec, data), constraint(c));
+        }
+        return objectives;
+    }
+
+    private static Constraint constraint(RunSpec.Objective o) {
+        return Constraint.between(o.min() == null ? Double.NEGATIVE_INFINITY : o.min(),
+                o.max() == null ? Double.POSITIVE_INFINITY : o.max());
+    }
+
+    private static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, ImageDataset.Split data) {
+        return switch (o.evaluator()) {
+            case "accuracy" -> DjlTrainedAccuracy.builder(data.train(), data.validation())
+                    .batchSize(spec.training().batchSize()).learningRate((float) spec.training().learningRate())
+                    .defaultEpochs(spec.training().epochs()).seed(spec.seed()).build();
+            case "parameters" -> new DjlNumParameters();
+            case "macs" -> DjlMacs.macs();
+            case "flops" -> DjlMacs.flops();
+            case "memory" -> new DjlPeakMemory(1);
+            case "latency", "latency_ms" -> {
+                DjlLatency latency = DjlLatency.builder().numWarmups(3).numSamples(o.samples()).useMedian(true)
+                        .build();
+                double scale = o.evaluator().equals("latency_ms") ? 1e3 : 1;
+                yield (model, budget) -> scale * latency.evaluate(model, budget);
+            }
+            default -> throw new SpecException(spec.file() + ": unknown evaluator " + o.evaluator());
+        };
+    }
+
+    /** Sets each parameter through the builder method of the same name in camel case. */
+    private static void configure(Object builder, SpecMap parameters) {
+        for (String key : parameters.keys()) {
+            if (key.equals("name")) {
+                continue;
+            }
+            if (key.equals("seed")) {
+                throw parameters.error(key, "the seed is set at the top of the spec");
+            }
+            Method setter = setter(builder, camel(key));
+            if (setter == null) {
+                throw parameters.error(key, "unknown parameter of " + parameters.string("name", "") + "; expected "
+                        + "one of " + String.join(", ", knownParameters(builder)));
+            }
+            Class<?> type = setter.getParameterTypes()[0];
+            Object value;
+            if (type == int.class) {
+                value = parameters.integer(key, 0);
+            } else if (type == long.class) {
+                value = (long) parameters.integer(key, 0);
+            } else if (type == double.class) {
+                value = parameters.number(key, 0);
+            } else if (type == boolean.class) {
+                value = parameters.bool(key, false);
+            } else {
+                throw parameters.error(key, "cannot be set from a run spec");
+            }
+            try {
+                setter.invoke(builder, value);
+            } catch (InvocationTargetException e) {
+                throw parameters.error(key, e.getCause().getMessage());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Method setter(Object builder, String name) {
+        for (Method m : builder.getClass().getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 1 && settable(m.getParameterTypes()[0])) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean settable(Class<?> type) {
+        return type == int.class || type == long.class || type == double.class || type == boolean.class;
+    }
+
+    private static List<String> knownParameters(Object builder) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Method m : builder.getClass().getMethods()) {
+            if (m.getParameterCount() == 1 && settable(m.getParameterTypes()[0]) && !m.getName().equals("seed")) {
+                names.add(m.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static String camel(String snake) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static Object invoke(Object target, String method, Object... args) {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                try {
+                    return m.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException(target.getClass() + " has no " + method);
+    }
+
+    /** Closes the objectives (their journal and evaluators) and the surrogate. */
+    @Override
+    public void close() {
+        objectives.close();
+        if (surrogate != null) {
+            surrogate.close();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.archai4j.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.archai4j.io.AtomicFiles;
+
+/**
+ * {@code report.html} of a run directory, self-contained (inline CSS and SVG; opens from disk with no network):
+ * the run's summary, the Pareto table with each model's config, a plot for each pair of objectives, the frontier's
+ * evolution over the iterations, the best models' arch files and the spec.
+ *
+ * <pre>{@code
+ * Path report = HtmlReport.write(Path.of("runs/fashion-mnist"));   // runs/fashion-mnist/report.html
+ * }</pre>
+ */
+public final class HtmlReport {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:1280px;
+            padding:24px;color:#1f2933;background:#fff}h1{margin:0 0 4px}h2{margin-top:36px;border-bottom:1px solid
+            #e4e7eb;padding-bottom:6px}.muted{color:#616e7c}table{border-collapse:collapse;font-size:14px}
+            th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:top}
+            th{background:#f5f7fa}td.num{text-align:right;font-variant-numeric:tabular-nums}code{font-size:13px}
+            pre{background:#f5f7fa;padding:10px;overflow:auto;font-size:12px;max-height:420px}
+            .plots{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;max-width:600px}figcaption{font-size:13px;color:#616e7c}
+            svg .frame{fill:#fff;stroke:#cbd2d9}svg .grid{stroke:#eef1f4}svg .tick{font-size:11px;fill:#616e7c}
+            svg .axis{font-size:13px;fill:#1f2933}svg .label{font-size:10px;fill:#a61e1e}
+            svg .legend{font-size:12px;fill:#616e7c}svg circle.pareto{stroke:#7a1010;stroke-width:1}
+            dl.summary{display:grid;grid-template-columns:max-content auto;gap:4px 18px;margin:16px 0}
+            dl.summary dt{color:#616e7c}dl.summary dd{margin:0}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** Writes {@code report.html} into {@code runDirectory} (atomically) and returns its path. */
+    public static Path write(Path runDirectory) {
+        RunData run = RunData.read(runDirectory);
+        Path file = runDirectory.resolve("report.html");
+        AtomicFiles.writeString(file, render(run));
+        return file;
+    }
+
+    static String render(RunData run) {
+        JsonNode s = run.summary();
+        int[] front = run.frontier(IntStream.range(0, run.models().size()).boxed().toList());
+        Set<Integer> pareto = new LinkedHashSet<>();
+        for (int i : front) {
+            pareto.add(i);
+        }
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>");
+        h.append("<title>archai4j report: ").append(Html.escape(s.path("name").asText())).append("</title>");
+        h.append("<style>").append(STYLE).append("</style></head><body>");
+        h.append("<h1>").append(Html.escape(s.path("name").asText())).append("</h1>");
+        h.append("<div class='muted'>archai4j architecture search report</div>");
+
+        h.append("<dl class='summary' id='summary'>");
+        item(h, "status", s.path("status").asText());
+        item(h, "algorithm", s.path("algorithm").asText());
+        item(h, "seed", s.path("seed").asText());
+        item(h, "objectives", IntStream.range(0, run.objectives().size()).mapToObj(k -> run.objectives().get(k)
+                + (run.higherIsBetter()[k] ? " (higher is better)" : " (lower is better)"))
+                .collect(Collectors.joining(", ")));
+        item(h, "models evaluated", Integer.toString(run.models().size()));
+        long failed = run.models().stream().filter(m -> Arrays.stream(m.values()).anyMatch(Double::isNaN)).count();
+        item(h, "failed models", failed + (failed > 0 ? " (an objective could not be measured)" : ""));
+        item(h, "Pareto models", Integer.toString(pareto.size()));
+        item(h, "iterations", Integer.toString(run.iterations().size()));
+        item(h, "wall time", String.format("%.1f s", s.path("wall_seconds").asDouble()));
+        item(h, "started", s.path("started").asText());
+        item(h, "finished", s.path("finished").asText());
+        item(h, "spec", s.path("spec").asText());
+        h.append("</dl>");
+
+        paretoTable(h, run, front);
+        plots(h, run, pareto);
+        archFiles(h, run, front);
+        if (!run.spec().isEmpty()) {
+            h.append("<h2>Spec</h2><pre id='spec'>").append(Html.escape(run.spec())).append("</pre>");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void item(StringBuilder h, String term, String value) {
+        h.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(value)).append("</dd>");
+    }
+
+    private static void paretoTable(StringBuilder h, RunData run, int[] front) {
+        h.append("<h2>Pareto frontier</h2><p class='muted'>The models no other model beats on every objective, best ")
+                .append("first by ").append(Html.escape(run.objectives().get(0))).append(".</p>");
+        h.append("<table id='pareto-table'><thead><tr><th>#</th><th>archid</th>");
+        for (String o : run.objectives()) {
+            h.append("<th>").append(Html.escape(o)).append("</th>");
+        }
+        h.append("<th>iteration</th><th>config</th></tr></thead><tbody>");
+        List<Integer> rows = new ArrayList<>(Arrays.stream(front).boxed().toList());
+        double sign = run.higherIsBetter()[0] ? -1 : 1;
+        rows.sort((a, b) -> Double.compare(sign * run.models().get(a).values()[0],
+                sign * run.models().get(b).values()[0]));
+        int rank = 0;
+        for (int i : rows) {
+            RunData.Model m = run.models().get(i);
+            h.append("<tr data-archid='").append(m.archid()).append("'><td>").append(++rank).append("</td><td><code>")
+                    .append(m.archid()).append("</code></td>");
+            for (double v : m.values()) {
+                h.append("<td class='num'>").append(SvgPlot.format(v)).append("</td>");
+            }
+            h.append("<td class='num'>").append(m.iteration()).append("</td><td>");
+            RunData.ArchFile arch = run.archFiles().get(m.archid());
+            if (arch != null) {
+                h.append("<details><summary>config</summary><pre>").append(Html.escape(arch.text()))
+                        .append("</pre></details>");
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private static void plots(StringBuilder h, RunData run, Set<Integer> pareto) {
+        int n = run.objectives().size();
+        StringBuilder scatter = new StringBuilder();
+        StringBuilder evolution = new StringBuilder();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                SvgPlot plot = new SvgPlot(run, a, b);
+                String caption = Html.escape(run.objectives().get(b) + " vs " + run.objectives().get(a));
+                scatter.append("<figure>").append(plot.scatter(pareto)).append("<figcaption>").append(caption)
+                        .append(": every evaluated model (hover for its archid and values); red: the Pareto ")
+                        .append("models, with their frontier in these two objectives</figcaption></figure>");
+                evolution.append("<figure>").append(plot.evolution()).append("<figcaption>").append(caption)
+                        .append(": the frontier after each iteration</figcaption></figure>");
+            }
+        }
+        if (n < 2) {
+            h.append("<h2>Plots</h2><p class='muted'>One objective: nothing to plot against.</p>");
+            return;
+        }
+        h.append("<h2>Objectives, pair by pair</h2><div class='plots' id='scatter-plots'>").append(scatter)
+                .append("</div>");
+        h.append("<h2>How the frontier moved</h2><div class='plots' id='evolution-plots'>").append(evolution)
+                .append("</div>");
+        h.append("<table id='frontier-evolution'><thead><tr><th>iteration</th><th>models so far</th>")
+                .append("<th>Pareto models so far</th></tr></thead><tbody>");
+        for (int it : run.iterations()) {
+            List<Integer> seen = IntStream.range(0, run.models().size())
+                    .filter(i -> run.models().get(i).iteration() <= it).boxed().toList();
+            h.append("<tr><td class='num'>").append(it).append("</td><td class='num'>").append(seen.size())
+                    .append("</td><td class='num'>").append(run.frontier(seen).length).append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private static void archFiles(StringBuilder h, RunData run, int[] front) {
+        h.append("<h2>Best models' arch files</h2><p class='muted'>Load one with <code>space.loadArch(path)</code> ")
+                .append("to rebuild the network.</p><div id='arch-files'>");
+        for (int i : front) {
+            RunData.ArchFile arch = run.archFiles().get(run.models().get(i).archid());
+            if (arch != null) {
+                h.append("<details><summary><a href='").append(Html.escape(arch.relativePath())).append("'>")
+                        .append(Html.escape(arch.relativePath())).append("</a></summary><pre>")
+                        .append(Html.escape(arch.text())).append("</pre></details>");
+            }
+        }
+        h.append("</div>");
+    }
+}

@@ -1,0 +1,181 @@
+package org.archai4j.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.pareto.Pareto;
+
+/**
+ * What a run directory holds, read back for the report: the summary ({@code run.json}), every evaluated model
+ * with its objectives and iteration (the last {@code search_state_<n>.csv}), the arch files of the last Pareto
+ * frontier and the spec.
+ *
+ * @param directory the run directory
+ * @param summary {@code run.json}
+ * @param objectives objective names, in order
+ * @param higherIsBetter per objective
+ * @param models every evaluated model, in evaluation order
+ * @param archFiles the Pareto models' arch files (relative path to content), by archid
+ * @param spec the spec's text (empty if absent)
+ */
+public record RunData(Path directory, JsonNode summary, List<String> objectives, boolean[] higherIsBetter,
+                      List<Model> models, Map<String, ArchFile> archFiles, String spec) {
+
+    /** One evaluated model: its archid, objective values (NaN when failed) and iteration. */
+    public record Model(String archid, double[] values, int iteration) {
+    }
+
+    /** An arch file: its path relative to the run directory and its text. */
+    public record ArchFile(String relativePath, String text) {
+    }
+
+    private static final Pattern STATE = Pattern.compile("search_state_(\\d+)\\.csv");
+    private static final Pattern PARETO_DIR = Pattern.compile("(?:pareto_models_iter|models_iter)_(\\d+)");
+
+    /** Reads a run directory; a missing or unreadable part is a {@link SpecException} naming the file. */
+    public static RunData read(Path directory) {
+        Path summaryFile = directory.resolve("run.json");
+        if (!Files.isRegularFile(summaryFile)) {
+            throw new SpecException(directory + ": not a run directory (no run.json); expected the output "
+                    + "directory of 'archai4j search'");
+        }
+        JsonNode summary;
+        try {
+            summary = new ObjectMapper().readTree(summaryFile.toFile());
+        } catch (IOException e) {
+            throw new SpecException(summaryFile + ": " + e.getMessage().split("\n")[0], e);
+        }
+        List<String> objectives = new ArrayList<>();
+        List<Boolean> higher = new ArrayList<>();
+        for (JsonNode o : summary.path("objectives")) {
+            objectives.add(o.path("name").asText());
+            higher.add(o.path("higher_is_better").asBoolean());
+        }
+        boolean[] directions = new boolean[higher.size()];
+        for (int i = 0; i < directions.length; i++) {
+            directions[i] = higher.get(i);
+        }
+        List<Model> models = latest(directory, STATE).map(f -> models(f, objectives)).orElse(List.of());
+        Map<String, ArchFile> archFiles = new LinkedHashMap<>();
+        latest(directory, PARETO_DIR).ifPresent(dir -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    archFiles.put(f.getFileName().toString().replaceFirst("\\.json$", ""), new ArchFile(
+                            directory.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String spec = "";
+        try {
+            Path specFile = directory.resolve("spec.yaml");
+            if (Files.isRegularFile(specFile)) {
+                spec = Files.readString(specFile, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RunData(directory, summary, objectives, directions, models, archFiles, spec);
+    }
+
+    /** The file or directory matching {@code pattern} with the largest number. */
+    private static Optional<Path> latest(Path directory, Pattern pattern) {
+        try (Stream<Path> files = Files.list(directory)) {
+            Path best = null;
+            long bestN = -1;
+            for (Path p : files.toList()) {
+                Matcher m = pattern.matcher(p.getFileName().toString());
+                if (m.matches() && Long.parseLong(m.group(1)) > bestN) {
+                    bestN = Long.parseLong(m.group(1));
+                    best = p;
+                }
+            }
+            return Optional.ofNullable(best);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Model> models(Path csv, List<String> objectives) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> header = Csv.split(lines.get(0));
+        int archid = header.indexOf("archid");
+        int iteration = header.indexOf("iteration_num");
+        int[] columns = objectives.stream().mapToInt(header::indexOf).toArray();
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] < 0 || archid < 0) {
+                throw new SpecException(csv + ": no column '" + (archid < 0 ? "archid" : objectives.get(i)) + "'");
+            }
+        }
+        List<Model> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> cells = Csv.split(line);
+            double[] values = new double[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = number(cells.get(columns[i]));
+            }
+            out.add(new Model(cells.get(archid), values, iteration < 0 ? 0 : (int) number(cells.get(iteration))));
+        }
+        return out;
+    }
+
+    private static double number(String cell) {
+        try {
+            return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell.replace("nan", "NaN"));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The indices of the Pareto-optimal models among those of {@code subset} (failed models never are). */
+    public int[] frontier(List<Integer> subset) {
+        List<Integer> valid = subset.stream().filter(i -> {
+            for (double v : models.get(i).values()) {
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
+        double[][] points = new double[valid.size()][];
+        for (int k = 0; k < points.length; k++) {
+            double[] v = models.get(valid.get(k)).values().clone();
+            for (int j = 0; j < v.length; j++) {
+                v[j] = higherIsBetter[j] ? -v[j] : v[j];
+            }
+            points[k] = v;
+        }
+        return Arrays.stream(Pareto.frontier(points)).map(valid::get).toArray();
+    }
+
+    /** The iterations present, in order. */
+    public List<Integer> iterations() {
+        return models.stream().map(Model::iteration).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,201 @@
+package org.archai4j.cli.spec;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.archai4j.spacefile.YamlNodes;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * A run spec: everything a search needs, in one YAML file. Unknown keys are errors.
+ *
+ * <pre>{@code
+ * seed: 1
+ * output: runs/fashion-mnist            # --out overrides; relative to the working directory
+ * space: spaces/image-classification.yaml   # relative to this file
+ * model: {family: image-classifier, stem_stride: 1}   # or {class: com.example.MyBlock, kwargs: {...}}
+ * device: cpu
+ * data: {dataset: fashion-mnist, train_size: 2000, validation_size: 500}
+ * training: {epochs: 1, batch_size: 64, learning_rate: 0.001}
+ * objectives:
+ *   accuracy: {evaluator: accuracy, higher_is_better: true}
+ *   macs: {evaluator: macs, higher_is_better: false, max: 1.0e7}
+ * constraints:
+ *   small: {evaluator: parameters, max: 1.0e6}
+ * algorithm: {name: evolution_pareto, num_iters: 5, init_num_models: 10}
+ * parallel: 1
+ * }</pre>
+ *
+ * @param file the spec file
+ * @param text its text (kept with the run, to recognise it when resuming)
+ * @param name the run's name (the file name without extension)
+ * @param seed the seed of the search and of the data split
+ * @param output the output directory, unless the command line names one
+ * @param space the search-space file
+ * @param model which networks to build
+ * @param device cpu, gpu or gpu:N
+ * @param data the dataset
+ * @param training how the accuracy evaluator trains
+ * @param objectives the objectives, in order
+ * @param constraints constraints that are not objectives
+ * @param algorithm the algorithm and its parameters
+ * @param parallel how many expensive evaluations run at once
+ */
+public record RunSpec(Path file, String text, String name, long seed, Path output, Path space, Model model,
+                      String device, Data data, Training training, List<Objective> objectives,
+                      List<Objective> constraints, Algorithm algorithm, int parallel) {
+
+    /** The built-in family (the seed's cell-35 image classifier), or a DJL block class. */
+    public record Model(String family, int stemStride, String className, Map<String, Object> kwargs) {
+    }
+
+    /** Fashion-MNIST (the only dataset so far) from a directory, as seeded subsets. */
+    public record Data(String dataset, Path directory, int trainSize, int validationSize) {
+    }
+
+    public record Training(double epochs, int batchSize, double learningRate) {
+    }
+
+    /**
+     * An objective or constraint.
+     *
+     * @param evaluator accuracy, parameters, macs, flops, memory, latency (seconds) or latency_ms
+     * @param expensive null for the evaluator's default
+     * @param min the lower bound of a constraint (null for none)
+     * @param max the upper bound of a constraint (null for none)
+     * @param samples timed runs of a latency evaluator
+     */
+    public record Objective(String name, String evaluator, boolean higherIsBetter, Boolean expensive, Double min,
+                            Double max, int samples) {
+        public boolean constrained() {
+            return min != null || max != null;
+        }
+    }
+
+    /** The algorithm's name and its parameters, checked against the algorithm's builder when it is built. */
+    public record Algorithm(String name, SpecMap parameters) {
+    }
+
+    public static final List<String> EVALUATORS = List.of("accuracy", "parameters", "macs", "flops", "memory",
+            "latency", "latency_ms");
+
+    /** Reads and checks a spec file. */
+    public static RunSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot read the run spec (" + e.getMessage() + ")", e);
+        }
+        String label = file.toString();
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(label).build()).composeReader(new StringReader(text));
+        } catch (MarkedYamlEngineException e) {
+            throw new SpecException(YamlNodes.location(label, e.getProblemMark()) + " " + e.getProblem(), e);
+        } catch (YamlEngineException e) {
+            throw new SpecException(label + ": " + e.getMessage().replace('\n', ' '), e);
+        }
+        if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
+            throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
+        }
+        SpecMap spec = new SpecMap(label, "", rootMap).requireOnly("seed", "output", "space", "model", "device",
+                "data", "training", "objectives", "constraints", "algorithm", "parallel");
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path base = file.toAbsolutePath().getParent();
+
+        SpecMap model = spec.requireMap("model").requireOnly("family", "stem_stride", "class", "kwargs");
+        if (model.has("family") == model.has("class")) {
+            throw model.error("family", "give either family (image-classifier) or class (a DJL block class)");
+        }
+        String family = model.string("family", null);
+        if (family != null && !family.equals("image-classifier")) {
+            throw model.error("family", "is '" + family + "'; expected image-classifier");
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        model.map("kwargs").ifPresent(k -> k.keys().forEach(key -> kwargs.put(key, k.scalar(key).orElse(null))));
+
+        SpecMap data = spec.requireMap("data").requireOnly("dataset", "directory", "train_size", "validation_size");
+        String dataset = data.string("dataset", "fashion-mnist");
+        if (!dataset.equals("fashion-mnist")) {
+            throw data.error("dataset", "is '" + dataset + "'; expected fashion-mnist");
+        }
+        SpecMap training = spec.map("training").orElse(null);
+        if (training != null) {
+            training.requireOnly("epochs", "batch_size", "learning_rate");
+        }
+        SpecMap algorithm = spec.requireMap("algorithm");
+        String algorithmName = algorithm.requireString("name");
+        String device = spec.string("device", "cpu");
+
+        return new RunSpec(file, text, name, spec.integer("seed", 1), spec.has("output")
+                ? Path.of(spec.requireString("output")) : Path.of("runs", name),
+                base.resolve(spec.requireString("space")),
+                new Model(family, model.integer("stem_stride", 2, 1), model.string("class", null), kwargs),
+                device,
+                new Data(dataset, data.has("directory") ? base.resolve(data.requireString("directory"))
+                        : Path.of("/usr/share/datasets/fashion-mnist"), data.integer("train_size", 5000, 1),
+                        data.integer("validation_size", 1000, 1)),
+                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0),
+                        training == null ? 64 : training.integer("batch_size", 64, 1),
+                        training == null ? 1e-3 : positive(training, "learning_rate", 1e-3)),
+                objectives(spec.requireMap("objectives"), true),
+                spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
+                new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1));
+    }
+
+    private static double positive(SpecMap map, String key, double defaultValue) {
+        double v = map.number(key, defaultValue);
+        if (!(v > 0)) {
+            throw map.error(key, "is " + v + "; expected a positive number");
+        }
+        return v;
+    }
+
+    private static List<Objective> objectives(SpecMap all, boolean objectives) {
+        List<Objective> out = new ArrayList<>();
+        for (String name : all.keys()) {
+            SpecMap o = all.requireMap(name);
+            if (objectives) {
+                o.requireOnly("evaluator", "higher_is_better", "expensive", "min", "max", "samples");
+            } else {
+                o.requireOnly("evaluator", "min", "max", "samples");
+            }
+            String evaluator = o.requireString("evaluator");
+            if (!EVALUATORS.contains(evaluator)) {
+                throw o.error("evaluator", "is '" + evaluator + "'; expected one of " + String.join(", ", EVALUATORS));
+            }
+            Double min = o.has("min") ? o.number("min", 0) : null;
+            Double max = o.has("max") ? o.number("max", 0) : null;
+            if (!objectives && min == null && max == null) {
+                throw o.error("max", "a constraint needs min, max or both");
+            }
+            Boolean expensive = o.has("expensive") ? o.bool("expensive", false) : null;
+            if (Boolean.TRUE.equals(expensive) && (min != null || max != null)) {
+                throw o.error("expensive", "only cheap objectives can be constrained (min/max)");
+            }
+            boolean higher = objectives ? o.bool("higher_is_better", false) : false;
+            if (objectives && !o.has("higher_is_better")) {
+                throw o.error("higher_is_better", "is missing; say whether larger values are better (true/false)");
+            }
+            out.add(new Objective(name, evaluator, higher, expensive, min, max, o.integer("samples", 20, 1)));
+        }
+        if (objectives && out.isEmpty()) {
+            throw all.error("", "no objectives; expected at least one");
+        }
+        return out;
+    }
+
+}

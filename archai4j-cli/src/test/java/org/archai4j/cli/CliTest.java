@@ -1,0 +1,131 @@
+package org.archai4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.archai4j.djl.data.FashionMnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end, in process: exit codes, one-line errors, a small real search, resume, report. */
+class CliTest {
+    static final Path SPACE = Path.of("../examples/spaces/image-classification.yaml").toAbsolutePath().normalize();
+
+    /** Exit code, standard output and standard error of one command. */
+    record Run(int code, String out, String err) {
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cli = Archai4j.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    @Test
+    void spaceCountSampleEncodeArchid() {
+        Run count = run("space", "count", SPACE.toString());
+        assertThat(count.code()).isZero();
+        assertThat(count.out()).contains("architectures: 1.218719480020992e+18").contains("parameters: ");
+        Run sample = run("space", "sample", SPACE.toString(), "--seed", "22");
+        assertThat(sample.out()).startsWith("ArchConfig({").contains("\"base_num_channels\": ");
+        assertThat(run("space", "sample", SPACE.toString(), "--seed", "22").out()).isEqualTo(sample.out());
+        Run archids = run("space", "archid", SPACE.toString(), "-n", "3");
+        assertThat(archids.out().lines().toList()).hasSize(3).allMatch(l -> l.matches("[0-9a-f]{40}"));
+        assertThat(run("space", "encode", SPACE.toString()).out()).startsWith("[").contains(", 1.2, ");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "a: !choice []\n");
+        Run malformed = run("space", "count", bad.toString());
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err().strip()).doesNotContain("\n").startsWith("archai4j: " + bad + ":1:4:");
+
+        Run missingSpec = run("search", dir.resolve("nope.yaml").toString());
+        assertThat(missingSpec.code()).isEqualTo(2);
+        assertThat(missingSpec.err().strip()).doesNotContain("\n").contains("nope.yaml: cannot read the run spec");
+
+        Run noCommand = run("spaces");
+        assertThat(noCommand.code()).isEqualTo(2);
+        assertThat(noCommand.err()).contains("Unmatched argument");
+
+        Run help = run("search", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--out").contains("resumes");
+    }
+
+    static String spec(String outputDir, String algorithm) {
+        return """
+                seed: 3
+                output: %s
+                space: %s
+                model: {family: image-classifier, stem_stride: 1}
+                data: {train_size: 192, validation_size: 64}
+                training: {epochs: 1, batch_size: 32, learning_rate: 0.002}
+                objectives:
+                  accuracy: {evaluator: accuracy, higher_is_better: true}
+                  parameters: {evaluator: parameters, higher_is_better: false}
+                  latency_ms: {evaluator: latency_ms, higher_is_better: false, samples: 3}
+                constraints:
+                  affordable: {evaluator: macs, max: 1.0e7}
+                algorithm: %s
+                """.formatted(outputDir, SPACE, algorithm);
+    }
+
+    @Test
+    void aSmallSearchRunsResumesAndReports(@TempDir Path dir) throws IOException {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("small.yaml"), spec(out.toString(),
+                "{name: evolution_pareto, num_iters: 2, init_num_models: 3, num_random_mix: 1, num_crossovers: 1, "
+                        + "max_unseen_population: 3}"));
+        Run first = run("search", spec.toString(), "--no-progress");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).as(first.err()).contains("iteration 2/2").contains("report: " + out.resolve("report.html"));
+        for (String file : List.of("evaluations.jsonl", "search_state_2.csv", "pareto_models_iter_2", "spec.yaml",
+                "space.yaml", "run.json", "report.html", "pareto_accuracy_vs_parameters.png")) {
+            assertThat(out.resolve(file)).exists();
+        }
+        List<String> journal = Files.readAllLines(out.resolve("evaluations.jsonl"));
+        String state = Files.readString(out.resolve("search_state_2.csv"));
+
+        Run again = run("search", spec.toString(), "--no-progress");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("resuming");
+        assertThat(Files.readAllLines(out.resolve("evaluations.jsonl"))).as("nothing evaluated twice")
+                .isEqualTo(journal);
+        assertThat(Files.readString(out.resolve("search_state_2.csv")).replaceAll(",[0-9.e-]+,(True|False)\n",
+                "\n")).isEqualTo(state.replaceAll(",[0-9.e-]+,(True|False)\n", "\n"));
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("id='pareto-table'").contains("<svg").contains("class='pareto'")
+                .contains("How the frontier moved");
+        Files.delete(out.resolve("report.html"));
+        assertThat(run("report", out.toString()).code()).isZero();
+        assertThat(out.resolve("report.html")).exists();
+
+        Files.writeString(spec, spec(out.toString(), "{name: random, num_iters: 1}"));
+        Run otherSpec = run("search", spec.toString());
+        assertThat(otherSpec.code()).isEqualTo(2);
+        assertThat(otherSpec.err()).contains("holds a run of another spec");
+    }
+}

@@ -1,0 +1,101 @@
+package org.archai4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archai4j.cli.spec.RunSpec;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.djl.data.ImageDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Run specs: what a good one gives, and a located one-line error for each kind of mistake. */
+class RunSpecTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("spec.yaml"), text);
+    }
+
+    private static String valid(String algorithm) {
+        return CliTest.spec("out", algorithm);
+    }
+
+    @Test
+    void aGoodSpec() throws IOException {
+        RunSpec spec = RunSpec.read(write(valid("{name: local, num_iters: 2}")));
+        assertThat(spec.seed()).isEqualTo(3);
+        assertThat(spec.objectives()).extracting(RunSpec.Objective::name)
+                .containsExactly("accuracy", "parameters", "latency_ms");
+        assertThat(spec.constraints()).singleElement().satisfies(c -> assertThat(c.max()).isEqualTo(1e7));
+        assertThat(spec.model().stemStride()).isEqualTo(1);
+        assertThat(spec.name()).isEqualTo("spec");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top-level key | seed: 3|seeds: 3                                | spec.yaml:1:1: seeds: unknown key; expected one of seed, output
+            syntax error         | objectives:|objectives: [                       | spec.yaml:
+            bad number           | seed: 3|seed: one                               | spec.yaml:1:7: seed: is the text 'one'; expected a whole number
+            family and class     | 'model: {family: image-classifier, stem_stride: 1}'|'model: {family: image-classifier, class: a.B}' | model.family: give either family
+            unknown family       | family: image-classifier|family: resnet          | model.family: is 'resnet'; expected image-classifier
+            unknown dataset      | 'data: {train_size'|'data: {dataset: cifar, train_size' | data.dataset: is 'cifar'; expected fashion-mnist
+            zero train size      | train_size: 192|train_size: 0                    | data.train_size: is 0; expected at least 1
+            unknown evaluator    | evaluator: parameters,|evaluator: params,        | objectives.parameters.evaluator: is 'params'; expected one of accuracy
+            direction missing    | ', higher_is_better: false, samples: 3'|', samples: 3' | objectives.latency_ms.higher_is_better: is missing
+            unknown objective key | 'latency_ms: {'|'latency_ms: {unit: ms, '       | objectives.latency_ms.unit: unknown key
+            constraint no bounds | '{evaluator: macs, max: 1.0e7}'|'{evaluator: macs}' | constraints.affordable.max: a constraint needs min, max or both
+            negative epochs      | 'epochs: 1'|'epochs: -1'                          | training.epochs: is -1.0; expected a positive number
+            list for a mapping   | 'training: {'|'training: [1]  #{'                 | training: is a list; expected a mapping
+            """)
+    void mistakesAreLocated(String kind, String from, String to, String expected) throws IOException {
+        String text = valid("{name: random}").replace(from.replace("|", "\n"), to.replace("|", "\n"));
+        if (kind.equals("syntax error")) {
+            text = text + "objectives: [\n";
+        }
+        assertThat(text).as(kind).isNotEqualTo(valid("{name: random}"));
+        Path file = write(text);
+        assertThatThrownBy(() -> RunSpec.read(file)).as(kind).isInstanceOf(SpecException.class)
+                .hasMessageContaining(expected.startsWith("spec.yaml") ? file.getParent().resolve(expected)
+                        .toString() : expected)
+                .hasMessageNotContaining("\n");
+    }
+
+    private static ImageDataset.Split tinyData() {
+        int n = 8;
+        return new ImageDataset(new float[n * 28 * 28], new int[n], new Shape(1, 28, 28), 10).split(2, 1);
+    }
+
+    @Test
+    void algorithmParametersAreTheBuildersAndUnknownOnesAreListed() throws IOException {
+        RunSpec unknown = RunSpec.read(write(valid("{name: evolution_pareto, num_iter: 2}")));
+        assertThatThrownBy(() -> SearchRun.prepare(unknown, tinyData(), dir.resolve("out")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("spec.yaml:13:")
+                .hasMessageContaining("algorithm.num_iter: unknown parameter of evolution_pareto; expected one of")
+                .hasMessageContaining("num_iters").hasMessageContaining("init_num_models");
+
+        RunSpec badValue = RunSpec.read(write(valid("{name: evolution_pareto, num_iters: 0}")));
+        assertThatThrownBy(() -> SearchRun.prepare(badValue, tinyData(), dir.resolve("out")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("algorithm.num_iters: numIters is 0");
+
+        RunSpec badName = RunSpec.read(write(valid("{name: annealing}")));
+        assertThatThrownBy(() -> SearchRun.prepare(badName, tinyData(), dir.resolve("out")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("algorithm.name: is 'annealing'; expected "
+                        + "one of random, evolution_pareto");
+
+        RunSpec everyAlgorithm;
+        for (String name : SearchRun.ALGORITHMS) {
+            everyAlgorithm = RunSpec.read(write(valid("{name: " + name + ", num_iters: 1}")));
+            try (SearchRun run = SearchRun.prepare(everyAlgorithm, tinyData(), dir.resolve(name))) {
+                assertThat(run.searcher()).isNotNull();
+            }
+        }
+    }
+}
