@@ -97,6 +97,16 @@ public class ArchConfig {
         return new ArchConfig(schema, flat, base, used);
     }
 
+    /** The arch-file JSON of this config (Python's {@code json.dumps(to_dict(), indent=4)}), e.g. to send it. */
+    public String toJson() {
+        return PyJson.dumps(toDict());
+    }
+
+    /** A config from arch-file JSON ({@link #toJson}); {@code source} names it in errors. */
+    public static ArchConfig fromJson(String json, String source) {
+        return ArchFiles.fromJson(json, source);
+    }
+
     /** Reads a config written by {@link #toFile} (or by Archai): JSON, or portable YAML for {@code .yaml}. */
     public static ArchConfig fromFile(Path path) {
         return ArchFiles.read(path);

@@ -92,6 +92,16 @@ final class ArchFiles {
         }
     }
 
+    /** A config from the JSON text of an arch file ({@code source} names it in errors). */
+    static ArchConfig fromJson(String text, String source) {
+        Object parsed = parseJson(Path.of(source), text);
+        if (!(parsed instanceof Map<?, ?> dict)) {
+            throw new IllegalArgumentException("arch config " + source + " holds "
+                    + org.archai4j.python.PyValues.describeType(parsed) + "; expected a dictionary of parameters");
+        }
+        return ArchConfig.of(dict);
+    }
+
     private static Object parseJson(Path source, String text) {
         try {
             return JSON.readValue(text, Object.class);

@@ -1,0 +1,162 @@
+package org.archai4j.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.archai4j.algos.EvolutionParetoSearch;
+import org.archai4j.config.ConfigSearchSpace;
+import org.archai4j.config.ModelFactory;
+import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.ParallelEvaluator;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.search.SearchResults;
+import org.archai4j.spaces.ImageClassificationSpace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Worker JVMs and a coordinator on loopback: same answers as a local run, and a worker killed mid-search. */
+class ClusterTest {
+    private static final String SPEC = "spec-1";
+    private final List<Process> workers = new ArrayList<>();
+    private final String cluster = "archai4j-test-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    private final int port = 16000 + ThreadLocalRandom.current().nextInt(2000);
+
+    @AfterEach
+    void stopWorkers() {
+        workers.forEach(Process::destroyForcibly);
+    }
+
+    private Process startWorker(long delayMs) throws IOException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TestWorker.class.getName(), cluster, Integer.toString(port),
+                SPEC, Long.toString(delayMs)).redirectErrorStream(true).start();
+        workers.add(p);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // keep the pipe empty
+                }
+            } catch (IOException ignored) {
+                // the worker ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return p;
+    }
+
+    private static ConfigSearchSpace<Integer> space() {
+        return ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
+                ImageClassificationSpace.tree()).seed(7).build();
+    }
+
+    private static SearchResults<Integer> search(SearchObjectives<Integer> objectives, Path out) {
+        return EvolutionParetoSearch.builder(space(), objectives, out).numIters(3).initNumModels(8).numRandomMix(3)
+                .mutationsPerParent(1).numCrossovers(2).maxUnseenPopulation(8).seed(7).plotEvery(100).build()
+                .search();
+    }
+
+    private static SearchObjectives<Integer> objectives(AsyncModelEvaluator<Integer> remoteScore) {
+        SearchObjectives<Integer> so = new SearchObjectives<>();
+        so.addObjective("score", remoteScore, false);
+        so.addObjective("channels", (m, b) -> m.arch(), false, false);
+        return so;
+    }
+
+    private static List<String> state(Path out, int iteration) throws IOException {
+        // Everything but the wall-time column.
+        return Files.readAllLines(out.resolve("search_state_" + iteration + ".csv")).stream()
+                .map(l -> l.replaceAll(",[^,]*,([^,]*)$", ",$1")).toList();
+    }
+
+    @Test
+    void aSearchOnTwoWorkersEqualsTheLocalOneAndSurvivesAKilledWorker(@TempDir Path dir) throws Exception {
+        Process first = startWorker(150);
+        startWorker(150);
+        try (ClusterCoordinator coordinator = ClusterCoordinator.join(ClusterOptions.loopback(cluster, port))) {
+            assertThat(coordinator.awaitWorkers(SPEC, 2, Duration.ofSeconds(60))).isTrue();
+
+            SearchObjectives<Integer> local = objectives(ParallelEvaluator.<Integer>of(
+                    (m, b) -> TestWorker.score(m.config().orElseThrow())).threads(2).build());
+            search(local, dir.resolve("local"));
+            local.close();
+
+            SearchObjectives<Integer> remote = objectives(coordinator.<Integer>evaluator("score", SPEC)
+                    .maxAttempts(3).build());
+            SearchResults<Integer> results = search(remote, dir.resolve("cluster"));
+            remote.close();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(state(dir.resolve("cluster"), i)).isEqualTo(state(dir.resolve("local"), i));
+            }
+
+            // Again, killing a worker once the search is under way: it still finishes, with every evaluation
+            // journalled once and none failed.
+            SearchObjectives<Integer> survivor = objectives(coordinator.<Integer>evaluator("score", SPEC)
+                    .maxAttempts(3).build());
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(700);
+                    first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);   // SIGKILL
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            killer.start();
+            search(survivor, dir.resolve("killed"));
+            survivor.close();
+            killer.join();
+            assertThat(first.isAlive()).isFalse();
+            assertThat(state(dir.resolve("killed"), 3)).isEqualTo(state(dir.resolve("local"), 3));
+            Set<String> keys = new HashSet<>();
+            int scored = 0;
+            for (String line : Files.readAllLines(dir.resolve("killed").resolve("evaluations.jsonl"))) {
+                JsonNode r = new ObjectMapper().readTree(line);
+                if (r.path("objective").asText().equals("score")) {
+                    scored++;
+                    assertThat(keys.add(r.path("archid").asText())).as("journalled twice: %s", line).isTrue();
+                    assertThat(r.path("value").isNumber()).as("failed: %s", line).isTrue();
+                }
+            }
+            assertThat(scored).isEqualTo(results.results().stream().mapToInt(r -> r.models().size()).sum());
+        }
+    }
+
+    @Test
+    void workersOfAnotherSpecGetNoWork(@TempDir Path dir) throws Exception {
+        try (ClusterWorker stale = ClusterWorker.start(ClusterOptions.loopback(cluster, port), "old-spec", 1, Map.of(),
+                (o, c, b) -> 1.0);
+             ClusterCoordinator coordinator = ClusterCoordinator.join(ClusterOptions.loopback(cluster, port))) {
+            assertThat(coordinator.workers("old-spec", Map.of())).hasSize(1);
+            SearchObjectives<Integer> so = objectives(coordinator.<Integer>evaluator("score", SPEC)
+                    .workerWait(Duration.ofSeconds(2)).build());
+            SearchResults<Integer> results = EvolutionParetoSearch.builder(space(), so, dir).numIters(1)
+                    .initNumModels(2).seed(7).build().search();
+            so.close();
+            assertThat(results.allEvaluatedObjs().get("score")).containsOnly(Double.NaN);
+            assertThat(Files.readString(dir.resolve("evaluations.jsonl"))).contains("no worker of spec spec-1");
+
+            RemoteEvaluation foreign = new RemoteEvaluation("score", "id", "{}", null, SPEC);
+            foreign.setHazelcastInstance(null);
+            assertThatThrownBy(foreign::call)
+                    .hasMessageContaining("not an archai4j worker");
+        }
+    }
+}
