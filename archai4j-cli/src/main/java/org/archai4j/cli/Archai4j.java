@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "archai4j", mixinStandardHelpOptions = true, version = "archai4j 0.1.0",
         description = "Neural architecture search for the JVM (Archai's discrete search, on DJL).",
-        subcommands = {SearchCommand.class, SpaceCommand.class, ReportCommand.class})
+        subcommands = {SearchCommand.class, WorkerCommand.class, SpaceCommand.class, ReportCommand.class})
 public final class Archai4j implements Runnable {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
@@ -29,7 +29,7 @@ public final class Archai4j implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, space or report");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, worker, space or report");
     }
 
     /** The command line, with archai4j's exit codes and one-line errors. */

@@ -9,15 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.archai4j.cli.report.HtmlReport;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
-import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.search.SearchResults;
+import org.archai4j.hazelcast.ClusterCoordinator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +43,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar, only a line per iteration.")
     private boolean noProgress;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "Evaluation on a cluster (expensive objectives go to the "
+            + "workers started with 'archai4j worker' and the same spec):%n")
+    private ClusterArgs cluster;
+
+    @Option(names = "--worker-attribute", paramLabel = "NAME=VALUE", description = "With --cluster: only use workers "
+            + "started with this --attribute (for example gpu=true); repeatable.")
+    private Map<String, String> workerAttributes = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         RunSpec spec = RunSpec.read(specFile);
@@ -47,10 +58,9 @@ final class SearchCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         ObjectNode summary = startSummary(spec, dir);
 
-        DatasetInstaller.ensureFashionMnist(spec.data().directory());
-        ImageDataset.Split data = FashionMnist.load(spec.data().directory()).train()
-                .subset(spec.data().trainSize() + spec.data().validationSize(), spec.seed())
-                .split(spec.data().validationSize(), spec.seed());
+        ImageDataset.Split data = SearchRun.loadData(spec);
+        ClusterCoordinator coordinator = cluster == null ? null
+                : ClusterCoordinator.join(cluster.options(spec), workerAttributes);
 
         long start = System.nanoTime();
         double previousSeconds = summary.path("wall_seconds").asDouble(0);
@@ -69,7 +79,12 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
         SearchResults<?> results;
-        try (SearchRun run = SearchRun.prepare(spec, data, dir);
+        if (coordinator != null) {
+            System.out.println("evaluating " + spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")
+                    || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
+                    + spec.clusterName() + " (workers of spec " + spec.identity() + ")");
+        }
+        try (coordinator; SearchRun run = SearchRun.prepare(spec, data, dir, coordinator);
              ProgressDisplay progress = new ProgressDisplay(spec.objectives().get(0).name(), System.out,
                      !noProgress && System.console() != null)) {
             run.objectives().addListener(progress);

@@ -28,6 +28,7 @@ import org.archai4j.config.ModelFactory;
 import org.archai4j.djl.Devices;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
+import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlMacs;
@@ -36,6 +37,7 @@ import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.predictors.DnnEnsemble;
+import org.archai4j.hazelcast.ClusterCoordinator;
 import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
@@ -76,18 +78,30 @@ public final class SearchRun implements AutoCloseable {
         return searcher;
     }
 
-    /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}. */
+    /** The spec's dataset (installed first when it can be), as its seeded train/validation split. */
+    public static ImageDataset.Split loadData(RunSpec spec) {
+        DatasetInstaller.ensureFashionMnist(spec.data().directory());
+        return FashionMnist.load(spec.data().directory()).train()
+                .subset(spec.data().trainSize() + spec.data().validationSize(), spec.seed())
+                .split(spec.data().validationSize(), spec.seed());
+    }
+
+    /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}, evaluating locally. */
     public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir) {
+        return prepare(spec, data, outputDir, null);
+    }
+
+    /**
+     * Prepares the search of {@code spec}; with a {@code cluster}, expensive objectives are evaluated by its
+     * workers (cheap ones, and constraints, stay local).
+     */
+    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir,
+                                    ClusterCoordinator cluster) {
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
-        Device device;
-        try {
-            device = Devices.parse(spec.device());
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(spec.file() + ": device: " + e.getMessage(), e);
-        }
+        Device device = device(spec);
         ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
                 .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed()).build();
-        SearchObjectives<DjlNetwork> objectives = objectives(spec, data);
+        SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster);
         DnnEnsemble surrogate = null;
         Object builder = switch (spec.algorithm().name()) {
             case "random" -> RandomSearch.builder(space, objectives, outputDir);
@@ -109,7 +123,15 @@ public final class SearchRun implements AutoCloseable {
         return new SearchRun(objectives, searcher, surrogate);
     }
 
-    private static ModelFactory<DjlNetwork> modelFactory(RunSpec spec, ImageDataset train, Device device) {
+    static Device device(RunSpec spec) {
+        try {
+            return Devices.parse(spec.device());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(spec.file() + ": device: " + e.getMessage(), e);
+        }
+    }
+
+    static ModelFactory<DjlNetwork> modelFactory(RunSpec spec, ImageDataset train, Device device) {
         Shape sample = train.sampleShape();
         int classes = train.numClasses();
         RunSpec.Model model = spec.model();
@@ -162,13 +184,17 @@ public final class SearchRun implements AutoCloseable {
         }
     }
 
-    private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, ImageDataset.Split data) {
+    private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, ImageDataset.Split data,
+                                                           ClusterCoordinator cluster) {
         SearchObjectives<DjlNetwork> objectives = new SearchObjectives<>();
         for (RunSpec.Objective o : spec.objectives()) {
             ModelEvaluator<DjlNetwork> evaluator = evaluator(o, spec, data);
             boolean expensive = o.expensive() != null ? o.expensive() : o.evaluator().equals("accuracy");
             Constraint constraint = o.constrained() ? constraint(o) : null;
-            if (expensive && spec.parallel() > 1) {
+            if (expensive && cluster != null) {
+                objectives.addObjective(o.name(), cluster.<DjlNetwork>evaluator(o.name(), spec.identity()).build(),
+                        o.higherIsBetter(), true, null);
+            } else if (expensive && spec.parallel() > 1) {
                 objectives.addObjective(o.name(), ParallelEvaluator.of(evaluator).threads(spec.parallel()).build(),
                         o.higherIsBetter(), true, null);
             } else {
@@ -186,7 +212,7 @@ public final class SearchRun implements AutoCloseable {
                 o.max() == null ? Double.POSITIVE_INFINITY : o.max());
     }
 
-    private static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, ImageDataset.Split data) {
+    static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, ImageDataset.Split data) {
         return switch (o.evaluator()) {
             case "accuracy" -> DjlTrainedAccuracy.builder(data.train(), data.validation())
                     .batchSize(spec.training().batchSize()).learningRate((float) spec.training().learningRate())

@@ -22,22 +22,34 @@ import java.util.Map;
  */
 public final class ClusterCoordinator implements AutoCloseable {
     private final HazelcastInstance instance;
+    private final Map<String, String> requiredAttributes;
 
-    private ClusterCoordinator(HazelcastInstance instance) {
+    private ClusterCoordinator(HazelcastInstance instance, Map<String, String> requiredAttributes) {
         this.instance = instance;
+        this.requiredAttributes = Map.copyOf(requiredAttributes);
     }
 
     /** Joins the cluster as a lite member. */
     public static ClusterCoordinator join(ClusterOptions options) {
+        return join(options, Map.of());
+    }
+
+    /**
+     * Joins the cluster as a lite member whose evaluators only use workers with {@code requiredAttributes} (for
+     * example {@code gpu=true}).
+     */
+    public static ClusterCoordinator join(ClusterOptions options, Map<String, String> requiredAttributes) {
         Config config = options.config();
         config.setLiteMember(true);
         config.getMemberAttributeConfig().setAttribute(ClusterWorker.ROLE, "coordinator");
-        return new ClusterCoordinator(Hazelcast.newHazelcastInstance(config));
+        return new ClusterCoordinator(Hazelcast.newHazelcastInstance(config), requiredAttributes);
     }
 
     /** A builder of an evaluator that measures {@code objective} on the workers of {@code specIdentity}. */
     public <M> HazelcastEvaluator.Builder<M> evaluator(String objective, String specIdentity) {
-        return new HazelcastEvaluator.Builder<>(instance, objective, specIdentity);
+        HazelcastEvaluator.Builder<M> builder = new HazelcastEvaluator.Builder<>(instance, objective, specIdentity);
+        requiredAttributes.forEach(builder::requireAttribute);
+        return builder;
     }
 
     /** The workers of {@code specIdentity} with {@code attributes} (all of them) now in the cluster. */
@@ -49,7 +61,7 @@ public final class ClusterCoordinator implements AutoCloseable {
     /** Waits until at least {@code count} workers of the spec are in the cluster; false on timeout. */
     public boolean awaitWorkers(String specIdentity, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (workers(specIdentity, Map.of()).size() < count) {
+        while (workers(specIdentity, requiredAttributes).size() < count) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

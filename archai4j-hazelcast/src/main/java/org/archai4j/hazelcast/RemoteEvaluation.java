@@ -45,6 +45,6 @@ final class RemoteEvaluation implements Callable<Double>, Serializable, Hazelcas
             throw new IllegalStateException("worker for spec " + context.specIdentity() + " refuses work for spec "
                     + specIdentity);
         }
-        return context.evaluator().evaluate(objective, ArchConfig.fromJson(configJson, archid), budget);
+        return context.evaluator().evaluate(objective, archid, ArchConfig.fromJson(configJson, archid), budget);
     }
 }

@@ -7,17 +7,19 @@ import org.archai4j.config.ArchConfig;
  * objective. Workers never receive live model objects, only the message.
  *
  * <pre>{@code
- * RemoteEvaluator evaluator = (objective, config, budget) -> accuracy.evaluate(buildModel(config), budget);
+ * RemoteEvaluator evaluator = (objective, archid, config, budget) ->
+ *         accuracy.evaluate(new ArchaiModel<>(buildModel(config), archid), budget);
  * }</pre>
  */
 @FunctionalInterface
 public interface RemoteEvaluator {
     /**
      * @param objective the objective's name
+     * @param archid the architecture's id (what evaluators keep state by)
      * @param config the architecture's config, read from the message
      * @param budget the evaluation budget, or null
      * @return the objective's value
      * @throws Exception when the evaluation fails (it is then recorded as failed, not retried)
      */
-    double evaluate(String objective, ArchConfig config, Double budget) throws Exception;
+    double evaluate(String objective, String archid, ArchConfig config, Double budget) throws Exception;
 }

@@ -142,7 +142,7 @@ class ClusterTest {
     @Test
     void workersOfAnotherSpecGetNoWork(@TempDir Path dir) throws Exception {
         try (ClusterWorker stale = ClusterWorker.start(ClusterOptions.loopback(cluster, port), "old-spec", 1, Map.of(),
-                (o, c, b) -> 1.0);
+                (o, a, c, b) -> 1.0);
              ClusterCoordinator coordinator = ClusterCoordinator.join(ClusterOptions.loopback(cluster, port))) {
             assertThat(coordinator.workers("old-spec", Map.of())).hasSize(1);
             SearchObjectives<Integer> so = objectives(coordinator.<Integer>evaluator("score", SPEC)

@@ -20,7 +20,7 @@ public final class TestWorker {
     public static void main(String[] args) throws Exception {
         long delay = Long.parseLong(args[3]);
         ClusterWorker worker = ClusterWorker.start(ClusterOptions.loopback(args[0], Integer.parseInt(args[1])),
-                args[2], 1, Map.of(), (objective, config, budget) -> {
+                args[2], 1, Map.of(), (objective, archid, config, budget) -> {
                     Thread.sleep(delay);
                     return score(config);
                 });

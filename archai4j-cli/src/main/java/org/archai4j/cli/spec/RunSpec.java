@@ -5,7 +5,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,29 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     /** The algorithm's name and its parameters, checked against the algorithm's builder when it is built. */
     public record Algorithm(String name, SpecMap parameters) {
+    }
+
+    /**
+     * What identifies this spec to cluster workers: SHA-1 of the spec's text and of its space file's, so a worker
+     * started with another spec (or an edited one) gets no work.
+     */
+    public String identity() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-1");
+            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Files.readAllBytes(space));
+            return name + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new SpecException(file + ": space: cannot read " + space + " (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cluster's name for this spec: workers and coordinators of other specs form other clusters. */
+    public String clusterName() {
+        return "archai4j-" + name;
     }
 
     public static final List<String> EVALUATORS = List.of("accuracy", "parameters", "macs", "flops", "memory",
