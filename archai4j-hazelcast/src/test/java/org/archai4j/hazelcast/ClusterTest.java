@@ -140,11 +140,12 @@ class ClusterTest {
     }
 
     @Test
-    void workersOfAnotherSpecGetNoWork(@TempDir Path dir) throws Exception {
+    void workersAreSelectedBySpecAndAttributes(@TempDir Path dir) throws Exception {
         try (ClusterWorker stale = ClusterWorker.start(ClusterOptions.loopback(cluster, port), "old-spec", 1, Map.of(),
                 (o, a, c, b) -> 1.0);
              ClusterCoordinator coordinator = ClusterCoordinator.join(ClusterOptions.loopback(cluster, port))) {
             assertThat(coordinator.workers("old-spec", Map.of())).hasSize(1);
+            assertThat(coordinator.workers(SPEC, Map.of())).isEmpty();
             SearchObjectives<Integer> so = objectives(coordinator.<Integer>evaluator("score", SPEC)
                     .workerWait(Duration.ofSeconds(2)).build());
             SearchResults<Integer> results = EvolutionParetoSearch.builder(space(), so, dir).numIters(1)
@@ -152,6 +153,12 @@ class ClusterTest {
             so.close();
             assertThat(results.allEvaluatedObjs().get("score")).containsOnly(Double.NaN);
             assertThat(Files.readString(dir.resolve("evaluations.jsonl"))).contains("no worker of spec spec-1");
+            try (ClusterWorker cpu = ClusterWorker.start(ClusterOptions.loopback(cluster, port), SPEC, 2,
+                    Map.of("gpu", "false"), (o, a, c, b) -> 1.0)) {
+                assertThat(coordinator.awaitWorkers(SPEC, 1, Duration.ofSeconds(30))).isTrue();
+                assertThat(coordinator.workers(SPEC, Map.of("gpu", "false"))).hasSize(1);
+                assertThat(coordinator.workers(SPEC, Map.of("gpu", "true"))).as("selected by attribute").isEmpty();
+            }
 
             RemoteEvaluation foreign = new RemoteEvaluation("score", "id", "{}", null, SPEC);
             foreign.setHazelcastInstance(null);
