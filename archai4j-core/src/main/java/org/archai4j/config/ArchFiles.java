@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.python.PyJson;
+import org.archai4j.python.PyValues;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -80,26 +81,24 @@ final class ArchFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read arch file " + source + ": " + e.getMessage(), e);
         }
-        Object parsed = format == Format.JSON ? parseJson(source, text) : parseYaml(source, text);
+        return toConfig(format == Format.JSON ? parseJson(source, text) : parseYaml(source, text), source);
+    }
+
+    /** A config from the JSON text of an arch file ({@code source} names it in errors). */
+    static ArchConfig fromJson(String text, String source) {
+        return toConfig(parseJson(Path.of(source), text), Path.of(source));
+    }
+
+    private static ArchConfig toConfig(Object parsed, Path source) {
         if (!(parsed instanceof Map<?, ?> dict)) {
-            throw new IllegalArgumentException("arch file " + source + " holds "
-                    + org.archai4j.python.PyValues.describeType(parsed) + "; expected a dictionary of parameters");
+            throw new IllegalArgumentException("arch file " + source + " holds " + PyValues.describeType(parsed)
+                    + "; expected a dictionary of parameters");
         }
         try {
             return ArchConfig.of(dict);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("arch file " + source + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A config from the JSON text of an arch file ({@code source} names it in errors). */
-    static ArchConfig fromJson(String text, String source) {
-        Object parsed = parseJson(Path.of(source), text);
-        if (!(parsed instanceof Map<?, ?> dict)) {
-            throw new IllegalArgumentException("arch config " + source + " holds "
-                    + org.archai4j.python.PyValues.describeType(parsed) + "; expected a dictionary of parameters");
-        }
-        return ArchConfig.of(dict);
     }
 
     private static Object parseJson(Path source, String text) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.random.PyRandom;
+import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,16 @@ class ArchConfigTest {
                 "residual", DiscreteChoice.of(false, true),
                 "act_fn", DiscreteChoice.of("relu", "gelu")), List.of(0, 1, 2), false)));
         return tree.sampleConfig(new PyRandom(seed));
+    }
+
+    @Test
+    void jsonRoundTripKeepsTheConfigAndMalformedJsonIsNamed() {
+        ArchConfig config = ImageClassificationSpace.tree().sampleConfig(new PyRandom(4));
+        ArchConfig back = ArchConfig.fromJson(config.toJson(), "msg");
+        assertThat(back.toString()).isEqualTo(config.toString());
+        assertThat(back.toJson()).isEqualTo(config.toJson());
+        assertThatThrownBy(() -> ArchConfig.fromJson("[1]", "msg")).hasMessageContaining("msg holds");
+        assertThatThrownBy(() -> ArchConfig.fromJson("{", "msg")).hasMessageContaining("msg is not valid JSON");
     }
 
     @Test
