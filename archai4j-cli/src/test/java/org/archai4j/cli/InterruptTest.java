@@ -1,0 +1,63 @@
+package org.archai4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.archai4j.djl.data.FashionMnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C (SIGINT) stops a search at once with its journal intact, and the same command resumes it. */
+class InterruptTest {
+    @Test
+    void ctrlCStopsCleanlyAndTheNextSearchResumes(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("interrupted.yaml"), CliTest.spec(out.toString(),
+                "{name: random, num_iters: 4, samples_per_iter: 6}"));
+        Process search = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Archai4j.class.getName(), "search", spec.toString(),
+                "--no-progress").redirectErrorStream(true).redirectOutput(dir.resolve("search.log").toFile()).start();
+        Path journal = out.resolve("evaluations.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(journal) && Files.readString(journal).contains("\"accuracy\""))) {
+            assertThat(System.nanoTime()).as("no accuracy evaluated in time").isLessThan(deadline);
+            assertThat(search.isAlive()).as(Files.readString(dir.resolve("search.log"))).isTrue();
+            Thread.sleep(100);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(search.pid())).start().waitFor();
+        boolean stopped = search.waitFor(30, TimeUnit.SECONDS);
+        if (!stopped) {
+            search.destroyForcibly();
+        }
+        assumeTrue(stopped, "this environment starts processes with SIGINT ignored");
+        assertThat(search.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(dir.resolve("search.log"))).contains("interrupted; the journal is intact");
+        assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("status").asText())
+                .isEqualTo("interrupted");
+        List<String> before = Files.readAllLines(journal);
+        for (String line : before) {
+            new ObjectMapper().readTree(line);   // every line whole
+        }
+
+        CliTest.Run resumed = CliTest.run("search", spec.toString(), "--no-progress");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming").contains("iteration 4/4");
+        List<String> after = Files.readAllLines(journal);
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        Set<String> keys = new HashSet<>();
+        for (String line : after) {
+            JsonNode r = new ObjectMapper().readTree(line);
+            assertThat(keys.add(r.path("objective").asText() + " " + r.path("archid").asText()))
+                    .as("evaluated twice: %s", line).isTrue();
+        }
+    }
+}
