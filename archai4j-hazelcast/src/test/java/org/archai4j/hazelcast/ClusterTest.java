@@ -23,8 +23,10 @@ import org.archai4j.algos.EvolutionParetoSearch;
 import org.archai4j.config.ConfigSearchSpace;
 import org.archai4j.config.ModelFactory;
 import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.EvaluationOutcome;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.search.ArchaiModel;
 import org.archai4j.search.SearchResults;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.AfterEach;
@@ -166,4 +168,38 @@ class ClusterTest {
                     .hasMessageContaining("not an archai4j worker");
         }
     }
+
+    @Test
+    void anEvaluationOverItsTimeoutFailsAndTheOthersStillComeBackInOrder(@TempDir Path dir) throws Exception {
+        try (ClusterWorker worker = ClusterWorker.start(ClusterOptions.loopback(cluster, port), SPEC, 2, Map.of(),
+                (o, archid, config, b) -> {
+                    if (config.pickInt("base_num_channels") == 64) {
+                        Thread.sleep(30_000);   // a hung evaluation
+                    }
+                    return TestWorker.score(config);
+                });
+             ClusterCoordinator coordinator = ClusterCoordinator.join(ClusterOptions.loopback(cluster, port))) {
+            assertThat(coordinator.awaitWorkers(SPEC, 1, Duration.ofSeconds(30))).isTrue();
+            HazelcastEvaluator<Integer> evaluator = coordinator.<Integer>evaluator("score", SPEC)
+                    .timeout(Duration.ofSeconds(2)).build();
+            ConfigSearchSpace<Integer> space = space();
+            List<ArchaiModel<Integer>> models = new ArrayList<>();
+            while (models.size() < 6 || models.stream().noneMatch(m -> m.config().orElseThrow()
+                    .pickInt("base_num_channels") == 64)) {
+                models.add(space.randomSample());
+            }
+            models.forEach(m -> evaluator.send(m, null));
+            List<EvaluationOutcome> outcomes = evaluator.fetchAllOutcomes();
+            assertThat(outcomes).hasSameSizeAs(models);
+            for (int i = 0; i < models.size(); i++) {
+                var config = models.get(i).config().orElseThrow();
+                if (config.pickInt("base_num_channels") == 64) {
+                    assertThat(outcomes.get(i).error()).startsWith("timed out after 2 s");
+                } else {
+                    assertThat(outcomes.get(i).value()).isEqualTo(TestWorker.score(config));
+                }
+            }
+        }
+    }
 }
+
