@@ -294,7 +294,7 @@ final class SpaceFileReader {
                 + (path.isEmpty() ? "" : " field '" + path + "':") + " " + problem);
     }
 
-    String location(Optional<Mark> mark) {
+    private String location(Optional<Mark> mark) {
         return YamlNodes.location(file, mark);
     }
 }

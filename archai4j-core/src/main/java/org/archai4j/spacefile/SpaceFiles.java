@@ -1,9 +1,6 @@
 package org.archai4j.spacefile;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +15,6 @@ import org.archai4j.config.EncodeStrategy;
 import org.archai4j.config.ParamTrees;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.python.PyFloat;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -78,23 +71,11 @@ public final class SpaceFiles {
 
     /** The dictionary of a space given as text; {@code name} is what errors call it. */
     public static Map<String, Object> parse(String text, String name) {
-        SpaceFileReader reader = new SpaceFileReader(name);
-        Optional<Node> root;
-        try (Reader in = new StringReader(text)) {
-            root = new Compose(LoadSettings.builder().setLabel(name).setAllowDuplicateKeys(false).build())
-                    .composeReader(in);
-        } catch (MarkedYamlEngineException e) {
-            throw new SpaceFileException(reader.location(e.getProblemMark()) + " " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"), e);
-        } catch (YamlEngineException e) {
-            throw new SpaceFileException(name + ": " + e.getMessage().replace('\n', ' '), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Optional<Node> root = YamlNodes.compose(text, name, SpaceFileException::new);
         if (root.isEmpty()) {
             throw new SpaceFileException(name + ": the file is empty; expected a mapping of parameter names");
         }
-        return reader.readRoot(root.get());
+        return new SpaceFileReader(name).readRoot(root.get());
     }
 
     /**

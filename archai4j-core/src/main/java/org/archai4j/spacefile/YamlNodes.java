@@ -1,8 +1,14 @@
 package org.archai4j.spacefile;
 
+import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -47,6 +53,28 @@ public final class YamlNodes {
             return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
         }
         return tag.equals(Tag.NULL) ? null : text;
+    }
+
+    /**
+     * Composes YAML text into its node graph (an alias is the same node as its anchor), keeping every node's
+     * position. A syntax error becomes {@code error("label:line:column: problem (context)")}.
+     *
+     * @return the root node, or empty for an empty document
+     */
+    public static Optional<Node> compose(String text, String label,
+                                         Function<String, ? extends RuntimeException> error) {
+        try {
+            return new Compose(LoadSettings.builder().setLabel(label).build()).composeReader(new StringReader(text));
+        } catch (MarkedYamlEngineException e) {
+            RuntimeException located = error.apply(location(label, e.getProblemMark()) + " " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+            located.initCause(e);
+            throw located;
+        } catch (YamlEngineException e) {
+            RuntimeException located = error.apply(label + ": " + e.getMessage().replace('\n', ' '));
+            located.initCause(e);
+            throw located;
+        }
     }
 
     /** {@code file:line:column:} (1-based), or {@code file:} when the position is unknown. */

@@ -1,7 +1,6 @@
 package org.archai4j.cli.spec;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.archai4j.spacefile.YamlNodes;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -126,14 +121,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw new SpecException(file + ": cannot read the run spec (" + e.getMessage() + ")", e);
         }
         String label = file.toString();
-        Optional<Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(label).build()).composeReader(new StringReader(text));
-        } catch (MarkedYamlEngineException e) {
-            throw new SpecException(YamlNodes.location(label, e.getProblemMark()) + " " + e.getProblem(), e);
-        } catch (YamlEngineException e) {
-            throw new SpecException(label + ": " + e.getMessage().replace('\n', ' '), e);
-        }
+        Optional<Node> root = YamlNodes.compose(text, label, SpecException::new);
         if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
             throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
         }
