@@ -2,7 +2,6 @@ package org.archai4j.djl.evaluators;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import java.util.Set;
 import org.archai4j.djl.DjlNetwork;
@@ -52,7 +51,7 @@ public final class DjlNumParameters implements ModelEvaluator<DjlNetwork> {
     /** Archai subtracts all parameters of excluded modules, trainable or not. */
     private long excludedCount(Block block) {
         if (excluded.stream().anyMatch(c -> c.isInstance(block))) {
-            return all(block.getParameters());
+            return all(block);
         }
         long total = 0;
         for (Block child : block.getChildren().values()) {
@@ -61,7 +60,8 @@ public final class DjlNumParameters implements ModelEvaluator<DjlNetwork> {
         return total;
     }
 
-    private static long all(ParameterList parameters) {
-        return parameters.values().stream().mapToLong(p -> p.getArray().size()).sum();
+    /** Every parameter element of an initialised block, trainable or not (batch norm's running statistics too). */
+    static long all(Block block) {
+        return block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
     }
 }

@@ -1,7 +1,5 @@
 package org.archai4j.djl.evaluators;
 
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.objectives.ModelEvaluator;
@@ -33,10 +31,7 @@ public final class DjlPeakMemory implements ModelEvaluator<DjlNetwork> {
     @Override
     public double evaluate(ArchaiModel<DjlNetwork> model, Double budget) {
         DjlNetwork net = model.arch();
-        long parameters = 0;
-        for (Pair<String, Parameter> p : net.block().getParameters()) {
-            parameters += p.getValue().getArray().size();
-        }
-        return BYTES_PER_ELEMENT * (parameters + ForwardCost.peakActivations(net.block(), net.inputShape(batchSize)));
+        return BYTES_PER_ELEMENT * (DjlNumParameters.all(net.block())
+                + ForwardCost.peakActivations(net.block(), net.inputShape(batchSize)));
     }
 }
