@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.pareto.Pareto;
@@ -155,21 +156,23 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
 
     /** The indices of the Pareto-optimal models among those of {@code subset} (failed models never are). */
     public int[] frontier(List<Integer> subset) {
-        List<Integer> valid = subset.stream().filter(i -> {
-            for (double v : models.get(i).values()) {
-                if (Double.isNaN(v)) {
-                    return false;
-                }
-            }
-            return true;
-        }).toList();
-        double[][] points = new double[valid.size()][];
+        return frontier(subset, IntStream.range(0, objectives.size()).toArray());
+    }
+
+    /**
+     * The indices of the models of {@code subset} that no other beats on the given objectives (models with a NaN
+     * among them never are), in lexicographic order of those objectives, best first.
+     */
+    public int[] frontier(List<Integer> subset, int... objectiveIndices) {
+        List<Integer> valid = subset.stream().filter(i -> Arrays.stream(objectiveIndices)
+                .noneMatch(j -> Double.isNaN(models.get(i).values()[j]))).toList();
+        double[][] points = new double[valid.size()][objectiveIndices.length];
         for (int k = 0; k < points.length; k++) {
-            double[] v = models.get(valid.get(k)).values().clone();
-            for (int j = 0; j < v.length; j++) {
-                v[j] = higherIsBetter[j] ? -v[j] : v[j];
+            double[] v = models.get(valid.get(k)).values();
+            for (int j = 0; j < objectiveIndices.length; j++) {
+                int o = objectiveIndices[j];
+                points[k][j] = higherIsBetter[o] ? -v[o] : v[o];
             }
-            points[k] = v;
         }
         return Arrays.stream(Pareto.frontier(points)).map(valid::get).toArray();
     }

@@ -1,6 +1,7 @@
 package org.archai4j.cli.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,8 @@ final class SvgPlot {
     }
 
     private static double[] range(double[] values) {
-        double lo = IntStream.range(0, values.length).mapToDouble(i -> values[i]).min().orElse(0);
-        double hi = IntStream.range(0, values.length).mapToDouble(i -> values[i]).max().orElse(1);
+        double lo = Arrays.stream(values).min().orElse(0);
+        double hi = Arrays.stream(values).max().orElse(1);
         double pad = hi > lo ? (hi - lo) * 0.06 : Math.max(Math.abs(lo) * 0.1, 1);
         return new double[] {lo - pad, hi + pad};
     }
@@ -158,39 +159,10 @@ final class SvgPlot {
 
     /** The models of {@code subset} that no other beats on both plotted objectives, ordered along x. */
     private List<Integer> frontier2d(List<Integer> subset) {
-        List<Integer> out = new ArrayList<>();
-        for (int i : subset) {
-            RunData.Model a = run.models().get(i);
-            if (!finite(a)) {
-                continue;
-            }
-            boolean dominated = false;
-            for (int j : subset) {
-                RunData.Model b = run.models().get(j);
-                if (j != i && finite(b) && better(b, a)) {
-                    dominated = true;
-                    break;
-                }
-            }
-            if (!dominated) {
-                out.add(i);
-            }
-        }
+        List<Integer> drawable = subset.stream().filter(i -> finite(run.models().get(i))).toList();
+        List<Integer> out = new ArrayList<>(Arrays.stream(run.frontier(drawable, x, y)).boxed().toList());
         out.sort(Comparator.comparingDouble(i -> run.models().get(i).values()[x]));
         return out;
-    }
-
-    /** Whether b is at least as good as a on both objectives and better on one. */
-    private boolean better(RunData.Model b, RunData.Model a) {
-        double bx = oriented(b, x);
-        double ax = oriented(a, x);
-        double by = oriented(b, y);
-        double ay = oriented(a, y);
-        return bx <= ax && by <= ay && (bx < ax || by < ay);
-    }
-
-    private double oriented(RunData.Model m, int k) {
-        return run.higherIsBetter()[k] ? -m.values()[k] : m.values()[k];
     }
 
     private String staircase(List<Integer> front, String colour, int width, double opacity) {
