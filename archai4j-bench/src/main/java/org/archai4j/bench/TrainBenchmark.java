@@ -13,7 +13,7 @@ import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Training and inference speed of the seed's cell-35 network on Fashion-MNIST-shaped data (1x28x28, 10 classes):

@@ -3,7 +3,7 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.DiscreteSearchSpace;
+import org.archai4j.space.DiscreteSearchSpace;
 
 /**
  * The settings every algorithm has, with the reference's defaults: 10 iterations, seed 1, evaluated models

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.EvolutionarySearchSpace;
 
 /**
  * Archai's Evolution-Pareto search: each iteration breeds the Pareto frontier (mutations of every member,

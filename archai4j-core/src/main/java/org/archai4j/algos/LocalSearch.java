@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.EvolutionarySearchSpace;
 
 /**
  * Archai's Local Search: each iteration evaluates new mutations of the current Pareto frontier; it stops when no

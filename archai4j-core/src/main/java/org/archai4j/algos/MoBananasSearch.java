@@ -11,10 +11,10 @@ import java.util.Random;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.BayesOptSearchSpace;
-import org.archai4j.search.DiscreteSearchSpace;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.BayesOptSearchSpace;
+import org.archai4j.space.DiscreteSearchSpace;
+import org.archai4j.space.EvolutionarySearchSpace;
 import org.archai4j.search.MultiObjective;
 import org.archai4j.search.ParetoFrontier;
 

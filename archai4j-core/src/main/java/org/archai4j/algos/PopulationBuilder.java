@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.DiscreteSearchSpace;
+import org.archai4j.space.DiscreteSearchSpace;
 
 /**
  * The settings of algorithms that evolve an initial population: how many random models it has (default 10), or

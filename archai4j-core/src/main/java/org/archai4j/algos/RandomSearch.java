@@ -3,8 +3,8 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.List;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.DiscreteSearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.DiscreteSearchSpace;
 
 /**
  * Random search: every iteration evaluates {@code samplesPerIter} new random models that meet the constraints.

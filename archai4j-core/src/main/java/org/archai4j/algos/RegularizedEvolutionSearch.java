@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.EvolutionarySearchSpace;
 import org.archai4j.search.MultiObjective;
 
 /**

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Pareto;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.DiscreteSearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.DiscreteSearchSpace;
 import org.archai4j.search.MultiObjective;
 import org.archai4j.search.ParetoFrontier;
 

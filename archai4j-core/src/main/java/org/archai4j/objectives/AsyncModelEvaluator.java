@@ -1,7 +1,7 @@
 package org.archai4j.objectives;
 
 import java.util.List;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Measures one objective of many models concurrently: {@link #send} queues evaluations and {@link #fetchAll}

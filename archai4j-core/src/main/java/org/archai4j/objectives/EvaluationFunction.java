@@ -2,7 +2,7 @@ package org.archai4j.objectives;
 
 import java.util.Objects;
 import java.util.function.BiFunction;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * A {@link ModelEvaluator} made from a function, like Archai's {@code EvaluationFunction}.

@@ -1,6 +1,6 @@
 package org.archai4j.objectives;
 
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Measures one objective of a model, synchronously. An exception means the evaluation failed.

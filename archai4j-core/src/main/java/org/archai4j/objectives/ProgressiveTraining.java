@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * An evaluator that trains progressively: it keeps each architecture's training state, so that a larger budget

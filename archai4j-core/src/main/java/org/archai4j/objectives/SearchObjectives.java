@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.journal.EvaluationRecord;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package org.archai4j.search;
 
+import org.archai4j.space.ArchaiModel;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

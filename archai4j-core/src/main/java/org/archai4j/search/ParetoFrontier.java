@@ -1,5 +1,7 @@
 package org.archai4j.search;
 
+import org.archai4j.space.ArchaiModel;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package org.archai4j.search;
 
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.DiscreteSearchSpace;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package org.archai4j.spaces;
 
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.BayesOptSearchSpace;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.BayesOptSearchSpace;
+import org.archai4j.space.EvolutionarySearchSpace;
 
 /** Archai's test fixture {@code DummySearchSpace(seed=10)}: archids are integers, mutation nudges them. */
 final class DummySearchSpace implements EvolutionarySearchSpace<Void>, BayesOptSearchSpace<Void> {

@@ -7,7 +7,7 @@ import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.EvaluationFunction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.SearchStateTable;
 

@@ -1,5 +1,8 @@
 package org.archai4j.config;
 
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.archai4j.config;
 
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,7 +15,7 @@ import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /** Invariants of sampling, mutation, crossover, encodings and archids over random trees. */
 class ConfigSpaceProperties {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

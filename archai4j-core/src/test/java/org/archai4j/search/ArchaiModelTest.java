@@ -1,5 +1,9 @@
 package org.archai4j.search;
 
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.EvolutionarySearchSpace;
+import org.archai4j.space.BayesOptSearchSpace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

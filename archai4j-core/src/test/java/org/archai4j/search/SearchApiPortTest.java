@@ -1,5 +1,7 @@
 package org.archai4j.search;
 
+import org.archai4j.space.ArchaiModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.archai4j.search;
 
+import org.archai4j.space.WeightStore;
+import org.archai4j.space.ArchaiModel;
+
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.config.ConfigSearchSpace;
+import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.config.ModelFactory;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.objectives.SearchObjectives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,8 @@
 package org.archai4j.djl;
 
+import org.archai4j.space.ModelFactory;
+import org.archai4j.space.ArchaiModel;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;

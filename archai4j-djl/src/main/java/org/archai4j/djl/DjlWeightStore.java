@@ -1,5 +1,7 @@
 package org.archai4j.djl;
 
+import org.archai4j.space.ConfigSearchSpace;
+
 import ai.djl.MalformedModelException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.archai4j.config.WeightStore;
+import org.archai4j.space.WeightStore;
 import org.archai4j.io.AtomicFiles;
 
 /**

@@ -19,7 +19,7 @@ import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.djl.nn.Layers;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 
 /** MAC counts against hand calculations. */

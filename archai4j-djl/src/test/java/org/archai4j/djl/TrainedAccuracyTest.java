@@ -13,7 +13,7 @@ import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.nn.Layers;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 
 /** Trained accuracy: it learns, it is reproducible, and larger budgets continue training. */

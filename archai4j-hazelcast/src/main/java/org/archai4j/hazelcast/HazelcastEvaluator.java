@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.EvaluationOutcome;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

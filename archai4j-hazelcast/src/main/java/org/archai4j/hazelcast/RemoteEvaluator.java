@@ -1,5 +1,7 @@
 package org.archai4j.hazelcast;
 
+import org.archai4j.space.ArchaiModel;
+
 import org.archai4j.config.ArchConfig;
 
 /**

@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.config.ConfigSearchSpace;
+import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.config.ModelFactory;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.python.PyFloat;
 import org.archai4j.python.PyRepr;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.objectives.ModelEvaluator;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Inference latency in seconds, like Archai's {@code TorchLatency}: {@code numWarmups} discarded forward passes,

@@ -6,7 +6,7 @@ import ai.djl.util.Pair;
 import java.util.Set;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.objectives.ModelEvaluator;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * The number of parameters, like Archai's {@code TorchNumParameters}: by default only trainable ones, as PyTorch's

@@ -3,7 +3,7 @@ package org.archai4j.djl.evaluators;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.objectives.ModelEvaluator;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * The peak memory of an inference forward pass in bytes, from shapes: every parameter (running statistics

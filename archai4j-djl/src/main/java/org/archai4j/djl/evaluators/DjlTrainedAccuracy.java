@@ -12,7 +12,7 @@ import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ProgressiveTraining;
-import org.archai4j.search.ArchaiModel;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Validation accuracy after training, with Archai's progressive training: the budget is the number of epochs

@@ -1,4 +1,6 @@
-package org.archai4j.config;
+package org.archai4j.space;
+
+import org.archai4j.config.ArchConfig;
 
 import java.util.Map;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.archai4j.config;
+package org.archai4j.space;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.archai4j.search;
+package org.archai4j.space;
 
 import java.util.List;
 

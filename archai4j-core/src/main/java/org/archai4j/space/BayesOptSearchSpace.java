@@ -1,4 +1,4 @@
-package org.archai4j.search;
+package org.archai4j.space;
 
 /**
  * A search space whose architectures have a fixed-length numeric encoding, for surrogate models

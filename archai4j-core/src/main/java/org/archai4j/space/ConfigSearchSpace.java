@@ -1,4 +1,7 @@
-package org.archai4j.config;
+package org.archai4j.space;
+
+import org.archai4j.config.ArchParamTree;
+import org.archai4j.config.ArchConfig;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,9 +16,9 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
-import org.archai4j.search.ArchaiModel;
-import org.archai4j.search.BayesOptSearchSpace;
-import org.archai4j.search.EvolutionarySearchSpace;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.BayesOptSearchSpace;
+import org.archai4j.space.EvolutionarySearchSpace;
 
 /**
  * A search space made from a parameter tree and a model factory, with every operation of
