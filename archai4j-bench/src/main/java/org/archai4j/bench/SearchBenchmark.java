@@ -1,5 +1,8 @@
 package org.archai4j.bench;
 
+
+import org.archai4j.objectives.Direction;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Hypervolume;
+import org.archai4j.plots.ParetoPlots;
 import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.Searcher;
@@ -26,7 +30,9 @@ import org.archai4j.spaces.ImageClassificationSpace.Cost;
 /**
  * The search's own cost: algorithms on the tutorial's image-classification tree with two analytic objectives of
  * its cell-35 model (stem stride 2, 3x240x240 input): parameters and multiply-accumulates, both minimised. Every
- * iteration writes its files as a real run does. Seed 1.
+ * iteration writes the reference's outputs as a real run does: {@code search_state_<n>.csv},
+ * {@code pareto_models_iter_<n>/} and the PNG plots (drawn in the background, the last state before the search
+ * returns). Seed 1.
  *
  * <p>Prints {@code algo=<name> evaluations=<n> seconds=<s> hypervolume=<hv>} per algorithm. The hypervolume is
  * that of the final frontier with each objective on a log scale from the smallest architecture's cost (0) to the
@@ -47,8 +53,8 @@ public final class SearchBenchmark {
 
     private static SearchObjectives<Cost> objectives() {
         SearchObjectives<Cost> so = new SearchObjectives<>();
-        so.addObjective("parameters", (m, b) -> m.arch().parameters(), false, false);
-        so.addObjective("macs", (m, b) -> m.arch().macs(), false, false);
+        so.addObjective("parameters", (m, b) -> m.arch().parameters(), Direction.MINIMIZE, org.archai4j.objectives.Cost.CHEAP);
+        so.addObjective("macs", (m, b) -> m.arch().macs(), Direction.MINIMIZE, org.archai4j.objectives.Cost.CHEAP);
         return so;
     }
 
@@ -103,10 +109,10 @@ public final class SearchBenchmark {
                 default -> RegularizedEvolutionSearch.builder(space, so, out).numIters(20).initNumModels(50)
                         .paretoSampleSize(20).historySize(100).seed(1).build();
             };
+            searcher.addListener(new ParetoPlots<>(out));
             long start = System.nanoTime();
             SearchResults<Cost> results = searcher.search();
             double seconds = (System.nanoTime() - start) / 1e9;
-            so.close();
             long evaluations = results.results().stream().mapToLong(r -> r.models().size()).sum();
             ParetoFrontier<Cost> front = results.getParetoFrontier();
             List<double[]> points = new ArrayList<>();

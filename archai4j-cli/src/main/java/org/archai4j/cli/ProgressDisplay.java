@@ -8,15 +8,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.archai4j.journal.EvaluationRecord;
-import org.archai4j.objectives.EvaluationListener;
 import org.archai4j.search.SearchProgress;
+import org.archai4j.search.SearchListener;
 import org.archai4j.search.SearchProgressListener;
 
 /**
  * What a person watching a search sees: a progress bar over the models evaluated (rate and time left) when the
  * output is a terminal, and a line after every iteration, saying so when the Pareto frontier improved.
  */
-final class ProgressDisplay implements EvaluationListener, SearchProgressListener, AutoCloseable {
+final class ProgressDisplay<M> implements SearchListener<M>, SearchProgressListener, AutoCloseable {
     private final String countedObjective;
     private final PrintStream out;
     private final ProgressBar bar;
@@ -35,7 +35,7 @@ final class ProgressDisplay implements EvaluationListener, SearchProgressListene
     }
 
     @Override
-    public void onEvaluation(EvaluationRecord record, boolean replayed) {
+    public void evaluationFinished(EvaluationRecord record, boolean replayed) {
         if (bar != null && record.objective().equals(countedObjective)) {
             bar.step();
         }

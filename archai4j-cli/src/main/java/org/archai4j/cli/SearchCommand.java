@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.archai4j.cli.report.HtmlReport;
+import org.archai4j.djl.DjlNetwork;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.data.ImageDataset;
@@ -85,9 +86,9 @@ final class SearchCommand implements Callable<Integer> {
                     + spec.clusterName() + " (workers of spec " + spec.identity() + ")");
         }
         try (coordinator; SearchRun run = SearchRun.prepare(spec, data, dir, coordinator);
-             ProgressDisplay progress = new ProgressDisplay(spec.objectives().get(0).name(), System.out,
-                     !noProgress && System.console() != null)) {
-            run.objectives().addListener(progress);
+             ProgressDisplay<DjlNetwork> progress = new ProgressDisplay<>(spec.objectives().get(0).name(),
+                     System.out, !noProgress && System.console() != null)) {
+            run.searcher().addListener(progress);
             run.searcher().addProgressListener(progress);
             results = run.searcher().search();
         } catch (RuntimeException e) {

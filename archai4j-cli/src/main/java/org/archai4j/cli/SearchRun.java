@@ -1,5 +1,9 @@
 package org.archai4j.cli;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -42,6 +46,7 @@ import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.plots.ParetoPlots;
 import org.archai4j.search.Searcher;
 import org.archai4j.spacefile.SpaceFiles;
 
@@ -120,6 +125,7 @@ public final class SearchRun implements AutoCloseable {
         invoke(builder, "seed", spec.seed());
         @SuppressWarnings("unchecked")
         Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
+        searcher.addListener(new ParetoPlots<>(outputDir));
         return new SearchRun(objectives, searcher, surrogate);
     }
 
@@ -193,12 +199,12 @@ public final class SearchRun implements AutoCloseable {
             Constraint constraint = o.constrained() ? constraint(o) : null;
             if (expensive && cluster != null) {
                 objectives.addObjective(o.name(), cluster.<DjlNetwork>evaluator(o.name(), spec.identity()).build(),
-                        o.higherIsBetter(), true, null);
+                        Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);
             } else if (expensive && spec.parallel() > 1) {
                 objectives.addObjective(o.name(), ParallelEvaluator.of(evaluator).threads(spec.parallel()).build(),
-                        o.higherIsBetter(), true, null);
+                        Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);
             } else {
-                objectives.addObjective(o.name(), evaluator, o.higherIsBetter(), expensive, constraint);
+                objectives.addObjective(o.name(), evaluator, Direction.of(o.higherIsBetter()), Cost.of(expensive), constraint);
             }
         }
         for (RunSpec.Objective c : spec.constraints()) {
@@ -320,10 +326,10 @@ public final class SearchRun implements AutoCloseable {
         throw new IllegalStateException(target.getClass() + " has no " + method);
     }
 
-    /** Closes the objectives (their journal and evaluators) and the surrogate. */
+    /** Closes the search (its evaluation service: the journal and the evaluators' threads) and the surrogate. */
     @Override
     public void close() {
-        objectives.close();
+        searcher.close();
         if (surrogate != null) {
             surrogate.close();
         }

@@ -2,12 +2,16 @@ package org.archai4j.algos;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.Checks;
+import org.archai4j.search.Limit;
 import org.archai4j.space.DiscreteSearchSpace;
 
 /**
  * The settings every algorithm has, with the reference's defaults: 10 iterations, seed 1, evaluated models
- * cleared after each iteration, Pareto model weights saved (when the space can), plots every iteration.
+ * cleared after each iteration, Pareto model weights saved (when the space can), the reference's files written;
+ * and no other limit. Builders validate every parameter as it is set.
  *
  * @param <M> the type of the built models
  * @param <B> the concrete builder
@@ -20,7 +24,9 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     long seed = 1;
     boolean clearEvaluatedModels = true;
     boolean saveParetoModelWeights = true;
-    int plotEvery = 1;
+    boolean referenceFiles = true;
+    Limit limit;
+    EvaluationService<M> evaluations;
 
     protected AlgorithmBuilder(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives, Path outputDir) {
         this.searchSpace = Objects.requireNonNull(searchSpace, "searchSpace");
@@ -58,18 +64,43 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     }
 
     /**
-     * Writes the Pareto evolution plots every {@code k} iterations and after the last one (default 1, every
-     * iteration, as the reference). The CSVs and Pareto arch files are still written every iteration.
+     * A limit that also stops the search (time, evaluations, a stalled frontier, a predicate); several calls
+     * combine with {@link Limit#or}: the first reached stops it.
      */
-    public B plotEvery(int k) {
-        this.plotEvery = positive("plotEvery", k);
+    public B limit(Limit limit) {
+        Objects.requireNonNull(limit, "limit");
+        this.limit = this.limit == null ? limit : this.limit.or(limit);
         return self();
     }
 
-    static int positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " is " + value + "; expected a positive number");
+    /**
+     * Whether the reference's per-iteration files ({@code search_state_<n>.csv}, Pareto arch files) are written
+     * (default true).
+     */
+    public B referenceFiles(boolean write) {
+        this.referenceFiles = write;
+        return self();
+    }
+
+    /**
+     * The evaluation service to use (its cache, journal and listeners), which the caller then owns and closes; by
+     * default the search makes one from the objectives, with its journal in the output directory, and closes it
+     * (and the evaluators' thread pools) when it ends.
+     */
+    public B evaluations(EvaluationService<M> evaluations) {
+        if (evaluations.objectives() != objectives) {
+            throw new IllegalArgumentException("the evaluation service measures other objectives than the search's");
         }
-        return value;
+        this.evaluations = evaluations;
+        return self();
+    }
+
+    /** Whether the reference's files are written. */
+    boolean referenceFiles() {
+        return referenceFiles;
+    }
+
+    static int positive(String name, int value) {
+        return Checks.positive(name, value);
     }
 }

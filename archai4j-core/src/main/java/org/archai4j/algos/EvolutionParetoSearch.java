@@ -5,6 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.Checks;
+import org.archai4j.operators.Crossover;
+import org.archai4j.operators.Mutation;
+import org.archai4j.operators.ParentSelection;
+import org.archai4j.operators.ParetoParents;
+import org.archai4j.operators.PopulationSource;
+import org.archai4j.operators.RandomSampling;
+import org.archai4j.operators.ShuffleTruncation;
+import org.archai4j.operators.Survival;
+import org.archai4j.operators.Variation;
+import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.EvolutionarySearchSpace;
 
@@ -21,19 +32,30 @@ import org.archai4j.space.EvolutionarySearchSpace;
  * @param <M> the type of the built models
  */
 public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
-    private final PopulationBuilder.InitialPopulation initial;
+    private final PopulationSource<M> initial;
+    private final int initNumModels;
     private final int numRandomMix;
     private final int maxUnseenPopulation;
     private final int mutationsPerParent;
     private final int numCrossovers;
+    private final ParentSelection<M> parents = new ParetoParents<>();
+    private final Variation<M> mutation;
+    private final Variation<M> crossover;
+    private final Variation<M> randomMix;
+    private final Survival<M> survival;
 
     private EvolutionParetoSearch(Builder<M> b) {
-        super(b);
-        this.initial = b.initialPopulation();
+        super(b, OutputLayout.STANDARD);
+        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initNumModels = b.initNumModels;
         this.numRandomMix = b.numRandomMix;
         this.maxUnseenPopulation = b.maxUnseenPopulation;
         this.mutationsPerParent = b.mutationsPerParent;
         this.numCrossovers = b.numCrossovers;
+        this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.EVERY_ATTEMPT);
+        this.crossover = new Crossover<>(b.numCrossovers, b.crossoverPatience);
+        this.randomMix = new RandomSampling<>(b.numRandomMix, b.samplingRounds, false);
+        this.survival = new ShuffleTruncation<>(b.maxUnseenPopulation);
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 initial models, 5 random, 5 crossovers, ...). */
@@ -44,20 +66,18 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return loadOrSample(initial, 5);
+        return initial.create(context());
     }
 
     @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
-        List<ArchaiModel<M>> parents = paretoModels();
-        List<ArchaiModel<M>> mutated = mutateParents(parents, mutationsPerParent, 20, TryCounting.EVERY_ATTEMPT);
-        List<ArchaiModel<M>> crossovered = crossoverParents(parents, numCrossovers, 30);
-        List<ArchaiModel<M>> randomMix = sampleModels(numRandomMix, 5, false);
-        List<ArchaiModel<M>> unseen = new ArrayList<>(crossovered);
+        // The reference's order of random draws: mutations, crossover pairs and crossovers, samples, shuffle.
+        List<ArchaiModel<M>> chosen = parents.select(context());
+        List<ArchaiModel<M>> mutated = mutation.vary(context(), chosen);
+        List<ArchaiModel<M>> unseen = new ArrayList<>(crossover.vary(context(), chosen));
         unseen.addAll(mutated);
-        unseen.addAll(randomMix);
-        rng.shuffle(unseen);
-        return unseen.size() > maxUnseenPopulation ? new ArrayList<>(unseen.subList(0, maxUnseenPopulation)) : unseen;
+        unseen.addAll(randomMix.vary(context(), chosen));
+        return survival.survive(context(), unseen);
     }
 
     @Override
@@ -67,7 +87,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initial.numModels() + (long) (numIters - 1) * maxUnseenPopulationEstimate();
+        return initNumModels + (long) (numIters - 1) * maxUnseenPopulationEstimate();
     }
 
     private long maxUnseenPopulationEstimate() {
@@ -80,6 +100,9 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
         private int maxUnseenPopulation = 100;
         private int mutationsPerParent = 1;
         private int numCrossovers = 5;
+        private int mutationPatience = 20;
+        private int crossoverPatience = 30;
+        private int samplingRounds = 5;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -95,16 +118,32 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+        /** Mutations per Pareto parent (default 1; 0 is accepted, as in Archai). */
         public Builder<M> mutationsPerParent(int n) {
-            this.mutationsPerParent = positive("mutationsPerParent", n);
+            this.mutationsPerParent = Checks.nonNegative("mutationsPerParent", n);
+            return this;
+        }
+
+        /** Mutation attempts per parent (default 20). */
+        public Builder<M> mutationPatience(int n) {
+            this.mutationPatience = positive("mutationPatience", n);
+            return this;
+        }
+
+        /** Extra crossovers of a pair whose child is invalid (default 30). */
+        public Builder<M> crossoverPatience(int n) {
+            this.crossoverPatience = Checks.nonNegative("crossoverPatience", n);
+            return this;
+        }
+
+        /** Rounds of sampling for the initial population and the random mix (default 5). */
+        public Builder<M> samplingRounds(int n) {
+            this.samplingRounds = positive("samplingRounds", n);
             return this;
         }
 
         public Builder<M> numCrossovers(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("numCrossovers is " + n + "; expected 0 or more");
-            }
-            this.numCrossovers = n;
+            this.numCrossovers = Checks.nonNegative("numCrossovers", n);
             return this;
         }
 

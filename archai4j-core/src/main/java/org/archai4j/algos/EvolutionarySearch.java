@@ -12,44 +12,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.evaluation.ModelResult;
+import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.BreedingContext;
+import org.archai4j.outputs.OutputLayout;
+import org.archai4j.outputs.ReferenceFiles;
 import org.archai4j.random.PyRandom;
-import org.archai4j.space.ArchaiModel;
-import org.archai4j.space.DiscreteSearchSpace;
-import org.archai4j.space.EvolutionarySearchSpace;
+import org.archai4j.search.Candidate;
+import org.archai4j.search.Limit;
 import org.archai4j.search.ParetoFrontier;
+import org.archai4j.search.SearchListener;
 import org.archai4j.search.SearchProgress;
 import org.archai4j.search.SearchResults;
+import org.archai4j.search.SearchStatus;
 import org.archai4j.search.Searcher;
+import org.archai4j.search.StopReason;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.DiscreteSearchSpace;
 
 /**
- * The one search loop of archai4j's algorithms, in the spirit of jMetal's component template: an initial
- * population, then per iteration the population to evaluate, evaluation with the reference's per-iteration
- * files, and the next population bred from what was found. Algorithms are the parts they fill in:
- * {@link #initialPopulation()}, {@link #populationToEvaluate}, {@link #nextPopulation} and the extra columns of
- * {@link #extraData}.
+ * The one search loop of archai4j's algorithms, as a state machine: an initial population, then per iteration
+ * the candidates to evaluate ({@link #ask()}), their results ({@link #tell}), and the next population bred from
+ * what was found. Algorithms are the parts they fill in: {@link #initialPopulation()},
+ * {@link #populationToEvaluate}, {@link #nextPopulation}, {@link #budget()}, {@link #continues} and the extra
+ * columns of {@link #extraData}; the breeding itself is made of components from {@code org.archai4j.operators}.
  *
- * <p>Per iteration (1-based {@code n}) it writes {@code search_state_<n>.csv}, {@code pareto_models_iter_<n>/}
- * (arch files, and weights when asked and the space can) and {@code pareto_<x>_vs_<y>.png} in the output directory
- * (the plots every {@code plotEvery} iterations), then, if asked, clears the evaluated models that the next
- * population does not carry on. Evaluations go through the objectives' journal in the output directory, so
- * running a search again over the same directory resumes it.
+ * <p>Outputs are {@link SearchListener}s: the reference's files ({@link ReferenceFiles}, added unless turned off)
+ * are written when an iteration finishes, and evaluated models the next population does not carry on and the
+ * frontier does not hold are then cleared (if asked). Evaluations go through an {@link EvaluationService} whose
+ * journal lives in the output directory, so running a search again over the same directory resumes it.
  *
- * <p>Retry loops count every attempt and are bounded; when a bound is hit the search logs a warning and goes on
- * with what it has, and it stops early when an iteration has nothing new to evaluate.
+ * <p>The search stops when it has run {@code numIters} iterations, when a {@link Limit} is reached (asked before
+ * every iteration, and by {@link #search()} before every evaluation), or when the algorithm has nothing left to
+ * evaluate. Stopping inside an iteration drops that iteration (its finished evaluations stay in the journal);
+ * every file stays as the last complete iteration left it.
  *
+ * @implNote Not thread-safe: one thread asks and tells.
  * @param <M> the type of the built models
  */
 public abstract class EvolutionarySearch<M> extends Searcher<M> {
+    private enum Phase { NEW, RUNNING, DONE }
+
     protected final DiscreteSearchSpace<M> searchSpace;
     protected final SearchObjectives<M> objectives;
     protected final Path outputDir;
     protected final int numIters;
     protected final boolean clearEvaluatedModels;
     protected final boolean saveParetoModelWeights;
-    private final int plotEvery;
-    private int plottedIteration;
     /** The search's own random source (the space has its own). */
     protected final PyRandom rng;
     protected final SearchResults<M> searchState;
@@ -58,32 +72,39 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     /** The iteration being run (1-based), 0 before the first. */
     protected int iterNum;
 
-    protected EvolutionarySearch(AlgorithmBuilder<M, ?> b) {
+    private final Limit limit;
+    private final boolean ownsEvaluations;
+    private EvaluationService<M> evaluations;
+    private final BreedingContext<M> context = new Context();
+    private Phase phase = Phase.NEW;
+    private StopReason stopReason;
+    private List<ArchaiModel<M>> population = List.of();
+    private List<Candidate<M>> batch;
+    private ModelResult[] told;
+    private int toldCount;
+    private long evaluated;
+    private List<String> frontierArchids = List.of();
+    /** Models kept built after their iteration because they are on the frontier (their weights are saved). */
+    private Set<ArchaiModel<M>> keptBuilt = identitySet();
+
+    protected EvolutionarySearch(AlgorithmBuilder<M, ?> b, OutputLayout layout) {
         this.searchSpace = Objects.requireNonNull(b.searchSpace, "searchSpace");
         this.objectives = Objects.requireNonNull(b.objectives, "objectives");
         this.outputDir = Objects.requireNonNull(b.outputDir, "outputDir");
         this.numIters = b.numIters;
         this.clearEvaluatedModels = b.clearEvaluatedModels;
         this.saveParetoModelWeights = b.saveParetoModelWeights;
-        this.plotEvery = b.plotEvery;
         this.rng = new PyRandom(b.seed);
         this.searchState = new SearchResults<>(searchSpace, objectives);
+        this.limit = b.limit;
+        this.evaluations = b.evaluations;
+        this.ownsEvaluations = b.evaluations == null;
+        if (b.referenceFiles) {
+            addListener(new ReferenceFiles<>(searchSpace, outputDir, layout, saveParetoModelWeights));
+        }
     }
 
-    /**
-     * An initial population: the arch files when some are named, otherwise valid random models (at most
-     * {@code samplingRounds} rounds of sampling).
-     */
-    List<ArchaiModel<M>> loadOrSample(PopulationBuilder.InitialPopulation initial, int samplingRounds) {
-        if (!initial.paths().isEmpty()) {
-            List<ArchaiModel<M>> loaded = new ArrayList<>();
-            for (Path path : initial.paths()) {
-                loaded.add(searchSpace.loadArch(path));
-            }
-            return loaded;
-        }
-        return sampleModels(initial.numModels(), samplingRounds, false);
-    }
+    // --- What an algorithm fills in ----------------------------------------------------------------------
 
     /** The models of the first iteration (may be empty when {@link #populationToEvaluate} samples its own). */
     protected abstract List<ArchaiModel<M>> initialPopulation();
@@ -93,12 +114,20 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         return population;
     }
 
+    /**
+     * Whether another iteration starts with {@code population}, asked before it starts (so a search that stops
+     * here announces no iteration); true by default.
+     */
+    protected boolean continues(List<ArchaiModel<M>> population) {
+        return true;
+    }
+
     /** The next population, bred after an iteration evaluated {@code evaluated}. */
     protected abstract List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated);
 
-    /** The budgets of an iteration's evaluations, per objective and model; none by default. */
-    protected Map<String, List<Double>> budgets(List<ArchaiModel<M>> models) {
-        return Map.of();
+    /** The budget of this iteration's evaluations; none by default. */
+    protected Double budget() {
+        return null;
     }
 
     /** Extra columns recorded with an iteration's models (such as their parents); none by default. */
@@ -109,209 +138,253 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     /** The number of models the search expects to evaluate in all, for progress reports. */
     protected abstract long plannedEvaluations();
 
-    @Override
-    public SearchResults<M> search() {
+    /** What the components breed with. */
+    protected final BreedingContext<M> context() {
+        return context;
+    }
+
+    /** The evaluation service (made from the objectives when the search starts, unless one was given). */
+    public final EvaluationService<M> evaluations() {
+        start();
+        return evaluations;
+    }
+
+    // --- The state machine -------------------------------------------------------------------------------
+
+    private void start() {
+        if (phase != Phase.NEW) {
+            return;
+        }
+        phase = Phase.RUNNING;
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + outputDir, e);
         }
-        if (!objectives.hasJournal()) {
-            objectives.attachJournal(outputDir);
+        if (evaluations == null) {
+            evaluations = new EvaluationService<>(objectives);
         }
-        long evaluated = 0;
-        List<ArchaiModel<M>> population = initialPopulation();
-        for (int i = 0; i < numIters; i++) {
-            iterNum = i + 1;
-            onStartIteration(iterNum);
-            List<ArchaiModel<M>> models = populationToEvaluate(population);
-            if (models.isEmpty()) {
-                log.info("iteration {} has no models to evaluate; the search ends here", iterNum);
+        if (!evaluations.hasJournal()) {
+            evaluations.attachJournal(outputDir);
+        }
+        evaluations.addListener(this::announceEvaluation);
+        population = initialPopulation();
+    }
+
+    private void announceEvaluation(EvaluationRecord record, boolean replayed) {
+        for (SearchListener<M> l : listeners()) {
+            l.evaluationFinished(record, replayed);
+        }
+    }
+
+    @Override
+    public final List<Candidate<M>> ask() {
+        start();
+        while (phase == Phase.RUNNING) {
+            if (batch == null && !beginIteration()) {
                 break;
             }
-            Map<String, double[]> results = objectives.evalAllObjs(models, budgets(models));
-            searchState.addIterationResults(models, results, extraData(models));
-            for (ArchaiModel<M> m : models) {
-                seenArchs.add(m.archid());
+            List<Candidate<M>> pending = new ArrayList<>();
+            for (Candidate<M> c : batch) {
+                if (told[c.index()] == null) {
+                    Optional<ModelResult> known = evaluations.known(c.model(), c.budget());
+                    if (known.isPresent()) {
+                        accept(c, known.get());
+                    } else {
+                        pending.add(c);
+                    }
+                }
             }
-            ParetoFrontier<M> pareto = searchState.getParetoFrontier();
-            log.info("iteration {}: {} models evaluated, {} on the Pareto frontier", iterNum, models.size(),
-                    pareto.models().size());
-            saveIteration();
-            evaluated += models.size();
-            reportProgress(new SearchProgress(iterNum, numIters, evaluated,
-                    Math.max(evaluated, plannedEvaluations()), pareto.archids()));
-            population = nextPopulation(models);
-            if (clearEvaluatedModels) {
-                // Models carried on (Successive Halving's survivors) are evaluated again and keep their arch.
-                Set<ArchaiModel<M>> carried = Collections.newSetFromMap(new IdentityHashMap<>());
-                carried.addAll(population);
-                models.stream().filter(m -> !carried.contains(m)).forEach(ArchaiModel::clear);
+            if (!pending.isEmpty()) {
+                return pending;
+            }
+            finishIteration();
+        }
+        return List.of();
+    }
+
+    @Override
+    public final void tell(Candidate<M> candidate, ModelResult result) {
+        Objects.requireNonNull(result, "result");
+        checkAsked(candidate);
+        evaluations.record(candidate.archid(), result.withBudget(candidate.budget()), Double.NaN);
+        accept(candidate, result);
+        if (toldCount == batch.size()) {
+            finishIteration();
+        }
+    }
+
+    private void checkAsked(Candidate<M> candidate) {
+        if (phase != Phase.RUNNING || batch == null || candidate.iteration() != iterNum
+                || candidate.index() >= batch.size() || batch.get(candidate.index()) != candidate) {
+            throw new IllegalArgumentException("candidate " + candidate.archid() + " of iteration "
+                    + candidate.iteration() + " was not asked in the current iteration (" + iterNum + ")");
+        }
+        if (told[candidate.index()] != null) {
+            throw new IllegalArgumentException("candidate " + candidate.archid() + " was told already");
+        }
+    }
+
+    private void accept(Candidate<M> candidate, ModelResult result) {
+        told[candidate.index()] = result.withBudget(candidate.budget());
+        toldCount++;
+        evaluated++;
+    }
+
+    private SearchStatus status() {
+        return new SearchStatus(searchState.iterationNum(), evaluated, evaluations.elapsedSeconds(), searchState);
+    }
+
+    /** Starts the next iteration; false when the search ends instead. */
+    private boolean beginIteration() {
+        if (iterNum >= numIters) {
+            return end(StopReason.COMPLETED);
+        }
+        if (limit != null && limit.reached(status())) {
+            return end(StopReason.LIMIT);
+        }
+        if (!continues(population)) {
+            return end(StopReason.EXHAUSTED);
+        }
+        iterNum++;
+        onStartIteration(iterNum);
+        List<ArchaiModel<M>> models = populationToEvaluate(population);
+        if (models.isEmpty()) {
+            log.info("iteration {} has no models to evaluate; the search ends here", iterNum);
+            return end(StopReason.EXHAUSTED);
+        }
+        Double budget = budget();
+        List<Candidate<M>> candidates = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            candidates.add(new Candidate<>(iterNum, i, models.get(i), budget));
+        }
+        batch = List.copyOf(candidates);
+        told = new ModelResult[batch.size()];
+        toldCount = 0;
+        return true;
+    }
+
+    private void finishIteration() {
+        List<ArchaiModel<M>> models = batch.stream().map(Candidate::model).toList();
+        searchState.addModelResults(models, List.of(told), extraData(models));
+        for (ArchaiModel<M> m : models) {
+            seenArchs.add(m.archid());
+        }
+        batch = null;
+        ParetoFrontier<M> pareto = searchState.getParetoFrontier();
+        log.info("iteration {}: {} models evaluated, {} on the Pareto frontier", iterNum, models.size(),
+                pareto.models().size());
+        List<ArchaiModel<M>> next = nextPopulation(models);
+        for (SearchListener<M> l : listeners()) {
+            l.iterationFinished(iterNum, searchState, next);
+        }
+        if (!pareto.archids().equals(frontierArchids)) {
+            frontierArchids = pareto.archids();
+            for (SearchListener<M> l : listeners()) {
+                l.frontierChanged(iterNum, pareto);
             }
         }
-        if (plotEvery > 1 && plottedIteration != iterNum) {
-            savePlots(true);
+        reportProgress(new SearchProgress(iterNum, numIters, evaluated, Math.max(evaluated, plannedEvaluations()),
+                pareto.archids()));
+        if (clearEvaluatedModels) {
+            clearBehind(models, next, pareto.models());
+        }
+        population = next;
+    }
+
+    /**
+     * Clears the built models no longer needed: this iteration's and the former frontier's, except those the next
+     * population carries on (Successive Halving's survivors) and those on the frontier (whose weights are saved).
+     */
+    private void clearBehind(List<ArchaiModel<M>> evaluatedNow, List<ArchaiModel<M>> next,
+                             List<ArchaiModel<M>> frontier) {
+        Set<ArchaiModel<M>> keep = identitySet();
+        keep.addAll(next);
+        keep.addAll(frontier);
+        Set<ArchaiModel<M>> done = identitySet();
+        done.addAll(evaluatedNow);
+        done.addAll(keptBuilt);
+        done.stream().filter(m -> !keep.contains(m)).forEach(ArchaiModel::clear);
+        keptBuilt = identitySet();
+        keptBuilt.addAll(frontier);
+    }
+
+    private static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /** Ends the search; returns false, for {@link #beginIteration}. */
+    private boolean end(StopReason reason) {
+        if (phase == Phase.DONE) {
+            return false;
+        }
+        phase = Phase.DONE;
+        stopReason = reason;
+        batch = null;
+        log.info("search ended after {} iterations ({})", searchState.iterationNum(), reason);
+        try {
+            for (SearchListener<M> l : listeners()) {
+                l.searchEnded(searchState, reason, population);
+            }
+        } finally {
+            if (clearEvaluatedModels) {
+                keptBuilt.forEach(ArchaiModel::clear);
+                keptBuilt = identitySet();
+            }
+            if (ownsEvaluations && evaluations != null) {
+                evaluations.close();
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public final boolean isDone() {
+        return phase == Phase.DONE;
+    }
+
+    @Override
+    public final Optional<StopReason> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    @Override
+    public final SearchResults<M> results() {
+        return searchState;
+    }
+
+    @Override
+    public final SearchResults<M> search() {
+        BooleanSupplier stop = limit == null ? null : () -> limit.reached(status());
+        try {
+            for (List<Candidate<M>> asked = ask(); !asked.isEmpty(); asked = ask()) {
+                List<ModelResult> results = evaluations.evaluate(asked.stream().map(Candidate::model).toList(),
+                        asked.stream().map(Candidate::budget).toList(), stop);
+                for (int i = 0; i < asked.size() && !isDone(); i++) {
+                    if (results.get(i) == null) {
+                        end(StopReason.LIMIT);
+                    } else {
+                        accept(asked.get(i), results.get(i));
+                    }
+                }
+                if (!isDone() && toldCount == batch.size()) {
+                    finishIteration();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            end(StopReason.FAILED);
+            throw e;
         }
         return searchState;
     }
 
-    /** The reference's per-iteration files. */
-    protected void saveIteration() {
-        searchState.saveSearchState(outputDir.resolve("search_state_" + iterNum + ".csv"));
-        searchState.saveParetoFrontierModels(outputDir.resolve("pareto_models_iter_" + iterNum),
-                saveParetoModelWeights && searchSpace.canSaveModelWeights());
-        savePlots(false);
-    }
-
-    /**
-     * Writes the Pareto evolution plots on every {@code plotEvery}-th iteration, or now when forced. Plotting is
-     * most of a cheap search's own cost, so long runs can plot less often; the last iteration is always plotted.
-     */
-    protected final void savePlots(boolean force) {
-        if (force || iterNum % plotEvery == 0) {
-            searchState.saveAll2dParetoEvolutionPlots(outputDir);
-            plottedIteration = iterNum;
+    @Override
+    public void close() {
+        if (phase == Phase.RUNNING) {
+            end(StopReason.LIMIT);
+        } else if (ownsEvaluations && evaluations != null) {
+            evaluations.close();
         }
-    }
-
-    /** The Pareto frontier over every iteration so far. */
-    protected List<ArchaiModel<M>> paretoModels() {
-        return searchState.getParetoFrontier().models();
-    }
-
-    // --- Variation operators shared by the algorithms -----------------------------------------------------
-
-    /**
-     * Random models that meet the constraints: rounds of {@code n} samples until {@code n} are found or
-     * {@code rounds} rounds were drawn (then a warning, and fewer models).
-     *
-     * @param excludeSeen whether already evaluated archids are skipped
-     */
-    protected List<ArchaiModel<M>> sampleModels(int n, int rounds, boolean excludeSeen) {
-        List<ArchaiModel<M>> valid = new ArrayList<>();
-        int round = 0;
-        while (valid.size() < n && round < rounds) {
-            round++;
-            List<ArchaiModel<M>> sample = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                sample.add(searchSpace.randomSample());
-            }
-            for (int i : objectives.validateConstraints(sample).validIndices()) {
-                if (!excludeSeen || !seenArchs.contains(sample.get(i).archid())) {
-                    valid.add(sample.get(i));
-                }
-            }
-        }
-        if (valid.size() < n) {
-            log.warn("found only {} of {} valid{} random models after {} rounds of sampling", valid.size(), n,
-                    excludeSeen ? " unseen" : "", rounds);
-        }
-        return valid.size() > n ? new ArrayList<>(valid.subList(0, n)) : valid;
-    }
-
-    /** How a mutation loop counts its attempts against its patience. */
-    protected enum TryCounting {
-        /** Every attempt counts (Archai's Evolution-Pareto). */
-        EVERY_ATTEMPT,
-        /**
-         * Only attempts that meet the constraints count (Archai's Local Search, Regularized Evolution and
-         * MO-BANANAS); invalid ones are also bounded, at {@link #INVALID_ATTEMPTS_PER_TRY} per unit of patience,
-         * where Archai would loop forever.
-         */
-        VALID_ATTEMPTS
-    }
-
-    /** With {@link TryCounting#VALID_ATTEMPTS}: the bound on all attempts is this many times the patience. */
-    protected static final int INVALID_ATTEMPTS_PER_TRY = 50;
-
-    /**
-     * Up to {@code mutationsPerParent} new valid mutations of each parent, within {@code patience} tries per
-     * parent; mutations record {@code parent} and {@code generation}. Mutations of different parents with the
-     * same archid count once (the later one replaces the earlier in its place, as Python's dict update does).
-     */
-    protected List<ArchaiModel<M>> mutateParents(List<ArchaiModel<M>> parents, int mutationsPerParent,
-                                                 int patience, TryCounting counting) {
-        Map<String, ArchaiModel<M>> mutations = new LinkedHashMap<>();
-        int maxAttempts = counting == TryCounting.EVERY_ATTEMPT ? patience : patience * INVALID_ATTEMPTS_PER_TRY;
-        for (ArchaiModel<M> parent : parents) {
-            Map<String, ArchaiModel<M>> candidates = new LinkedHashMap<>();
-            int tries = 0;
-            int attempts = 0;
-            while (candidates.size() < mutationsPerParent && tries < patience && attempts < maxAttempts) {
-                attempts++;
-                if (counting == TryCounting.EVERY_ATTEMPT) {
-                    tries++;
-                }
-                ArchaiModel<M> child = mutate(parent);
-                child.metadata().put("parent", parent.archid());
-                if (!objectives.isModelValid(child)) {
-                    continue;
-                }
-                if (counting == TryCounting.VALID_ATTEMPTS) {
-                    tries++;
-                }
-                if (!seenArchs.contains(child.archid())) {
-                    child.metadata().put("generation", iterNum);
-                    candidates.put(child.archid(), child);
-                }
-            }
-            if (attempts >= maxAttempts && counting == TryCounting.VALID_ATTEMPTS) {
-                log.warn("parent {}: gave up after {} mutations, {} of them failing the constraints",
-                        parent.archid(), attempts, attempts - tries);
-            }
-            mutations.putAll(candidates);
-        }
-        if (mutations.isEmpty() && !parents.isEmpty()) {
-            log.warn("no new valid mutations of {} parents after {} tries each", parents.size(), patience);
-        }
-        return new ArrayList<>(mutations.values());
-    }
-
-    /**
-     * Up to {@code numCrossovers} new valid children of random pairs of distinct parents (drawn first, with the
-     * search's random source); each pair is crossed again up to {@code patience} times while the child is invalid.
-     * Children record {@code parents} ("a,b") and {@code generation}.
-     */
-    protected List<ArchaiModel<M>> crossoverParents(List<ArchaiModel<M>> parents, int numCrossovers, int patience) {
-        List<ArchaiModel<M>> children = new ArrayList<>();
-        if (parents.size() < 2) {
-            return children;
-        }
-        List<List<ArchaiModel<M>>> pairs = new ArrayList<>();
-        for (int i = 0; i < numCrossovers; i++) {
-            pairs.add(rng.sample(parents, 2));
-        }
-        Set<String> childIds = new HashSet<>();
-        for (List<ArchaiModel<M>> pair : pairs) {
-            ArchaiModel<M> child = evolutionarySpace().crossover(pair);
-            int tries = 0;
-            while (!objectives.isModelValid(child) && tries < patience) {
-                child = evolutionarySpace().crossover(pair);
-                tries++;
-            }
-            if (objectives.isModelValid(child) && !childIds.contains(child.archid())
-                    && !seenArchs.contains(child.archid())) {
-                child.metadata().put("generation", iterNum);
-                child.metadata().put("parents", pair.get(0).archid() + "," + pair.get(1).archid());
-                children.add(child);
-                childIds.add(child.archid());
-            }
-        }
-        return children;
-    }
-
-    /** One mutation; evolutionary spaces only. */
-    protected ArchaiModel<M> mutate(ArchaiModel<M> parent) {
-        return evolutionarySpace().mutate(parent);
-    }
-
-    /** The space as an evolutionary one. */
-    protected EvolutionarySearchSpace<M> evolutionarySpace() {
-        if (!(searchSpace instanceof EvolutionarySearchSpace<M> evolutionary)) {
-            throw new IllegalStateException(searchSpace.getClass().getSimpleName() + " is not an "
-                    + "EvolutionarySearchSpace, which " + getClass().getSimpleName() + " needs");
-        }
-        return evolutionary;
     }
 
     /** Extra columns holding the models' metadata under the given keys (null where a model has none). */
@@ -322,5 +395,38 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             columns.put(key, models.stream().map(m -> m.metadata().get(key)).toList());
         }
         return columns;
+    }
+
+    /** The search as its components see it. */
+    private final class Context implements BreedingContext<M> {
+        @Override
+        public DiscreteSearchSpace<M> space() {
+            return searchSpace;
+        }
+
+        @Override
+        public EvaluationService<M> evaluations() {
+            return evaluations;
+        }
+
+        @Override
+        public boolean seen(String archid) {
+            return seenArchs.contains(archid);
+        }
+
+        @Override
+        public PyRandom rng() {
+            return rng;
+        }
+
+        @Override
+        public int iteration() {
+            return iterNum;
+        }
+
+        @Override
+        public SearchResults<M> results() {
+            return searchState;
+        }
     }
 }

@@ -4,6 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.Checks;
+import org.archai4j.operators.Mutation;
+import org.archai4j.operators.ParentSelection;
+import org.archai4j.operators.ParetoParents;
+import org.archai4j.operators.PopulationSource;
+import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.EvolutionarySearchSpace;
 
@@ -18,13 +24,18 @@ import org.archai4j.space.EvolutionarySearchSpace;
  * @param <M> the type of the built models
  */
 public final class LocalSearch<M> extends EvolutionarySearch<M> {
-    private final PopulationBuilder.InitialPopulation initial;
+    private final PopulationSource<M> initial;
+    private final int initNumModels;
     private final int mutationsPerParent;
+    private final ParentSelection<M> parents = new ParetoParents<>();
+    private final Mutation<M> mutation;
 
     private LocalSearch(Builder<M> b) {
-        super(b);
-        this.initial = b.initialPopulation();
+        super(b, OutputLayout.STANDARD);
+        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initNumModels = b.initNumModels;
         this.mutationsPerParent = b.mutationsPerParent;
+        this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.VALID_ATTEMPTS);
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 initial models, 1 mutation per parent). */
@@ -35,12 +46,12 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return loadOrSample(initial, 100);
+        return initial.create(context());
     }
 
     @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
-        return mutateParents(paretoModels(), mutationsPerParent, 20, TryCounting.VALID_ATTEMPTS);
+        return mutation.vary(context(), parents.select(context()));
     }
 
     @Override
@@ -50,19 +61,34 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initial.numModels() + (long) (numIters - 1) * mutationsPerParent * initial.numModels();
+        return initNumModels + (long) (numIters - 1) * mutationsPerParent * initNumModels;
     }
 
     /** Builds a {@link LocalSearch}. */
     public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int mutationsPerParent = 1;
+        private int mutationPatience = 20;
+        private int samplingRounds = 100;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
         }
 
+        /** Mutations per parent (default 1; 0 is accepted, as in Archai, and ends the search after one iteration). */
         public Builder<M> mutationsPerParent(int n) {
-            this.mutationsPerParent = positive("mutationsPerParent", n);
+            this.mutationsPerParent = Checks.nonNegative("mutationsPerParent", n);
+            return this;
+        }
+
+        /** Valid mutations tried per parent (default 20). */
+        public Builder<M> mutationPatience(int n) {
+            this.mutationPatience = positive("mutationPatience", n);
+            return this;
+        }
+
+        /** Rounds of sampling for the initial population (default 100). */
+        public Builder<M> samplingRounds(int n) {
+            this.samplingRounds = positive("samplingRounds", n);
             return this;
         }
 

@@ -9,6 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.Checks;
+import org.archai4j.operators.Mutation;
+import org.archai4j.operators.NonDominatedParents;
+import org.archai4j.operators.ParentSelection;
+import org.archai4j.operators.RandomSampling;
+import org.archai4j.outputs.OutputLayout;
+import org.archai4j.search.SearchResults;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
 import org.archai4j.space.ArchaiModel;
@@ -41,18 +48,23 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
     private final int mutationsPerParent;
     private final int numCandidates;
     private final Random thompsonRng;
-    private final List<ArchaiModel<M>> allPop = new ArrayList<>();
+    private final RandomSampling<M> initial;
+    private final ParentSelection<M> parents;
+    private final Mutation<M> mutation;
     /** Predictions made for the models about to be evaluated: objective to (mean, var) per model. */
     private Map<String, double[][]> pendingPredictions = Map.of();
 
     private MoBananasSearch(Builder<M> b) {
-        super(b);
+        super(b, OutputLayout.MO_BANANAS);
         this.surrogate = b.surrogate;
         this.initNumModels = b.initNumModels;
         this.numParents = b.numParents;
         this.mutationsPerParent = b.mutationsPerParent;
         this.numCandidates = b.numCandidates;
         this.thompsonRng = new Random(b.seed);
+        this.initial = new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
+        this.parents = new NonDominatedParents<>(b.numParents);
+        this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.VALID_ATTEMPTS);
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 initial models, 10 parents, 5 mutations each). */
@@ -67,13 +79,13 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return sampleModels(initNumModels, 100, false);
+        return initial.create(context());
     }
 
+    /** The reference stops, without starting another iteration, when no new mutation was found. */
     @Override
-    protected List<ArchaiModel<M>> populationToEvaluate(List<ArchaiModel<M>> population) {
-        allPop.addAll(population);
-        return population;
+    protected boolean continues(List<ArchaiModel<M>> population) {
+        return !population.isEmpty();
     }
 
     @Override
@@ -93,13 +105,12 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
     }
 
     @Override
-    protected void saveIteration() {
-        // The reference saves at the end of the iteration, once the next candidates are chosen.
-    }
-
-    @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
         List<String> expensive = List.copyOf(objectives.expensiveObjectives().keySet());
+        List<ArchaiModel<M>> allPop = new ArrayList<>();
+        for (SearchResults.IterationResult<M> r : searchState.results()) {
+            allPop.addAll(r.models());
+        }
         Map<String, double[]> all = searchState.allEvaluatedObjs();
         double[][] x = encode(allPop);
         double[][] y = new double[allPop.size()][expensive.size()];
@@ -111,18 +122,13 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
         }
         surrogate.fit(x, y);
 
-        List<ArchaiModel<M>> parents = new ArrayList<>();
-        for (ParetoFrontier<M> front : MultiObjective.nonDominatedSorting(allPop, all, objectives)) {
-            parents.addAll(front.models());
-        }
-        parents = parents.subList(0, Math.min(numParents, parents.size()));
-        List<ArchaiModel<M>> mutated = mutateParents(parents, mutationsPerParent, 30, TryCounting.VALID_ATTEMPTS);
+        List<ArchaiModel<M>> mutated = mutation.vary(context(), parents.select(context()));
         if (mutated.isEmpty()) {
             log.warn("no new valid mutations of the best models: the search stops after iteration {}", iterNum);
             return List.of();
         }
         MeanVar predicted = surrogate.predict(encode(mutated));
-        Map<String, double[]> simulated = new LinkedHashMap<>(objectives.evalCheapObjs(mutated));
+        Map<String, double[]> simulated = new LinkedHashMap<>(evaluations().evalCheapObjs(mutated));
         Map<String, double[][]> predictions = new LinkedHashMap<>();
         for (int k = 0; k < expensive.size(); k++) {
             double[] mean = new double[mutated.size()];
@@ -156,8 +162,6 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             next.add(mutated.get(i));
         }
         pendingPredictions = nextPredictions;
-        savePlots(false);
-        searchState.saveSearchState(outputDir.resolve("search_state_" + (iterNum - 1) + ".csv"));
         return next;
     }
 
@@ -181,6 +185,8 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
         private int numParents = 10;
         private int mutationsPerParent = 5;
         private int numCandidates = 10;
+        private int mutationPatience = 30;
+        private int samplingRounds = 100;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
                         Path outputDir, Predictor surrogate) {
@@ -200,8 +206,21 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+        /** Mutations per parent (default 5; 0 is accepted, as in Archai, and ends the search). */
         public Builder<M> mutationsPerParent(int n) {
-            this.mutationsPerParent = positive("mutationsPerParent", n);
+            this.mutationsPerParent = Checks.nonNegative("mutationsPerParent", n);
+            return this;
+        }
+
+        /** Valid mutations tried per parent (default 30). */
+        public Builder<M> mutationPatience(int n) {
+            this.mutationPatience = positive("mutationPatience", n);
+            return this;
+        }
+
+        /** Rounds of sampling for the initial models (default 100). */
+        public Builder<M> samplingRounds(int n) {
+            this.samplingRounds = positive("samplingRounds", n);
             return this;
         }
 

@@ -1,9 +1,13 @@
 package org.archai4j.algos;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.PopulationSource;
+import org.archai4j.operators.RandomSampling;
+import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
 
 /**
@@ -22,17 +26,21 @@ public abstract class PopulationBuilder<M, B extends PopulationBuilder<M, B>> ex
     }
 
     /**
-     * The initial-population settings, as fixed when a search is built.
-     *
-     * @param numModels the number of random models
-     * @param paths arch files to load instead (empty for random models)
+     * The initial population: the arch files when some are named, otherwise valid random models (at most
+     * {@code samplingRounds} rounds of sampling).
      */
-    record InitialPopulation(int numModels, List<Path> paths) {
-    }
-
-    InitialPopulation initialPopulation() {
-        return new InitialPopulation(initNumModels, initialPopulationPaths == null ? List.of()
-                : List.copyOf(initialPopulationPaths));
+    PopulationSource<M> initialPopulation(int samplingRounds) {
+        List<Path> paths = initialPopulationPaths == null ? List.of() : List.copyOf(initialPopulationPaths);
+        if (paths.isEmpty()) {
+            return new RandomSampling<>(initNumModels, samplingRounds, false);
+        }
+        return context -> {
+            List<ArchaiModel<M>> loaded = new ArrayList<>();
+            for (Path path : paths) {
+                loaded.add(context.space().loadArch(path));
+            }
+            return loaded;
+        };
     }
 
     /** The number of random models of the initial population (at least 1). */

@@ -3,6 +3,8 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.List;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.RandomSampling;
+import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
 
@@ -21,12 +23,12 @@ import org.archai4j.space.DiscreteSearchSpace;
  */
 public final class RandomSearch<M> extends EvolutionarySearch<M> {
     private final int samplesPerIter;
-    private final int maxSamplingRounds;
+    private final RandomSampling<M> sampling;
 
     private RandomSearch(Builder<M> b) {
-        super(b);
+        super(b, OutputLayout.STANDARD);
         this.samplesPerIter = b.samplesPerIter;
-        this.maxSamplingRounds = b.maxSamplingRounds;
+        this.sampling = new RandomSampling<>(b.samplesPerIter, b.maxSamplingRounds, true);
     }
 
     /** A builder with the reference's defaults: 10 iterations of 10 samples, seed 1. */
@@ -41,7 +43,7 @@ public final class RandomSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> populationToEvaluate(List<ArchaiModel<M>> population) {
-        return sampleModels(samplesPerIter, maxSamplingRounds, true);
+        return sampling.create(context());
     }
 
     @Override

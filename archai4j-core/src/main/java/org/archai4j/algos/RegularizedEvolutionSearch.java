@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.Mutation;
+import org.archai4j.operators.ParentSelection;
+import org.archai4j.operators.PopulationSource;
+import org.archai4j.operators.WindowTournament;
+import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.EvolutionarySearchSpace;
 import org.archai4j.search.MultiObjective;
@@ -23,16 +28,21 @@ import org.archai4j.search.MultiObjective;
  * @param <M> the type of the built models
  */
 public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
-    private final PopulationBuilder.InitialPopulation initial;
+    private final PopulationSource<M> initial;
+    private final int initNumModels;
     private final int paretoSampleSize;
     private final int historySize;
-    private final List<ArchaiModel<M>> allPop = new ArrayList<>();
+    private final ParentSelection<M> parents;
+    private final Mutation<M> mutation;
 
     private RegularizedEvolutionSearch(Builder<M> b) {
-        super(b);
-        this.initial = b.initialPopulation();
+        super(b, OutputLayout.STANDARD);
+        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initNumModels = b.initNumModels;
         this.paretoSampleSize = b.paretoSampleSize;
         this.historySize = b.historySize;
+        this.parents = new WindowTournament<>(b.paretoSampleSize, b.historySize);
+        this.mutation = new Mutation<>(1, b.mutationPatience, Mutation.TryCounting.VALID_ATTEMPTS);
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 initial models, sample 40 of a 100 window). */
@@ -43,30 +53,12 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        List<ArchaiModel<M>> population = loadOrSample(initial, 100);
-        allPop.addAll(population);
-        return population;
+        return initial.create(context());
     }
 
     @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
-        int end = allPop.size();
-        List<Integer> window = new ArrayList<>();
-        for (int j = Math.max(0, end - historySize); j < end; j++) {
-            window.add(j);
-        }
-        List<Integer> sampled = rng.sample(window, Math.min(paretoSampleSize, window.size()));
-        Map<String, double[]> all = searchState.allEvaluatedObjs();
-        List<ArchaiModel<M>> candidates = new ArrayList<>();
-        Map<String, double[]> values = new LinkedHashMap<>();
-        all.forEach((name, v) -> values.put(name, sampled.stream().mapToDouble(j -> v[j]).toArray()));
-        for (int j : sampled) {
-            candidates.add(allPop.get(j));
-        }
-        List<ArchaiModel<M>> winners = MultiObjective.paretoFrontier(candidates, values, objectives).models();
-        List<ArchaiModel<M>> next = mutateParents(winners, 1, 20, TryCounting.VALID_ATTEMPTS);
-        allPop.addAll(next);
-        return next;
+        return mutation.vary(context(), parents.select(context()));
     }
 
     @Override
@@ -76,13 +68,15 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
     @Override
     protected long plannedEvaluations() {
-        return initial.numModels() + (long) (numIters - 1) * Math.min(paretoSampleSize, historySize);
+        return initNumModels + (long) (numIters - 1) * Math.min(paretoSampleSize, historySize);
     }
 
     /** Builds a {@link RegularizedEvolutionSearch}. */
     public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int paretoSampleSize = 40;
         private int historySize = 100;
+        private int mutationPatience = 20;
+        private int samplingRounds = 100;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -95,6 +89,18 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
         public Builder<M> historySize(int n) {
             this.historySize = positive("historySize", n);
+            return this;
+        }
+
+        /** Valid mutations tried per parent (default 20). */
+        public Builder<M> mutationPatience(int n) {
+            this.mutationPatience = positive("mutationPatience", n);
+            return this;
+        }
+
+        /** Rounds of sampling for the initial population (default 100). */
+        public Builder<M> samplingRounds(int n) {
+            this.samplingRounds = positive("samplingRounds", n);
             return this;
         }
 

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.RandomSampling;
+import org.archai4j.outputs.OutputLayout;
+import org.archai4j.search.SearchListener;
+import org.archai4j.search.SearchResults;
+import org.archai4j.search.StopReason;
 import org.archai4j.pareto.Pareto;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
@@ -36,12 +41,25 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
     private final int initNumModels;
     private final double budgetMultiplier;
     private double budget;
+    private final RandomSampling<M> initial;
 
     private SuccessiveHalvingSearch(Builder<M> b) {
-        super(b);
+        super(b, OutputLayout.SUCCESSIVE_HALVING);
         this.initNumModels = b.initNumModels;
         this.budget = b.initBudget;
         this.budgetMultiplier = b.budgetMultiplier;
+        this.initial = new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
+        if (b.referenceFiles()) {
+            addListener(new SearchListener<>() {
+                @Override
+                public void searchEnded(SearchResults<M> results, StopReason reason,
+                                        List<ArchaiModel<M>> population) {
+                    if (reason == StopReason.EXHAUSTED && population.size() == 1) {
+                        searchSpace.saveArch(population.get(0), outputDir.resolve("final_model"));
+                    }
+                }
+            });
+        }
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 models, budget 1 doubling). */
@@ -53,27 +71,18 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
     /** Random models that meet the constraints (Archai does not check them here). */
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
-        return sampleModels(initNumModels, 100, false);
+        return initial.create(context());
+    }
+
+    /** The reference stops, saving the survivor as {@code final_model}, before an iteration of one model. */
+    @Override
+    protected boolean continues(List<ArchaiModel<M>> selected) {
+        return selected.size() > 1;
     }
 
     @Override
-    protected List<ArchaiModel<M>> populationToEvaluate(List<ArchaiModel<M>> selected) {
-        if (selected.size() <= 1) {
-            if (!selected.isEmpty()) {
-                searchSpace.saveArch(selected.get(0), outputDir.resolve("final_model"));
-            }
-            return List.of();
-        }
-        return selected;
-    }
-
-    @Override
-    protected Map<String, List<Double>> budgets(List<ArchaiModel<M>> models) {
-        Map<String, List<Double>> budgets = new LinkedHashMap<>();
-        for (String name : objectives.objectiveNames()) {
-            budgets.put(name, Collections.nCopies(models.size(), budget));
-        }
-        return budgets;
+    protected Double budget() {
+        return budget;
     }
 
     @Override
@@ -82,18 +91,8 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
     }
 
     @Override
-    protected void saveIteration() {
-        int i = iterNum - 1;
-        for (ArchaiModel<M> model : searchState.results().get(i).models()) {
-            searchSpace.saveArch(model, outputDir.resolve("models_iter_" + i).resolve(model.archid()));
-        }
-        searchState.saveSearchState(outputDir.resolve("search_state_" + i + ".csv"));
-        savePlots(false);
-    }
-
-    @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
-        Map<String, double[]> values = searchState.results().get(iterNum - 1).evaluationResults();
+        Map<String, double[]> values = searchState.results().get(searchState.iterationNum() - 1).evaluationResults();
         List<ParetoFrontier<M>> fronts = MultiObjective.nonDominatedSorting(evaluated, values, objectives);
         int keepFronts = (int) (fronts.size() / budgetMultiplier);
         List<ArchaiModel<M>> selected = new ArrayList<>();
@@ -145,6 +144,7 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
         private int initNumModels = 10;
         private double initBudget = 1.0;
         private double budgetMultiplier = 2.0;
+        private int samplingRounds = 100;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -168,6 +168,12 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
                 throw new IllegalArgumentException("budgetMultiplier is " + multiplier + "; expected more than 1");
             }
             this.budgetMultiplier = multiplier;
+            return this;
+        }
+
+        /** Rounds of sampling for the initial models (default 100). */
+        public Builder<M> samplingRounds(int n) {
+            this.samplingRounds = positive("samplingRounds", n);
             return this;
         }
 

@@ -144,11 +144,13 @@ public final class EvaluationJournal implements Closeable {
         Double value = number(node, "value");
         JsonNode error = node.get("error");
         Double seconds = number(node, "seconds");
+        Double at = number(node, "at");
         if (value == null && (error == null || error.isNull())) {
             throw new IllegalArgumentException("has neither a value nor an error");
         }
         return new EvaluationRecord(objective, archid, budget, value,
-                error == null || error.isNull() ? null : error.asText(), seconds == null ? Double.NaN : seconds);
+                error == null || error.isNull() ? null : error.asText(), seconds == null ? Double.NaN : seconds,
+                at == null ? Double.NaN : at);
     }
 
     private static String text(JsonNode node, String field) {
@@ -205,6 +207,9 @@ public final class EvaluationJournal implements Closeable {
                 g.writeStringField("error", r.error());
             }
             writeNumber(g, "seconds", Double.isNaN(r.seconds()) ? null : r.seconds());
+            if (!Double.isNaN(r.at())) {
+                g.writeNumberField("at", r.at());
+            }
             g.writeEndObject();
         }
         return out.toString();

@@ -10,9 +10,22 @@ package org.archai4j.journal;
  * @param value the value, or {@code null} when the evaluation failed
  * @param error why it failed ({@code null} when it did not)
  * @param seconds wall time of the evaluation ({@code NaN} when unknown)
+ * @param at when it finished on the run's clock: seconds of search since the run first started, over every rerun
+ *           ({@code NaN} when unknown); a rerun that replays the journal resumes its clock from here
  */
 public record EvaluationRecord(String objective, String archid, Double budget, Double value, String error,
-                               double seconds) {
+                               double seconds, double at) {
+    /** A record without a run-clock time. */
+    public EvaluationRecord(String objective, String archid, Double budget, Double value, String error,
+                            double seconds) {
+        this(objective, archid, budget, value, error, seconds, Double.NaN);
+    }
+
+    /** This record, finished at {@code at} on the run's clock. */
+    public EvaluationRecord at(double at) {
+        return new EvaluationRecord(objective, archid, budget, value, error, seconds, at);
+    }
+
     /** A successful evaluation. */
     public static EvaluationRecord success(String objective, String archid, Double budget, double value,
                                            double seconds) {

@@ -26,6 +26,14 @@ public interface AsyncModelEvaluator<M> {
     List<Double> fetchAll();
 
     /**
+     * How many evaluations it runs at once; a search that must be able to stop between evaluations (a time
+     * limit) sends at most this many before it fetches them. Unbounded by default.
+     */
+    default int concurrency() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * {@link #fetchAll()} with the reason of each failure and the time each evaluation took, where the evaluator
      * knows them (the default knows neither).
      */

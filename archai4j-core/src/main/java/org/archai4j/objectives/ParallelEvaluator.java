@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *         .threads(2)
  *         .timeout(Duration.ofMinutes(10))
  *         .build();
- * objectives.addObjective("accuracy", accuracy, true);
+ * objectives.addObjective("accuracy", accuracy, Direction.MAXIMIZE);
  * }</pre>
  *
  * <p>Threads are daemons; {@link #close()} stops them.
@@ -45,6 +45,7 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     private final ModelEvaluator<M> evaluator;
     private final Duration timeout;
     private final Semaphore slots;
+    private final int concurrency;
     private final ExecutorService threads;
     /** Times evaluations out on its own, so a hung one is released whatever fetchAll is waiting for. */
     private final ScheduledExecutorService watchdog;
@@ -73,6 +74,7 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
     private ParallelEvaluator(Builder<M> b) {
         this.evaluator = b.evaluator;
         this.timeout = b.timeout;
+        this.concurrency = b.threads;
         this.slots = new Semaphore(b.threads, true); // fair: evaluations start in send order
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
@@ -86,6 +88,12 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** The number of evaluations run at once. */
+    @Override
+    public int concurrency() {
+        return concurrency;
     }
 
     /** A builder running {@code evaluator} in parallel. */

@@ -14,7 +14,10 @@ import java.util.List;
  *   <li>{@link #nonDominatedSorting}: Zhang et al.'s ENS-SS; equal points dominate each other, so duplicates go to
  *       later fronts; indices inside a front are in lexicographic order of the values.</li>
  * </ul>
- * NaN sorts after every number and never dominates nor is dominated.
+ * Values compare as NumPy compares them: {@code -0.0} equals {@code 0.0}, NaN sorts after every number and equals
+ * nothing (so rows with NaN never collapse into one). In the frontier NaN never dominates nor is dominated; in
+ * the sorting, Archai's {@code dominates} ("no worse anywhere", which NaN never contradicts) puts a row of NaN (a
+ * failed model) behind every finite row.
  *
  * <pre>{@code
  * Pareto.frontier(new double[][] {{3, 1}, {1, 3}, {2, 2}, {1, 3}, {3, 3}, {2, 2}});  // [1, 2, 0]
@@ -24,19 +27,40 @@ public final class Pareto {
     private Pareto() {
     }
 
+    /** NumPy's order of two values: NaN after every number, {@code -0.0} equal to {@code 0.0}. */
+    private static int compareValues(double a, double b) {
+        if (a < b) {
+            return -1;
+        }
+        if (a > b) {
+            return 1;
+        }
+        return Boolean.compare(Double.isNaN(a), Double.isNaN(b));
+    }
+
     /** Row order by values, first column first, NaN last (numpy's sort), ties by index (stable). */
     private static Comparator<Integer> lexicographic(double[][] points) {
         return (a, b) -> {
             double[] pa = points[a];
             double[] pb = points[b];
             for (int k = 0; k < pa.length; k++) {
-                int c = Double.compare(pa[k], pb[k]);
+                int c = compareValues(pa[k], pb[k]);
                 if (c != 0) {
                     return c;
                 }
             }
             return Integer.compare(a, b);
         };
+    }
+
+    /** Whether two rows hold equal values ({@code ==}: {@code -0.0} equals {@code 0.0}, NaN equals nothing). */
+    private static boolean sameRow(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (!(a[k] == b[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Integer[] sortedIndices(double[][] points) {
@@ -58,12 +82,26 @@ public final class Pareto {
         return true;
     }
 
+    /**
+     * Archai's {@code dominates} in its non-dominated sorting: {@code a} is nowhere worse than {@code b}
+     * ({@code not any(a > b)}). A comparison with NaN is never "worse", so a row of NaN is dominated by every row
+     * before it in sorted order, which puts failed models in the last front.
+     */
+    static boolean dominatesForSorting(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The indices of the Pareto frontier of {@code points} (minimisation), in lexicographic order. */
     public static int[] frontier(double[][] points) {
         List<Integer> unique = new ArrayList<>();
         double[] previous = null;
         for (int i : sortedIndices(points)) {
-            if (previous == null || !Arrays.equals(previous, points[i])) {
+            if (previous == null || !sameRow(previous, points[i])) {
                 unique.add(i);
                 previous = points[i];
             }
@@ -93,7 +131,7 @@ public final class Pareto {
                 List<Integer> front = fronts.get(f);
                 boolean dominated = false;
                 for (int m = front.size() - 1; m >= 0; m--) {
-                    if (weaklyDominates(points[front.get(m)], points[i])) {
+                    if (dominatesForSorting(points[front.get(m)], points[i])) {
                         dominated = true;
                         break;
                     }

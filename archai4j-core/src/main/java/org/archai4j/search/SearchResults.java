@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.pareto.Pareto;
+import org.archai4j.evaluation.ModelResult;
+import org.archai4j.pareto.Hypervolume;
 import org.archai4j.python.PyJson;
 
 /**
@@ -31,7 +32,6 @@ import org.archai4j.python.PyJson;
  * results.addIterationResults(models, objectives.evalAllObjs(models), Map.of());
  * results.getParetoFrontier();                                  // over all iterations
  * results.saveSearchState(out.resolve("search_state_1.csv"));   // the reference's columns and formatting
- * results.saveAll2dParetoEvolutionPlots(out);                   // pareto_<x>_vs_<y>.png
  * }</pre>
  *
  * @param <M> the type of the built models
@@ -41,12 +41,13 @@ public final class SearchResults<M> {
      * One iteration's results.
      *
      * @param models the models evaluated in the iteration
-     * @param evaluationResults objective name to one value per model
+     * @param modelResults one result per model, in order
+     * @param evaluationResults objective name to one value per model (a column view of {@code modelResults})
      * @param extraData extra column name to one value per model (strings, numbers or null)
      * @param <M> the type of the built models
      */
-    public record IterationResult<M>(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults,
-                                     Map<String, List<Object>> extraData) {
+    public record IterationResult<M>(List<ArchaiModel<M>> models, List<ModelResult> modelResults,
+                                     Map<String, double[]> evaluationResults, Map<String, List<Object>> extraData) {
         /** The archids of the iteration's models. */
         public List<String> archids() {
             return models.stream().map(ArchaiModel::archid).toList();
@@ -86,13 +87,17 @@ public final class SearchResults<M> {
     }
 
     /**
-     * Adds an iteration: every objective must have one value per model, and so must every extra column.
+     * Adds an iteration given as columns: every objective must have one value per model, and so must every extra
+     * column.
      *
      * @throws IllegalArgumentException when an objective is missing or a length differs
      */
     public void addIterationResults(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults,
                                     Map<String, ? extends List<?>> extraData) {
-        Map<String, double[]> values = new LinkedHashMap<>();
+        List<ModelResult> typed = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            typed.add(null);
+        }
         for (String name : objectives.objectiveNames()) {
             double[] v = evaluationResults.get(name);
             if (v == null) {
@@ -102,7 +107,35 @@ public final class SearchResults<M> {
                 throw new IllegalArgumentException("objective '" + name + "' has " + v.length + " values for "
                         + models.size() + " models");
             }
-            values.put(name, v.clone());
+        }
+        for (int i = 0; i < models.size(); i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String name : objectives.objectiveNames()) {
+                values.put(name, evaluationResults.get(name)[i]);
+            }
+            typed.set(i, ModelResult.of(values));
+        }
+        addModelResults(models, typed, extraData);
+    }
+
+    /**
+     * Adds an iteration: one result per model (objectives a result lacks count as {@code NaN}), and one value per
+     * model in every extra column.
+     *
+     * @throws IllegalArgumentException when a length differs
+     */
+    public void addModelResults(List<ArchaiModel<M>> models, List<ModelResult> modelResults,
+                                Map<String, ? extends List<?>> extraData) {
+        if (modelResults.size() != models.size()) {
+            throw new IllegalArgumentException(modelResults.size() + " results for " + models.size() + " models");
+        }
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (String name : objectives.objectiveNames()) {
+            double[] column = new double[models.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = modelResults.get(i).value(name);
+            }
+            columns.put(name, column);
         }
         Map<String, List<Object>> extra = new LinkedHashMap<>();
         extraData.forEach((name, column) -> {
@@ -112,7 +145,8 @@ public final class SearchResults<M> {
             }
             extra.put(name, Collections.unmodifiableList(new ArrayList<>(column)));
         });
-        results.add(new IterationResult<>(List.copyOf(models), values, extra));
+        results.add(new IterationResult<>(List.copyOf(models), List.copyOf(modelResults),
+                Collections.unmodifiableMap(columns), Collections.unmodifiableMap(extra)));
         double hours = (System.nanoTime() - initNanos) / 3.6e12;
         for (int i = 0; i < models.size(); i++) {
             searchWalltimes.add(hours);
@@ -138,8 +172,14 @@ public final class SearchResults<M> {
         return getParetoFrontier(0, results.size());
     }
 
-    /** The frontier over iterations {@code start} (inclusive) to {@code end} (exclusive), 0-based. */
+    /**
+     * The frontier over iterations {@code start} (inclusive) to {@code end} (exclusive), 0-based; an {@code end}
+     * of 0 means "to the last iteration", as in Archai.
+     */
     public ParetoFrontier<M> getParetoFrontier(int start, int end) {
+        if (end == 0) {
+            end = results.size();
+        }
         List<ArchaiModel<M>> models = new ArrayList<>();
         List<Integer> iterationOf = new ArrayList<>();
         Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -195,8 +235,11 @@ public final class SearchResults<M> {
         }
         columns.add("search_walltime_hours");
         columns.add("is_pareto");
-        Set<ArchaiModel<M>> pareto = Collections.newSetFromMap(new IdentityHashMap<>());
-        pareto.addAll(getParetoFrontier().models());
+        // By row, as Archai sets is_pareto by position: a model evaluated twice is on the frontier at most once.
+        Set<Integer> pareto = new HashSet<>();
+        for (int index : getParetoFrontier().indices()) {
+            pareto.add(index);
+        }
         List<List<Object>> rows = new ArrayList<>();
         int row = 0;
         for (int it = 0; it < results.size(); it++) {
@@ -208,7 +251,7 @@ public final class SearchResults<M> {
                         case "archid" -> r.models().get(i).archid();
                         case "iteration_num" -> it;
                         case "search_walltime_hours" -> searchWalltimes.get(row);
-                        case "is_pareto" -> pareto.contains(r.models().get(i));
+                        case "is_pareto" -> pareto.contains(row);
                         default -> r.evaluationResults().containsKey(column)
                                 ? (Object) r.evaluationResults().get(column)[i]
                                 : r.extraData().containsKey(column) ? r.extraData().get(column).get(i) : null;
@@ -280,57 +323,46 @@ public final class SearchResults<M> {
         }
     }
 
-    /** Saves one PNG plot per pair of objectives, {@code pareto_<x>_vs_<y>.png}, in {@code directory}. */
-    public void saveAll2dParetoEvolutionPlots(Path directory) {
-        List<String> names = objectives.objectiveNames();
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                save2dParetoEvolutionPlot(names.get(i), names.get(j), directory.resolve(
-                        "pareto_" + fileSafe(names.get(i)) + "_vs_" + fileSafe(names.get(j)) + ".png"));
-            }
-        }
-    }
-
-    /** The reference's file-name rule: spaces to {@code _}, characters outside {@code [-\w.]} removed. */
-    static String fileSafe(String name) {
-        return name.replace(' ', '_').replaceAll("[^-\\w.]", "");
+    /**
+     * The hypervolume of the frontier over iterations 0 to {@code end} (exclusive), objectives to maximise negated,
+     * with respect to {@code reference} (see {@link Hypervolume#of}).
+     */
+    public double hypervolume(int end, double[] reference) {
+        ParetoFrontier<M> f = getParetoFrontier(0, end);
+        return Hypervolume.of(MultiObjective.minimisationPoints(f.models().size(), f.evaluationResults(), objectives),
+                reference);
     }
 
     /**
-     * Saves the evolution of the frontier of objectives {@code x} and {@code y} as a PNG plot: every model, and the
-     * frontier after each iteration (at most a dozen of them, evenly spaced, the last always included).
+     * A reference point for hypervolumes: per objective (maximised ones negated), the worst finite value among the
+     * first iteration's models plus a tenth of their range (or plus 1 when they are all equal); empty results give
+     * zeros.
      */
-    public void save2dParetoEvolutionPlot(String x, String y, Path file) {
-        Objects.requireNonNull(objectives.objectives().get(x), "objective " + x);
-        Objects.requireNonNull(objectives.objectives().get(y), "objective " + y);
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        List<double[]> front = new ArrayList<>();
-        List<double[]> frontiers = new ArrayList<>();
-        for (int s = 0; s < results.size(); s++) {
-            double[] vx = results.get(s).evaluationResults().get(x);
-            double[] vy = results.get(s).evaluationResults().get(y);
-            // The frontier so far is the frontier of the previous frontier and this iteration's points.
-            List<double[]> candidates = new ArrayList<>(front);
-            for (int i = 0; i < vx.length; i++) {
-                xs.add(vx[i]);
-                ys.add(vy[i]);
-                candidates.add(new double[] {vx[i], vy[i]});
-            }
-            Map<String, double[]> pair = new LinkedHashMap<>();
-            pair.put(x, candidates.stream().mapToDouble(p -> p[0]).toArray());
-            pair.put(y, candidates.stream().mapToDouble(p -> p[1]).toArray());
-            front = new ArrayList<>();
-            for (int k : Pareto.frontier(MultiObjective.minimisationPoints(candidates.size(), pair, objectives))) {
-                front.add(candidates.get(k));
-            }
-            double[] flat = new double[front.size() * 2];
-            for (int k = 0; k < front.size(); k++) {
-                flat[2 * k] = front.get(k)[0];
-                flat[2 * k + 1] = front.get(k)[1];
-            }
-            frontiers.add(flat);
+    public double[] defaultReferencePoint() {
+        List<String> names = objectives.objectiveNames();
+        double[] reference = new double[names.size()];
+        if (results.isEmpty()) {
+            return reference;
         }
-        ParetoPlot.save(x, y, xs, ys, frontiers, file);
+        IterationResult<M> first = results.get(0);
+        double[][] points = MultiObjective.minimisationPoints(first.models().size(), first.evaluationResults(),
+                objectives);
+        for (int k = 0; k < reference.length; k++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] p : points) {
+                if (Double.isFinite(p[k])) {
+                    min = Math.min(min, p[k]);
+                    max = Math.max(max, p[k]);
+                }
+            }
+            reference[k] = max < min ? 0 : max == min ? max + 1 : max + (max - min) / 10;
+        }
+        return reference;
+    }
+
+    /** The objectives of the search. */
+    public SearchObjectives<M> objectives() {
+        return objectives;
     }
 }

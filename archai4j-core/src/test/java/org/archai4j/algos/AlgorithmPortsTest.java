@@ -1,5 +1,11 @@
 package org.archai4j.algos;
 
+import org.archai4j.evaluation.EvaluationService;
+
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +33,13 @@ class AlgorithmPortsTest {
     @Test
     void randomSearch(@TempDir Path out) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         SearchResults<Void> r = RandomSearch.builder(new DummySearchSpace(10), so, out).numIters(2)
-                .samplesPerIter(5).build().search();
-        Fixtures.assertInvariants(out, r, so);
+                .samplesPerIter(5).evaluations(ev).build().search();
+        Fixtures.assertInvariants(out, r, ev);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "evaluations.jsonl", "pareto_Random1_vs_Random2.png", "pareto_models_iter_1", "pareto_models_iter_2",
+                    "evaluations.jsonl", "pareto_models_iter_1", "pareto_models_iter_2",
                     "search_state_1.csv", "search_state_2.csv");
         }
         assertThat(Files.readAllLines(out.resolve("search_state_1.csv")).get(0))
@@ -42,14 +49,15 @@ class AlgorithmPortsTest {
     @Test
     void evolutionParetoTwiceWithSharedFixtures(@TempDir Path dir) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         DummySearchSpace space = new DummySearchSpace(10);
         List<List<String>> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             Path out = dir.resolve("run" + run);
             EvolutionParetoSearch<Void> algo = EvolutionParetoSearch.builder(new DummySearchSpace(42), so, out)
-                    .numIters(3).initNumModels(5).seed(42).build();
+                    .numIters(3).initNumModels(5).seed(42).evaluations(ev).build();
             SearchResults<Void> r = algo.search();
-            Fixtures.assertInvariants(out, r, so);
+            Fixtures.assertInvariants(out, r, ev);
             runs.add(archids(r));
             assertThat(Files.readAllLines(out.resolve("search_state_3.csv")).get(0)).isEqualTo(
                     "archid,Random1,Random2,parent,parents,iteration_num,search_walltime_hours,is_pareto");
@@ -76,7 +84,7 @@ class AlgorithmPortsTest {
                     .seed(42).build();
             PyRandom dummy = new PyRandom(42);
             SearchObjectives<Void> so = new SearchObjectives<>();
-            so.addObjective("Dummy", (m, b) -> dummy.random(), false, false);
+            so.addObjective("Dummy", (m, b) -> dummy.random(), Direction.MINIMIZE, Cost.CHEAP);
             SearchResults<Void> r = EvolutionParetoSearch.builder(space, so, dir.resolve("run" + run)).numIters(3)
                     .initNumModels(5).seed(42).saveParetoModelWeights(false).build().search();
             runs.add(archids(r).stream().map(a -> a.substring(0, 4)).toList());
@@ -91,27 +99,30 @@ class AlgorithmPortsTest {
     @Test
     void localSearch(@TempDir Path out) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         SearchResults<Void> r = LocalSearch.builder(new DummySearchSpace(10), so, out).numIters(2).initNumModels(5)
-                .mutationsPerParent(2).seed(1).build().search();
-        Fixtures.assertInvariants(out, r, so);
+                .mutationsPerParent(2).seed(1).evaluations(ev).build().search();
+        Fixtures.assertInvariants(out, r, ev);
         assertThat(r.searchStateTable().columns()).contains("parent");
     }
 
     @Test
     void regularizedEvolution(@TempDir Path out) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         SearchResults<Void> r = RegularizedEvolutionSearch.builder(new DummySearchSpace(10), so, out).numIters(5)
-                .initNumModels(4).paretoSampleSize(4).historySize(10).seed(1).build().search();
-        Fixtures.assertInvariants(out, r, so);
+                .initNumModels(4).paretoSampleSize(4).historySize(10).seed(1).evaluations(ev).build().search();
+        Fixtures.assertInvariants(out, r, ev);
         assertThat(r.iterationNum()).isBetween(1, 5);
     }
 
     @Test
     void regularizedEvolutionWorksOnItsDefaults(@TempDir Path out) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         SearchResults<Void> r = RegularizedEvolutionSearch.builder(new DummySearchSpace(10), so, out).numIters(3)
-                .build().search();
+                .evaluations(ev).build().search();
         assertThat(r.iterationNum()).isGreaterThan(1);
-        Fixtures.assertInvariants(out, r, so);
+        Fixtures.assertInvariants(out, r, ev);
     }
 }

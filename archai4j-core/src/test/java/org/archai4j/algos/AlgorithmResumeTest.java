@@ -1,5 +1,9 @@
 package org.archai4j.algos;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,34 +86,39 @@ class AlgorithmResumeTest {
         }
     }
 
-    private static ConfigSearchSpace<Integer> space() {
+    static ConfigSearchSpace<Integer> space() {
         return ConfigSearchSpace.builder(ModelFactory.of(ImageClassificationSpace::outputChannels),
                 ImageClassificationSpace.tree()).seed(3).build();
     }
 
     /** Deterministic objectives of the model alone; "score" crashes the run after {@code crashAfter} calls. */
-    private static SearchObjectives<Integer> objectives(int crashAfter, double maxChannels) {
+    static SearchObjectives<Integer> objectives(int crashAfter, double maxChannels) {
         AtomicInteger calls = new AtomicInteger();
         SearchObjectives<Integer> so = new SearchObjectives<>();
-        so.addObjective("channels", (m, b) -> m.arch(), false, false, Constraint.between(0, maxChannels));
+        so.addObjective("channels", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP, Constraint.between(0, maxChannels));
         so.addObjective("score", (m, b) -> {
             if (calls.incrementAndGet() > crashAfter) {
                 throw new Crash();
             }
             return new PyRandom(m.archid().hashCode()).random();
-        }, true);
+        }, Direction.MAXIMIZE);
         return so;
     }
 
-    private static List<String> finalState(Path out) throws Exception {
+    static List<String> finalState(Path out) throws Exception {
         Path last = null;
         for (int i = 0; i < 100; i++) {
             if (Files.exists(out.resolve("search_state_" + i + ".csv"))) {
                 last = out.resolve("search_state_" + i + ".csv");
             }
         }
+        return finalStateOf(last);
+    }
+
+    /** The rows of a search-state CSV without the wall-time column, which differs between runs. */
+    static List<String> finalStateOf(Path csv) throws Exception {
         List<String> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(last)) {
+        for (String line : Files.readAllLines(csv)) {
             List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
             cells.remove(cells.size() - 2); // search_walltime_hours differs between runs
             rows.add(String.join(",", cells));
@@ -129,19 +138,16 @@ class AlgorithmResumeTest {
         Path reference = dir.resolve("reference");
         SearchObjectives<Integer> full = objectives(Integer.MAX_VALUE, 1e9);
         SearchResults<Integer> expected = algo.build(space(), full, reference).search();
-        full.close();
         int expensive = (int) expected.results().stream().mapToLong(r -> r.models().size()).sum();
 
         Path resumed = dir.resolve("resumed");
         SearchObjectives<Integer> crashing = objectives(expensive / 2, 1e9);
         assertThatThrownBy(() -> algo.build(space(), crashing, resumed).search()).isInstanceOf(Crash.class);
-        crashing.close();
         int before = journalSize(resumed);
         assertThat(before).isPositive();
 
         SearchObjectives<Integer> again = objectives(Integer.MAX_VALUE, 1e9);
         algo.build(space(), again, resumed).search();
-        again.close();
         assertThat(finalState(resumed)).isEqualTo(finalState(reference));
         assertThat(journalSize(resumed)).as("nothing evaluated twice").isEqualTo(journalSize(reference));
     }
@@ -153,12 +159,10 @@ class AlgorithmResumeTest {
         // Only base 8 with one small block is below 9 channels: about 1 architecture in 60 qualifies.
         SearchObjectives<Integer> rare = objectives(Integer.MAX_VALUE, 9);
         SearchResults<Integer> r = algo.build(space(), rare, dir).search();
-        rare.close();
         r.results().forEach(it -> assertThat(java.util.Arrays.stream(it.evaluationResults().get("channels")).max()
                 .orElse(0)).isLessThanOrEqualTo(9));
         SearchObjectives<Integer> none = objectives(Integer.MAX_VALUE, 1);
         SearchResults<Integer> nothing = algo.build(space(), none, dir.resolve("none")).search();
-        none.close();
         assertThat(nothing.iterationNum()).isZero();
     }
 }

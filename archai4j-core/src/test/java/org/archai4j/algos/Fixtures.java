@@ -1,5 +1,11 @@
 package org.archai4j.algos;
 
+import org.archai4j.evaluation.EvaluationService;
+
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,16 +33,16 @@ final class Fixtures {
         PyRandom r2 = new PyRandom(2);
         PyRandom r3 = new PyRandom(3);
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.addObjective("Random1", EvaluationFunction.of((m, b) -> new PyRandom(1).random()), false, false,
+        so.addObjective("Random1", EvaluationFunction.of((m, b) -> new PyRandom(1).random()), Direction.MINIMIZE, Cost.CHEAP,
                 Constraint.between(0.0, 0.4));
-        so.addObjective("Random2", EvaluationFunction.of((m, b) -> r2.random()), true, true);
+        so.addObjective("Random2", EvaluationFunction.of((m, b) -> r2.random()), Direction.MAXIMIZE, Cost.EXPENSIVE);
         so.addConstraint("Random3 constraint", EvaluationFunction.of((m, b) -> r3.random()),
                 Constraint.between(0.0, 0.6));
         return so;
     }
 
     /** The invariants of the reference's algorithm tests. */
-    static void assertInvariants(Path out, SearchResults<Void> results, SearchObjectives<Void> so) throws Exception {
+    static void assertInvariants(Path out, SearchResults<Void> results, EvaluationService<Void> so) throws Exception {
         try (var files = Files.list(out)) {
             assertThat(files.count()).isGreaterThan(0);
         }

@@ -1,9 +1,13 @@
 package org.archai4j.algos;
 
+import org.archai4j.evaluation.EvaluationService;
+
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,46 +28,17 @@ class MoreAlgorithmsTest {
     @Test
     void moBananas(@TempDir Path out) throws Exception {
         SearchObjectives<Void> so = Fixtures.objectives();
+        EvaluationService<Void> ev = new EvaluationService<>(so);
         SearchResults<Void> r = MoBananasSearch.builder(new DummySearchSpace(10), so, out, new DummyPredictor(1))
-                .numIters(2).initNumModels(5).mutationsPerParent(2).numParents(4).numCandidates(8).build().search();
-        Fixtures.assertInvariants(out, r, so);
+                .numIters(2).initNumModels(5).mutationsPerParent(2).numParents(4).numCandidates(8).evaluations(ev).build().search();
+        Fixtures.assertInvariants(out, r, ev);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "evaluations.jsonl", "pareto_Random1_vs_Random2.png", "search_state_0.csv", "search_state_1.csv");
+                    "evaluations.jsonl", "search_state_0.csv", "search_state_1.csv");
         }
         assertThat(Files.readAllLines(out.resolve("search_state_1.csv")).get(0)).isEqualTo("archid,Random1,Random2,"
                 + "iteration_num,Predicted Random2 mean,Predicted Random2 var,search_walltime_hours,is_pareto");
         assertThat(r.results().get(1).models()).hasSizeLessThanOrEqualTo(8);
-    }
-
-    @Test
-    void plotEveryPlotsOnItsIterationsAndAfterTheLast(@TempDir Path out) throws Exception {
-        SearchObjectives<Void> so = Fixtures.objectives();
-        RandomSearch<Void> search = RandomSearch.builder(new DummySearchSpace(10), so, out).numIters(4)
-                .samplesPerIter(3).plotEvery(3).build();
-        Path plot = out.resolve("pareto_Random1_vs_Random2.png");
-        List<Boolean> plottedBefore = new ArrayList<>();
-        List<byte[]> plotOfIteration3 = new ArrayList<>();
-        search.subscribeStartIteration(iteration -> {
-            plottedBefore.add(Files.exists(plot));
-            if (iteration == 4) {
-                plotOfIteration3.add(readAll(plot));
-            }
-        });
-        search.search();
-        so.close();
-        assertThat(plottedBefore).containsExactly(false, false, false, true);
-        assertThat(Files.readAllBytes(plot)).as("replotted after the last iteration")
-                .isNotEqualTo(plotOfIteration3.get(0));
-        assertThat(out.resolve("search_state_4.csv")).exists();
-    }
-
-    private static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -78,11 +53,10 @@ class MoreAlgorithmsTest {
             return new ProgressiveTraining.Step<>(new PyRandom(model.archid().hashCode()).random() + trained, trained);
         });
         SearchObjectives<Integer> so = new SearchObjectives<>();
-        so.addObjective("accuracy", training, true);
-        so.addObjective("channels", (m, b) -> m.arch(), false, false);
+        so.addObjective("accuracy", training, Direction.MAXIMIZE);
+        so.addObjective("channels", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP);
         SearchResults<Integer> r = SuccessiveHalvingSearch.builder(space, so, out).numIters(10).initNumModels(16)
                 .initBudget(1).budgetMultiplier(2).build().search();
-        so.close();
 
         assertThat(r.iterationNum()).isGreaterThan(1);
         for (int i = 0; i < r.iterationNum(); i++) {

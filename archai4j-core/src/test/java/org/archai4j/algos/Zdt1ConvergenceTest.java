@@ -1,5 +1,9 @@
 package org.archai4j.algos;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +55,8 @@ class Zdt1ConvergenceTest {
 
     private static SearchObjectives<double[]> objectives() {
         SearchObjectives<double[]> so = new SearchObjectives<>();
-        so.addObjective("f1", (m, b) -> m.arch()[0], false, false);
-        so.addObjective("f2", (m, b) -> m.arch()[1], false, false);
+        so.addObjective("f1", (m, b) -> m.arch()[0], Direction.MINIMIZE, Cost.CHEAP);
+        so.addObjective("f2", (m, b) -> m.arch()[1], Direction.MINIMIZE, Cost.CHEAP);
         return so;
     }
 
@@ -90,7 +94,7 @@ class Zdt1ConvergenceTest {
                 // Regularized Evolution breeds only a tournament's winners per iteration, so it needs many
                 // iterations; plotting every 100th keeps that fast.
                 case REGULARIZED_EVOLUTION -> RegularizedEvolutionSearch.builder(space(seed), so, out).numIters(400)
-                        .initNumModels(100).paretoSampleSize(100).historySize(300).plotEvery(100).seed(seed).build()
+                        .initNumModels(100).paretoSampleSize(100).historySize(300).seed(seed).build()
                         .search();
             };
         }
@@ -103,13 +107,11 @@ class Zdt1ConvergenceTest {
         double best = trueFrontHypervolume();
         SearchObjectives<double[]> evoObjectives = objectives();
         SearchResults<double[]> evo = algo.run(seed, evoObjectives, dir.resolve("evo"));
-        evoObjectives.close();
         long budget = evaluations(evo);
 
         SearchObjectives<double[]> randomObjectives = objectives();
         SearchResults<double[]> random = RandomSearch.builder(space(seed), randomObjectives, dir.resolve("random"))
                 .numIters(1).samplesPerIter((int) budget).seed(seed).build().search();
-        randomObjectives.close();
 
         double evoHv = hypervolume(evo);
         double randomHv = hypervolume(random);

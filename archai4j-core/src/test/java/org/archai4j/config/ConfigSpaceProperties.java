@@ -1,5 +1,9 @@
 package org.archai4j.config;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.archai4j.testing.Seeds;
+
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
 
@@ -12,8 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 
@@ -24,8 +26,9 @@ class ConfigSpaceProperties {
                 new ArchParamTree(RandomTrees.tree(seed))).seed(seed).mutationProb(mutationProb).build();
     }
 
-    @Property(tries = 300)
-    void sharedParametersAlwaysHaveEqualValues(@ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void sharedParametersAlwaysHaveEqualValues(long seed) {
         ArchParamTree tree = new ArchParamTree(RandomTrees.tree(seed));
         Map<String, Object> paths = tree.toDict(true, false, true);
         Map<DiscreteChoice, List<String>> byParam = new IdentityHashMap<>();
@@ -41,8 +44,9 @@ class ConfigSpaceProperties {
         }
     }
 
-    @Property(tries = 300)
-    void encodingLengthIsFixedPerTree(@ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void encodingLengthIsFixedPerTree(long seed) {
         ConfigSearchSpace<Void> ss = space(seed, 0.5);
         int width = ss.tree().params().stream().mapToInt(DiscreteChoice::encodingWidth).sum();
         ArchaiModel<Void> m = ss.randomSample();
@@ -53,8 +57,9 @@ class ConfigSpaceProperties {
         }
     }
 
-    @Property(tries = 100)
-    void saveAndLoadKeepTheArchid(@ForAll long seed) throws Exception {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds100")
+    void saveAndLoadKeepTheArchid(long seed) throws Exception {
         ConfigSearchSpace<Void> ss = space(seed, 0.3);
         Path dir = Files.createTempDirectory("archai4j-prop");
         try {
@@ -73,8 +78,9 @@ class ConfigSpaceProperties {
         }
     }
 
-    @Property(tries = 300)
-    void mutationWithProbabilityZeroKeepsTheArchid(@ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void mutationWithProbabilityZeroKeepsTheArchid(long seed) {
         ConfigSearchSpace<Void> ss = space(seed, 0.0);
         ArchaiModel<Void> m = ss.randomSample();
         ArchaiModel<Void> child = ss.mutate(m);
@@ -82,16 +88,18 @@ class ConfigSpaceProperties {
         assertThat(child.config()).isEqualTo(m.config());
     }
 
-    @Property(tries = 300)
-    void crossoverOfAModelWithItselfKeepsIt(@ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void crossoverOfAModelWithItselfKeepsIt(long seed) {
         ConfigSearchSpace<Void> ss = space(seed, 0.3);
         ArchaiModel<Void> m = ss.randomSample();
         assertThat(ss.crossover(List.of(m, m)).archid()).isEqualTo(m.archid());
         assertThat(ss.crossover(List.of(m)).archid()).isEqualTo(m.archid());
     }
 
-    @Property(tries = 300)
-    void onlyUsedParametersDecideTheArchid(@ForAll long seed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void onlyUsedParametersDecideTheArchid(long seed) {
         ConfigSearchSpace<Void> ss = space(seed, 0.3);
         ArchParamTree tree = ss.tree();
         ArchaiModel<Void> m = ss.randomSample();
@@ -124,5 +132,13 @@ class ConfigSpaceProperties {
                         .isEqualTo(m.archid());
             }
         }
+    }
+
+    static java.util.stream.LongStream seeds100() {
+        return Seeds.longs(100);
+    }
+
+    static java.util.stream.LongStream seeds300() {
+        return Seeds.longs(300);
     }
 }

@@ -1,14 +1,15 @@
 package org.archai4j.pareto;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.archai4j.testing.Seeds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.archai4j.random.PyRandom;
 
 /** Invariants of Pareto frontiers and non-dominated sorting on random point sets with ties and duplicates. */
@@ -28,9 +29,11 @@ class ParetoProperties {
         return Pareto.weaklyDominates(a, b) && !Arrays.equals(a, b);
     }
 
-    @Property(tries = 300)
-    void frontierIsExactlyTheNonDominatedDistinctPoints(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int n,
-                                                         @ForAll @IntRange(min = 1, max = 4) int dims) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void frontierIsExactlyTheNonDominatedDistinctPoints(long seed) {
+        int n = Seeds.intIn(seed, 1, 1, 40);
+        int dims = Seeds.intIn(seed, 2, 1, 4);
         double[][] p = points(seed, n, dims);
         int[] front = Pareto.frontier(p);
         Set<String> distinct = new HashSet<>();
@@ -49,10 +52,11 @@ class ParetoProperties {
         }
     }
 
-    @Property(tries = 300)
-    void frontsPartitionThePointsAndEachIsNonDominatedInWhatRemains(@ForAll long seed,
-                                                                    @ForAll @IntRange(min = 1, max = 40) int n,
-                                                                    @ForAll @IntRange(min = 1, max = 4) int dims) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void frontsPartitionThePointsAndEachIsNonDominatedInWhatRemains(long seed) {
+        int n = Seeds.intIn(seed, 1, 1, 40);
+        int dims = Seeds.intIn(seed, 2, 1, 4);
         double[][] p = points(seed, n, dims);
         List<int[]> fronts = Pareto.nonDominatedSorting(p);
         Set<Integer> seen = new HashSet<>();
@@ -76,5 +80,9 @@ class ParetoProperties {
             }
         }
         assertThat(seen).hasSize(n);
+    }
+
+    static java.util.stream.LongStream seeds300() {
+        return Seeds.longs(300);
     }
 }

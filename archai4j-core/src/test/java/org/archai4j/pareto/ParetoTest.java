@@ -1,14 +1,15 @@
 package org.archai4j.pareto;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.archai4j.testing.Seeds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.archai4j.random.PyRandom;
 import org.junit.jupiter.api.Test;
 
@@ -93,8 +94,10 @@ class ParetoTest {
                 .isCloseTo(0.5 * Hypervolume.of(p2, new double[] {1, 1}), within(1e-12));
     }
 
-    @Property(tries = 60)
-    void hypervolumeIgnoresOrderAndDominatedPoints(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int dims) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds60")
+    void hypervolumeIgnoresOrderAndDominatedPoints(long seed) {
+        int dims = Seeds.intIn(seed, 1, 2, 4);
         PyRandom rng = new PyRandom(seed);
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -133,5 +136,9 @@ class ParetoTest {
         }
         double volume = Math.pow(1.1, dims);
         assertThat(hits / (double) samples * volume).isCloseTo(hv, within(0.05 * volume));
+    }
+
+    static java.util.stream.LongStream seeds60() {
+        return Seeds.longs(60);
     }
 }

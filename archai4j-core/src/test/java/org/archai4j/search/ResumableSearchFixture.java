@@ -1,5 +1,11 @@
 package org.archai4j.search;
 
+import org.archai4j.evaluation.EvaluationService;
+
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import org.archai4j.space.ArchaiModel;
 
 import java.nio.file.Path;
@@ -30,25 +36,26 @@ public final class ResumableSearchFixture {
                 ModelFactory.of(ImageClassificationSpace::outputChannels), ImageClassificationSpace.tree()).seed(7)
                 .build();
         SearchObjectives<Integer> objectives = new SearchObjectives<>();
-        objectives.addObjective("channels", (m, b) -> m.arch(), false, false, Constraint.between(0, 100));
+        objectives.addObjective("channels", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP, Constraint.between(0, 100));
         objectives.addObjective("slow", (m, b) -> {
             Thread.sleep(delay);
             return new PyRandom(m.archid().hashCode()).random();
-        }, true);
-        objectives.attachJournal(out);
+        }, Direction.MAXIMIZE);
+        EvaluationService<Integer> evaluations = new EvaluationService<>(objectives);
+        evaluations.attachJournal(out);
         SearchResults<Integer> results = new SearchResults<>(space, objectives);
         Set<String> seen = new HashSet<>();
         for (int it = 1; it <= 4; it++) {
             List<ArchaiModel<Integer>> batch = new ArrayList<>();
             while (batch.size() < 5) {
                 ArchaiModel<Integer> m = space.randomSample();
-                if (objectives.isModelValid(m) && seen.add(m.archid())) {
+                if (evaluations.isModelValid(m) && seen.add(m.archid())) {
                     batch.add(m);
                 }
             }
-            results.addIterationResults(batch, objectives.evalAllObjs(batch));
+            results.addIterationResults(batch, evaluations.evalAllObjs(batch));
             results.saveSearchState(out.resolve("search_state_" + it + ".csv"));
         }
-        objectives.close();
+        evaluations.close();
     }
 }

@@ -1,5 +1,7 @@
 package org.archai4j.search;
 
+import org.archai4j.objectives.Direction;
+
 import org.archai4j.space.ArchaiModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,31 @@ class SearchApiPortTest {
         List<SearchProgress> progress = new ArrayList<>();
         Searcher<Void> searcher = new Searcher<>() {
             @Override
+            public List<Candidate<Void>> ask() {
+                return List.of();
+            }
+
+            @Override
+            public void tell(Candidate<Void> candidate, org.archai4j.evaluation.ModelResult result) {
+                throw new IllegalArgumentException("nothing was asked");
+            }
+
+            @Override
+            public boolean isDone() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<StopReason> stopReason() {
+                return java.util.Optional.of(StopReason.COMPLETED);
+            }
+
+            @Override
+            public SearchResults<Void> results() {
+                return new SearchResults<>(null, new SearchObjectives<>());
+            }
+
+            @Override
             public SearchResults<Void> search() {
                 for (int i = 1; i <= 2; i++) {
                     onStartIteration(i);
@@ -62,8 +89,8 @@ class SearchApiPortTest {
             models.add(new ArchaiModel<>(null, "m" + i));
         }
         SearchObjectives<Void> objectives = new SearchObjectives<>();
-        objectives.addObjective("obj1", (m, b) -> 0, true);
-        objectives.addObjective("obj2", (m, b) -> 0, false);
+        objectives.addObjective("obj1", (m, b) -> 0, Direction.MAXIMIZE);
+        objectives.addObjective("obj2", (m, b) -> 0, Direction.MINIMIZE);
         Map<String, double[]> values = new LinkedHashMap<>();
         values.put("obj1", new double[] {1, 2, 3, 4, 5});
         values.put("obj2", new double[] {5, 4, 3, 2, 1});

@@ -1,5 +1,11 @@
 package org.archai4j.search;
 
+import org.archai4j.evaluation.EvaluationService;
+
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import org.archai4j.space.WeightStore;
 import org.archai4j.space.ArchaiModel;
 
@@ -27,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchResultsTest {
     private static SearchObjectives<Void> twoObjectives() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.addObjective("Random1", (m, b) -> 0, false, false);
-        so.addObjective("Random2", (m, b) -> 0, true);
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        so.addObjective("Random1", (m, b) -> 0, Direction.MINIMIZE, Cost.CHEAP);
+        so.addObjective("Random2", (m, b) -> 0, Direction.MAXIMIZE);
         return so;
     }
 
@@ -39,7 +46,8 @@ class SearchResultsTest {
     @Test
     void referencePort() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.addObjective("n_parameters", (m, b) -> 0, false);
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        so.addObjective("n_parameters", (m, b) -> 0, Direction.MINIMIZE);
         SearchResults<Void> results = new SearchResults<>(null, so);
         assertThat(results.iterationNum()).isZero();
         assertThat(results.searchWalltimes()).isEmpty();
@@ -90,29 +98,22 @@ class SearchResultsTest {
     }
 
     @Test
-    void filesPlotsAndFrontierModels(@TempDir Path dir) throws Exception {
+    void frontierModelFiles(@TempDir Path dir) throws Exception {
         ArchParamTree tree = new ArchParamTree(dict("a", DiscreteChoice.range(0, 50), "b", DiscreteChoice.range(0, 50)));
         ConfigSearchSpace<int[]> space = ConfigSearchSpace.builder(
                 ModelFactory.of(c -> new int[] {c.pickInt("a"), c.pickInt("b")}), tree).seed(3).build();
         SearchObjectives<int[]> so = new SearchObjectives<>();
-        so.addObjective("a value", (m, b) -> m.arch()[0], false, false);
-        so.addObjective("b/value", (m, b) -> m.arch()[1], false, false);
-        so.addObjective("sum", (m, b) -> m.arch()[0] + m.arch()[1], true, false);
+        so.addObjective("a value", (m, b) -> m.arch()[0], Direction.MINIMIZE, Cost.CHEAP);
+        so.addObjective("b/value", (m, b) -> m.arch()[1], Direction.MINIMIZE, Cost.CHEAP);
+        so.addObjective("sum", (m, b) -> m.arch()[0] + m.arch()[1], Direction.MAXIMIZE, Cost.CHEAP);
+        EvaluationService<int[]> soEval = new EvaluationService<>(so);
         SearchResults<int[]> results = new SearchResults<>(space, so);
         for (int it = 0; it < 4; it++) {
             List<ArchaiModel<int[]>> batch = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 batch.add(space.randomSample());
             }
-            results.addIterationResults(batch, so.evalAllObjs(batch));
-        }
-        results.saveAll2dParetoEvolutionPlots(dir);
-        for (String name : List.of("pareto_a_value_vs_bvalue.png", "pareto_a_value_vs_sum.png",
-                "pareto_bvalue_vs_sum.png")) {
-            BufferedImage image = ImageIO.read(dir.resolve(name).toFile());
-            assertThat(image).as(name).isNotNull();
-            assertThat(image.getWidth()).isEqualTo(1000);
-            assertThat(image.getHeight()).isEqualTo(500);
+            results.addIterationResults(batch, soEval.evalAllObjs(batch));
         }
         Path frontierDir = dir.resolve("pareto_models_iter_4");
         results.saveParetoFrontierModels(frontierDir, false);

@@ -1,5 +1,9 @@
 package org.archai4j.djl;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
@@ -47,9 +51,9 @@ class SmallSearchTest {
         ImageDataset train = TinyData.images(64, 1, SIDE);
         ImageDataset validation = TinyData.images(32, 2, SIDE);
         SearchObjectives<DjlNetwork> so = new SearchObjectives<>();
-        so.addObjective("accuracy", DjlTrainedAccuracy.builder(train, validation).batchSize(32).build(), true);
-        so.addObjective("parameters", new DjlNumParameters(), false, true);
-        so.addObjective("latency", DjlLatency.builder().numSamples(3).build(), false, true);
+        so.addObjective("accuracy", DjlTrainedAccuracy.builder(train, validation).batchSize(32).build(), Direction.MAXIMIZE);
+        so.addObjective("parameters", new DjlNumParameters(), Direction.MINIMIZE, Cost.EXPENSIVE);
+        so.addObjective("latency", DjlLatency.builder().numSamples(3).build(), Direction.MINIMIZE, Cost.EXPENSIVE);
         return so;
     }
 
@@ -59,7 +63,6 @@ class SmallSearchTest {
         SearchResults<DjlNetwork> results = EvolutionParetoSearch.builder(space(), so, out).numIters(2)
                 .initNumModels(3).numRandomMix(1).mutationsPerParent(1).numCrossovers(1).maxUnseenPopulation(3)
                 .seed(1).build().search();
-        so.close();
 
         Map<String, double[]> values = results.allEvaluatedObjs();
         assertThat(values.get("accuracy")).isNotEmpty();
@@ -67,12 +70,15 @@ class SmallSearchTest {
         assertThat(DoubleStream.of(values.get("parameters"))).allMatch(p -> p > 0);
         assertThat(DoubleStream.of(values.get("latency"))).allMatch(s -> s > 0 && s < 10);
         assertThat(out.resolve("search_state_2.csv")).exists();
-        // The first iteration's frontier is saved while its networks are still built: arch files and weights.
-        try (var files = Files.list(out.resolve("pareto_models_iter_1"))) {
-            List<String> names = files.map(p -> p.getFileName().toString()).toList();
-            assertThat(names).isNotEmpty();
-            assertThat(names.stream().filter(n -> n.endsWith("_weights.pt")).count())
-                    .isEqualTo(names.stream().filter(n -> n.endsWith(".json")).count()).isPositive();
+        // Every iteration's frontier is saved while its networks are still built: arch files and weights, for
+        // the members found earlier as well as the new ones.
+        for (String dir : List.of("pareto_models_iter_1", "pareto_models_iter_2")) {
+            try (var files = Files.list(out.resolve(dir))) {
+                List<String> names = files.map(p -> p.getFileName().toString()).toList();
+                assertThat(names).isNotEmpty();
+                assertThat(names.stream().filter(n -> n.endsWith("_weights.pt")).count()).as(dir)
+                        .isEqualTo(names.stream().filter(n -> n.endsWith(".json")).count()).isPositive();
+            }
         }
         // Evaluated networks were cleared, which closed them: nothing stays in native memory.
         long open = built.stream().filter(DjlNetwork::isInitialized).count();
@@ -89,6 +95,5 @@ class SmallSearchTest {
             assertThat(Files.readAllLines(out.resolve("search_state_1.csv")).get(0))
                     .contains("Predicted accuracy mean", "Predicted accuracy var");
         }
-        so.close();
     }
 }

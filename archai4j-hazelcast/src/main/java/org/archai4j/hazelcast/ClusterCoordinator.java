@@ -1,5 +1,7 @@
 package org.archai4j.hazelcast;
 
+import org.archai4j.objectives.Direction;
+
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -15,7 +17,7 @@ import java.util.Map;
  * <pre>{@code
  * try (ClusterCoordinator cluster = ClusterCoordinator.join(options)) {
  *     cluster.awaitWorkers(specIdentity, 2, Duration.ofMinutes(1));
- *     objectives.addObjective("accuracy", cluster.evaluator("accuracy", specIdentity).build(), true);
+ *     objectives.addObjective("accuracy", cluster.evaluator("accuracy", specIdentity).build(), Direction.MAXIMIZE);
  *     search.search();
  * }
  * }</pre>

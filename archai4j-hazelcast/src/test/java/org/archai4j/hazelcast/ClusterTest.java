@@ -1,5 +1,9 @@
 package org.archai4j.hazelcast;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,14 +76,14 @@ class ClusterTest {
 
     private static SearchResults<Integer> search(SearchObjectives<Integer> objectives, Path out) {
         return EvolutionParetoSearch.builder(space(), objectives, out).numIters(3).initNumModels(8).numRandomMix(3)
-                .mutationsPerParent(1).numCrossovers(2).maxUnseenPopulation(8).seed(7).plotEvery(100).build()
+                .mutationsPerParent(1).numCrossovers(2).maxUnseenPopulation(8).seed(7).build()
                 .search();
     }
 
     private static SearchObjectives<Integer> objectives(AsyncModelEvaluator<Integer> remoteScore) {
         SearchObjectives<Integer> so = new SearchObjectives<>();
-        so.addObjective("score", remoteScore, false);
-        so.addObjective("channels", (m, b) -> m.arch(), false, false);
+        so.addObjective("score", remoteScore, Direction.MINIMIZE);
+        so.addObjective("channels", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP);
         return so;
     }
 
@@ -99,12 +103,10 @@ class ClusterTest {
             SearchObjectives<Integer> local = objectives(ParallelEvaluator.<Integer>of(
                     (m, b) -> TestWorker.score(m.config().orElseThrow())).threads(2).build());
             search(local, dir.resolve("local"));
-            local.close();
 
             SearchObjectives<Integer> remote = objectives(coordinator.<Integer>evaluator("score", SPEC)
                     .maxAttempts(3).build());
             SearchResults<Integer> results = search(remote, dir.resolve("cluster"));
-            remote.close();
             for (int i = 1; i <= 3; i++) {
                 assertThat(state(dir.resolve("cluster"), i)).isEqualTo(state(dir.resolve("local"), i));
             }
@@ -123,7 +125,6 @@ class ClusterTest {
             });
             killer.start();
             search(survivor, dir.resolve("killed"));
-            survivor.close();
             killer.join();
             assertThat(first.isAlive()).isFalse();
             assertThat(state(dir.resolve("killed"), 3)).isEqualTo(state(dir.resolve("local"), 3));
@@ -152,7 +153,6 @@ class ClusterTest {
                     .workerWait(Duration.ofSeconds(2)).build());
             SearchResults<Integer> results = EvolutionParetoSearch.builder(space(), so, dir).numIters(1)
                     .initNumModels(2).seed(7).build().search();
-            so.close();
             assertThat(results.allEvaluatedObjs().get("score")).containsOnly(Double.NaN);
             assertThat(Files.readString(dir.resolve("evaluations.jsonl"))).contains("no worker of spec spec-1");
             try (ClusterWorker cpu = ClusterWorker.start(ClusterOptions.loopback(cluster, port), SPEC, 2,

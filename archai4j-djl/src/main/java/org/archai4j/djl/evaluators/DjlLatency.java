@@ -1,5 +1,9 @@
 package org.archai4j.djl.evaluators;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,7 +23,7 @@ import org.archai4j.space.ArchaiModel;
  *
  * <pre>{@code
  * objectives.addObjective("latency", DjlLatency.builder().batchSize(1).numWarmups(5).numSamples(50)
- *         .useMedian(true).build(), false, true);
+ *         .useMedian(true).build(), Direction.MINIMIZE, Cost.EXPENSIVE);
  * }</pre>
  */
 public final class DjlLatency implements ModelEvaluator<DjlNetwork> {

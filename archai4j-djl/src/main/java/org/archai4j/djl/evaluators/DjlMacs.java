@@ -1,5 +1,9 @@
 package org.archai4j.djl.evaluators;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.objectives.ModelEvaluator;
@@ -10,8 +14,8 @@ import org.archai4j.space.ArchaiModel;
  * counted as two per MAC (Archai's {@code TorchFlops}); the conventions are {@link ForwardCost}'s.
  *
  * <pre>{@code
- * objectives.addObjective("macs", DjlMacs.macs(), false, true);
- * objectives.addObjective("flops", DjlMacs.flops(), false, true);
+ * objectives.addObjective("macs", DjlMacs.macs(), Direction.MINIMIZE, Cost.EXPENSIVE);
+ * objectives.addObjective("flops", DjlMacs.flops(), Direction.MINIMIZE, Cost.EXPENSIVE);
  * }</pre>
  */
 public final class DjlMacs implements ModelEvaluator<DjlNetwork> {

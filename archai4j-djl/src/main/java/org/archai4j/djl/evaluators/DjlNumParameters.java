@@ -1,5 +1,9 @@
 package org.archai4j.djl.evaluators;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -14,7 +18,7 @@ import org.archai4j.space.ArchaiModel;
  * not trainable, so they do not count), minus every parameter of blocks of the excluded classes.
  *
  * <pre>{@code
- * objectives.addObjective("parameters", new DjlNumParameters(), false, true);
+ * objectives.addObjective("parameters", new DjlNumParameters(), Direction.MINIMIZE, Cost.EXPENSIVE);
  * new DjlNumParameters(false, Set.of(Linear.class));   // everything, but no linear layer
  * }</pre>
  */

@@ -1,5 +1,9 @@
 package org.archai4j.djl.evaluators;
 
+import org.archai4j.objectives.Cost;
+
+import org.archai4j.objectives.Direction;
+
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.objectives.ModelEvaluator;
@@ -13,7 +17,7 @@ import org.archai4j.space.ArchaiModel;
  * overhead and workspace are not included.
  *
  * <pre>{@code
- * objectives.addObjective("memory_bytes", new DjlPeakMemory(1), false, true);
+ * objectives.addObjective("memory_bytes", new DjlPeakMemory(1), Direction.MINIMIZE, Cost.EXPENSIVE);
  * }</pre>
  */
 public final class DjlPeakMemory implements ModelEvaluator<DjlNetwork> {

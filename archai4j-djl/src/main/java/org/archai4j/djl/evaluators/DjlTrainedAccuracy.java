@@ -1,5 +1,7 @@
 package org.archai4j.djl.evaluators;
 
+import org.archai4j.objectives.Direction;
+
 import ai.djl.MalformedModelException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,7 @@ import org.archai4j.space.ArchaiModel;
  * ImageDataset.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
  * DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(split.train(), split.validation())
  *         .batchSize(64).learningRate(1e-3f).defaultEpochs(1).seed(1).build();
- * objectives.addObjective("accuracy", accuracy, true);
+ * objectives.addObjective("accuracy", accuracy, Direction.MAXIMIZE);
  * }</pre>
  */
 public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {

@@ -1,4 +1,8 @@
-package org.archai4j.objectives;
+package org.archai4j.evaluation;
+
+import org.archai4j.objectives.*;
+
+import org.archai4j.evaluation.EvaluationService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Spec section 2.5 and Archai's {@code test_search_objectives.py} where it applies. */
-class SearchObjectivesTest {
+class EvaluationServiceTest {
     private static List<ArchaiModel<Void>> models(String... archids) {
         return Arrays.stream(archids).map(a -> new ArchaiModel<Void>(null, a)).toList();
     }
@@ -50,66 +54,71 @@ class SearchObjectivesTest {
     void dispatchOrderIsAsyncSendsThenSyncObjectiveMajorThenFetches() {
         List<String> log = new ArrayList<>();
         SearchObjectives<Void> so = new SearchObjectives<>();
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
         so.addObjective("s1", (m, b) -> {
             log.add("eval s1 " + m.archid());
             return 1;
-        }, false);
-        so.addObjective("a1", new LoggingAsync("a1", log), true);
+        }, Direction.MINIMIZE);
+        so.addObjective("a1", new LoggingAsync("a1", log), Direction.MAXIMIZE);
         so.addObjective("s2", (m, b) -> {
             log.add("eval s2 " + m.archid());
             return 2;
-        }, false, false);
-        Map<String, double[]> r = so.evalAllObjs(models("x", "yy"));
+        }, Direction.MINIMIZE, Cost.CHEAP);
+        Map<String, double[]> r = soEval.evalAllObjs(models("x", "yy"));
         assertThat(log).containsExactly("send a1 x", "send a1 yy", "eval s1 x", "eval s1 yy", "eval s2 x",
                 "eval s2 yy", "fetch a1");
         assertThat(r.keySet()).containsExactly("s1", "a1", "s2");
         assertThat(r.get("a1")).containsExactly(1.0, 2.0);
-        assertThat(so.evalCheapObjs(models("x")).keySet()).containsExactly("s2");
-        assertThat(so.evalExpensiveObjs(models("x")).keySet()).containsExactly("s1", "a1");
+        assertThat(soEval.evalCheapObjs(models("x")).keySet()).containsExactly("s2");
+        assertThat(soEval.evalExpensiveObjs(models("x")).keySet()).containsExactly("s1", "a1");
     }
 
     @Test
     void budgetsArePerModelAndPartOfTheCacheKey() {
         List<Double> seen = new ArrayList<>();
         SearchObjectives<Void> so = new SearchObjectives<>();
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
         so.addObjective("b", (m, b) -> {
             seen.add(b);
             return b == null ? -1 : b;
-        }, true);
-        Map<String, double[]> r = so.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        }, Direction.MAXIMIZE);
+        Map<String, double[]> r = soEval.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
         assertThat(r.get("b")).containsExactly(0.0, 1.0, 2.0);
-        so.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        soEval.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
         assertThat(seen).containsExactly(0.0, 1.0, 2.0);
-        assertThat(so.lookupCache("b", "a", 0.0)).isEqualTo(0.0);
-        assertThat(so.lookupCache("b", "a", null)).isNull();
-        assertThatThrownBy(() -> so.evalAllObjs(models("a"), Map.of("b", List.of(1.0, 2.0))))
+        assertThat(soEval.lookupCache("b", "a", 0.0)).isEqualTo(0.0);
+        assertThat(soEval.lookupCache("b", "a", null)).isNull();
+        assertThatThrownBy(() -> soEval.evalAllObjs(models("a"), Map.of("b", List.of(1.0, 2.0))))
                 .hasMessageContaining("expected one per model");
     }
 
     @Test
     void constraintsAreInclusiveAndExtraConstraintsComeFirst() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.addObjective("len", (m, b) -> m.archid().length(), false, false, Constraint.between(1, 2));
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        so.addObjective("len", (m, b) -> m.archid().length(), Direction.MINIMIZE, Cost.CHEAP, Constraint.between(1, 2));
         so.addConstraint("extra", (m, b) -> m.archid().equals("bad") ? Double.NaN : 0.0, Constraint.between(0, 0));
-        ConstraintResults r = so.validateConstraints(models("a", "bb", "ccc", "bad"));
+        ConstraintResults r = soEval.validateConstraints(models("a", "bb", "ccc", "bad"));
         assertThat(r.values().keySet()).containsExactly("extra", "len");
         assertThat(r.validIndices()).containsExactly(0, 1);
-        assertThat(so.isModelValid(models("bb").get(0))).isTrue();
-        assertThat(so.isModelValid(models("ccc").get(0))).isFalse();
-        assertThat(so.lookupCache("len", "ccc", null)).isEqualTo(3.0);
+        assertThat(soEval.isModelValid(models("bb").get(0))).isTrue();
+        assertThat(soEval.isModelValid(models("ccc").get(0))).isFalse();
+        assertThat(soEval.lookupCache("len", "ccc", null)).isEqualTo(3.0);
         SearchObjectives<Void> none = new SearchObjectives<>();
-        assertThat(none.validateConstraints(models("a", "b")).validIndices()).containsExactly(0, 1);
+        EvaluationService<Void> noneEval = new EvaluationService<>(none);
+        assertThat(noneEval.validateConstraints(models("a", "b")).validIndices()).containsExactly(0, 1);
     }
 
     @Test
     void definitionErrors() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.addObjective("a", (m, b) -> 0, true);
-        assertThatThrownBy(() -> so.addObjective("a", (m, b) -> 0, true)).hasMessage("There is already an objective a.");
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        so.addObjective("a", (m, b) -> 0, Direction.MAXIMIZE);
+        assertThatThrownBy(() -> so.addObjective("a", (m, b) -> 0, Direction.MAXIMIZE)).hasMessage("There is already an objective a.");
         so.addConstraint("c", (m, b) -> 0, Constraint.between(0, 1));
         assertThatThrownBy(() -> so.addConstraint("c", (m, b) -> 0, Constraint.between(0, 1)))
                 .hasMessage("There is already an constraint named c.");
-        assertThatThrownBy(() -> so.addObjective("x", (m, b) -> 0, true, true, Constraint.between(0, 1)))
+        assertThatThrownBy(() -> so.addObjective("x", (m, b) -> 0, Direction.MAXIMIZE, Cost.EXPENSIVE, Constraint.between(0, 1)))
                 .hasMessageStartingWith("Constraints can only be set for cheap objectives");
         assertThatThrownBy(() -> Constraint.between(2, 1)).hasMessageContaining("lower <= upper");
     }
@@ -118,21 +127,23 @@ class SearchObjectivesTest {
     void failuresGiveNanAndAreTriedAgain() {
         int[] calls = {0};
         SearchObjectives<Void> so = new SearchObjectives<>();
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
         so.addObjective("flaky", (m, b) -> {
             if (calls[0]++ == 0) {
                 throw new IllegalStateException("first call fails");
             }
             return 7;
-        }, true);
-        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(Double.NaN);
-        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
-        assertThat(so.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        }, Direction.MAXIMIZE);
+        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(Double.NaN);
+        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
         assertThat(calls[0]).isEqualTo(2);
     }
 
     @Test
     void asyncEvaluatorsMustAnswerEverySend() {
         SearchObjectives<Void> so = new SearchObjectives<>();
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
         so.addObjective("broken", new AsyncModelEvaluator<>() {
             @Override
             public void send(ArchaiModel<Void> model, Double budget) {
@@ -142,8 +153,8 @@ class SearchObjectivesTest {
             public List<Double> fetchAll() {
                 return List.of();
             }
-        }, true);
-        assertThatThrownBy(() -> so.evalAllObjs(models("a"))).hasMessageStartingWith(
+        }, Direction.MAXIMIZE);
+        assertThatThrownBy(() -> soEval.evalAllObjs(models("a"))).hasMessageStartingWith(
                 "Received a different amount of results than expected");
     }
 
@@ -159,34 +170,36 @@ class SearchObjectivesTest {
         List<String> firstRun = new ArrayList<>();
         PyRandom values = new PyRandom(1);
         SearchObjectives<Void> so = new SearchObjectives<>();
-        so.attachJournal(dir);
+        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        soEval.attachJournal(dir);
         so.addObjective("r", (m, b) -> {
             firstRun.add(m.archid());
             if (m.archid().equals("fails-once") && firstRun.stream().filter("fails-once"::equals).count() == 1) {
                 throw new IllegalStateException("boom");
             }
             return values.random();
-        }, false);
-        double[] a = so.evalAllObjs(models("x", "fails-once", "x")).get("r");
-        double[] b = so.evalAllObjs(models("fails-once", "y")).get("r");
-        so.close();
+        }, Direction.MINIMIZE);
+        double[] a = soEval.evalAllObjs(models("x", "fails-once", "x")).get("r");
+        double[] b = soEval.evalAllObjs(models("fails-once", "y")).get("r");
+        soEval.close();
 
         List<String> secondRun = new ArrayList<>();
         List<Boolean> replayed = new ArrayList<>();
         SearchObjectives<Void> again = new SearchObjectives<>();
-        again.attachJournal(dir);
-        again.addListener((record, fromJournal) -> replayed.add(fromJournal));
+        EvaluationService<Void> againEval = new EvaluationService<>(again);
+        againEval.attachJournal(dir);
+        againEval.addListener((record, fromJournal) -> replayed.add(fromJournal));
         again.addObjective("r", (m, bu) -> {
             secondRun.add(m.archid());
             return 42;
-        }, false);
-        assertThat(again.evalAllObjs(models("x", "fails-once", "x")).get("r")).containsExactly(a);
-        assertThat(again.evalAllObjs(models("fails-once", "y")).get("r")).containsExactly(b);
+        }, Direction.MINIMIZE);
+        assertThat(againEval.evalAllObjs(models("x", "fails-once", "x")).get("r")).containsExactly(a);
+        assertThat(againEval.evalAllObjs(models("fails-once", "y")).get("r")).containsExactly(b);
         assertThat(secondRun).isEmpty();
-        assertThat(again.evalAllObjs(models("z")).get("r")).containsExactly(42.0);
+        assertThat(againEval.evalAllObjs(models("z")).get("r")).containsExactly(42.0);
         assertThat(secondRun).containsExactly("z");
         assertThat(replayed).containsExactly(true, true, true, true, true, false);
-        again.close();
+        againEval.close();
         try (EvaluationJournal j = EvaluationJournal.open(dir.resolve(EvaluationJournal.FILE_NAME))) {
             assertThat(j.records()).hasSize(6);
             assertThat(j.records().get(1).failed()).isTrue();

@@ -1,13 +1,13 @@
-package org.archai4j.objectives;
+package org.archai4j.evaluation;
 
 import org.archai4j.journal.EvaluationRecord;
 
 /**
- * Told about every evaluation {@link SearchObjectives} completes, fresh or replayed from a journal (a progress
+ * Told about every evaluation {@link EvaluationService} completes, fresh or replayed from a journal (a progress
  * bar, a log).
  *
  * <pre>{@code
- * objectives.addListener((record, replayed) -> bar.step());
+ * evaluations.addListener((record, replayed) -> bar.step());
  * }</pre>
  */
 @FunctionalInterface

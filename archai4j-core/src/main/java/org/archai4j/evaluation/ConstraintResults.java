@@ -1,9 +1,9 @@
-package org.archai4j.objectives;
+package org.archai4j.evaluation;
 
 import java.util.Map;
 
 /**
- * What {@link SearchObjectives#validateConstraints} found: each constraint's values per model, and the
+ * What {@link EvaluationService#validateConstraints} found: each constraint's values per model, and the
  * positions of the models that meet all of them.
  *
  * @param values constraint name to one value per model ({@code NaN} where the evaluation failed)

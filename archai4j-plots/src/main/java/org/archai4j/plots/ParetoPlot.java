@@ -1,4 +1,4 @@
-package org.archai4j.search;
+package org.archai4j.plots;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
