@@ -1,8 +1,14 @@
 package org.archai4j.evaluation;
 
-import org.archai4j.objectives.*;
 
-import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
+import org.archai4j.objectives.EvaluationFunction;
+import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.objectives.ParallelEvaluator;
+import org.archai4j.objectives.SearchObjectives;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +60,7 @@ class EvaluationServiceTest {
     void dispatchOrderIsAsyncSendsThenSyncObjectiveMajorThenFetches() {
         List<String> log = new ArrayList<>();
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("s1", (m, b) -> {
             log.add("eval s1 " + m.archid());
             return 1;
@@ -64,46 +70,46 @@ class EvaluationServiceTest {
             log.add("eval s2 " + m.archid());
             return 2;
         }, Direction.MINIMIZE, Cost.CHEAP);
-        Map<String, double[]> r = soEval.evalAllObjs(models("x", "yy"));
+        Map<String, double[]> r = evaluations.evalAllObjs(models("x", "yy"));
         assertThat(log).containsExactly("send a1 x", "send a1 yy", "eval s1 x", "eval s1 yy", "eval s2 x",
                 "eval s2 yy", "fetch a1");
         assertThat(r.keySet()).containsExactly("s1", "a1", "s2");
         assertThat(r.get("a1")).containsExactly(1.0, 2.0);
-        assertThat(soEval.evalCheapObjs(models("x")).keySet()).containsExactly("s2");
-        assertThat(soEval.evalExpensiveObjs(models("x")).keySet()).containsExactly("s1", "a1");
+        assertThat(evaluations.evalCheapObjs(models("x")).keySet()).containsExactly("s2");
+        assertThat(evaluations.evalExpensiveObjs(models("x")).keySet()).containsExactly("s1", "a1");
     }
 
     @Test
     void budgetsArePerModelAndPartOfTheCacheKey() {
         List<Double> seen = new ArrayList<>();
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("b", (m, b) -> {
             seen.add(b);
             return b == null ? -1 : b;
         }, Direction.MAXIMIZE);
-        Map<String, double[]> r = soEval.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        Map<String, double[]> r = evaluations.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
         assertThat(r.get("b")).containsExactly(0.0, 1.0, 2.0);
-        soEval.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
+        evaluations.evalAllObjs(models("a", "b", "c"), Map.of("b", Arrays.asList(0.0, 1.0, 2.0)));
         assertThat(seen).containsExactly(0.0, 1.0, 2.0);
-        assertThat(soEval.lookupCache("b", "a", 0.0)).isEqualTo(0.0);
-        assertThat(soEval.lookupCache("b", "a", null)).isNull();
-        assertThatThrownBy(() -> soEval.evalAllObjs(models("a"), Map.of("b", List.of(1.0, 2.0))))
+        assertThat(evaluations.lookupCache("b", "a", 0.0)).isEqualTo(0.0);
+        assertThat(evaluations.lookupCache("b", "a", null)).isNull();
+        assertThatThrownBy(() -> evaluations.evalAllObjs(models("a"), Map.of("b", List.of(1.0, 2.0))))
                 .hasMessageContaining("expected one per model");
     }
 
     @Test
     void constraintsAreInclusiveAndExtraConstraintsComeFirst() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("len", (m, b) -> m.archid().length(), Direction.MINIMIZE, Cost.CHEAP, Constraint.between(1, 2));
         so.addConstraint("extra", (m, b) -> m.archid().equals("bad") ? Double.NaN : 0.0, Constraint.between(0, 0));
-        ConstraintResults r = soEval.validateConstraints(models("a", "bb", "ccc", "bad"));
+        ConstraintResults r = evaluations.validateConstraints(models("a", "bb", "ccc", "bad"));
         assertThat(r.values().keySet()).containsExactly("extra", "len");
         assertThat(r.validIndices()).containsExactly(0, 1);
-        assertThat(soEval.isModelValid(models("bb").get(0))).isTrue();
-        assertThat(soEval.isModelValid(models("ccc").get(0))).isFalse();
-        assertThat(soEval.lookupCache("len", "ccc", null)).isEqualTo(3.0);
+        assertThat(evaluations.isModelValid(models("bb").get(0))).isTrue();
+        assertThat(evaluations.isModelValid(models("ccc").get(0))).isFalse();
+        assertThat(evaluations.lookupCache("len", "ccc", null)).isEqualTo(3.0);
         SearchObjectives<Void> none = new SearchObjectives<>();
         EvaluationService<Void> noneEval = new EvaluationService<>(none);
         assertThat(noneEval.validateConstraints(models("a", "b")).validIndices()).containsExactly(0, 1);
@@ -112,7 +118,7 @@ class EvaluationServiceTest {
     @Test
     void definitionErrors() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("a", (m, b) -> 0, Direction.MAXIMIZE);
         assertThatThrownBy(() -> so.addObjective("a", (m, b) -> 0, Direction.MAXIMIZE)).hasMessage("There is already an objective a.");
         so.addConstraint("c", (m, b) -> 0, Constraint.between(0, 1));
@@ -127,23 +133,23 @@ class EvaluationServiceTest {
     void failuresGiveNanAndAreTriedAgain() {
         int[] calls = {0};
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("flaky", (m, b) -> {
             if (calls[0]++ == 0) {
                 throw new IllegalStateException("first call fails");
             }
             return 7;
         }, Direction.MAXIMIZE);
-        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(Double.NaN);
-        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
-        assertThat(soEval.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        assertThat(evaluations.evalAllObjs(models("a")).get("flaky")).containsExactly(Double.NaN);
+        assertThat(evaluations.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
+        assertThat(evaluations.evalAllObjs(models("a")).get("flaky")).containsExactly(7.0);
         assertThat(calls[0]).isEqualTo(2);
     }
 
     @Test
     void asyncEvaluatorsMustAnswerEverySend() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("broken", new AsyncModelEvaluator<>() {
             @Override
             public void send(ArchaiModel<Void> model, Double budget) {
@@ -154,7 +160,7 @@ class EvaluationServiceTest {
                 return List.of();
             }
         }, Direction.MAXIMIZE);
-        assertThatThrownBy(() -> soEval.evalAllObjs(models("a"))).hasMessageStartingWith(
+        assertThatThrownBy(() -> evaluations.evalAllObjs(models("a"))).hasMessageStartingWith(
                 "Received a different amount of results than expected");
     }
 
@@ -170,8 +176,8 @@ class EvaluationServiceTest {
         List<String> firstRun = new ArrayList<>();
         PyRandom values = new PyRandom(1);
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
-        soEval.attachJournal(dir);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
+        evaluations.attachJournal(dir);
         so.addObjective("r", (m, b) -> {
             firstRun.add(m.archid());
             if (m.archid().equals("fails-once") && firstRun.stream().filter("fails-once"::equals).count() == 1) {
@@ -179,9 +185,9 @@ class EvaluationServiceTest {
             }
             return values.random();
         }, Direction.MINIMIZE);
-        double[] a = soEval.evalAllObjs(models("x", "fails-once", "x")).get("r");
-        double[] b = soEval.evalAllObjs(models("fails-once", "y")).get("r");
-        soEval.close();
+        double[] a = evaluations.evalAllObjs(models("x", "fails-once", "x")).get("r");
+        double[] b = evaluations.evalAllObjs(models("fails-once", "y")).get("r");
+        evaluations.close();
 
         List<String> secondRun = new ArrayList<>();
         List<Boolean> replayed = new ArrayList<>();
@@ -204,5 +210,69 @@ class EvaluationServiceTest {
             assertThat(j.records()).hasSize(6);
             assertThat(j.records().get(1).failed()).isTrue();
         }
+    }
+
+    @Test
+    void closeShutsDownTheEvaluatorsItMeasuresWithOnce() {
+        int[] closed = {0};
+        class Closing implements ModelEvaluator<Void>, AutoCloseable {
+            @Override
+            public double evaluate(ArchaiModel<Void> model, Double budget) {
+                return 1;
+            }
+
+            @Override
+            public void close() {
+                closed[0]++;
+            }
+        }
+        ParallelEvaluator<Void> pool = ParallelEvaluator.<Void>of((m, b) -> 2).threads(2).build();
+        SearchObjectives<Void> so = new SearchObjectives<Void>()
+                .addObjective("a", new Closing(), Direction.MINIMIZE)
+                .addObjective("p", pool, Direction.MAXIMIZE);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
+        assertThat(evaluations.evalAllObjs(models("x")).get("p")).containsExactly(2.0);
+        evaluations.close();
+        evaluations.close();
+        assertThat(closed[0]).isEqualTo(1);
+        assertThatThrownBy(() -> pool.send(models("y").get(0), null)).as("its threads are shut down")
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
+    void knownAnswersFromTheCacheOrTheJournalAndStopLeavesTheRestUnevaluated(@TempDir Path dir) {
+        List<String> evaluated = new ArrayList<>();
+        SearchObjectives<Void> so = new SearchObjectives<Void>().addObjective("v", (m, b) -> {
+            evaluated.add(m.archid());
+            return m.archid().length();
+        }, Direction.MINIMIZE);
+        EvaluationService<Void> first = new EvaluationService<>(so);
+        first.attachJournal(dir);
+        assertThat(first.known(models("aa").get(0), null)).isEmpty();
+        int[] budget = {2};
+        List<ModelResult> results = first.evaluate(models("a", "bb", "ccc"), java.util.Arrays.asList(null, null, null),
+                () -> budget[0]-- <= 0);
+        assertThat(results.get(0).value("v")).isEqualTo(1.0);
+        assertThat(results.get(1).value("v")).isEqualTo(2.0);
+        assertThat(results.get(2)).as("stopped before its evaluation").isNull();
+        assertThat(first.known(models("bb").get(0), null)).map(r -> r.value("v")).contains(2.0);
+        first.close();
+
+        EvaluationService<Void> second = new EvaluationService<>(so);
+        second.attachJournal(dir);
+        assertThat(second.known(models("a").get(0), null)).map(r -> r.value("v")).contains(1.0);
+        assertThat(second.known(models("ccc").get(0), null)).isEmpty();
+        assertThat(evaluated).containsExactly("a", "bb");
+        second.record("ccc", ModelResult.of(Map.of("v", 3.0)), 0.5);
+        second.record("dd", ModelResult.failed("crashed"), 0.5);
+        assertThat(second.lookupCache("v", "ccc", null)).isEqualTo(3.0);
+        second.close();
+        EvaluationService<Void> third = new EvaluationService<>(so);
+        third.attachJournal(dir);
+        assertThat(third.known(models("ccc").get(0), null)).map(r -> r.value("v")).contains(3.0);
+        assertThat(third.known(models("dd").get(0), null)).map(ModelResult::failure).hasValueSatisfying(
+                f -> assertThat(f).contains("crashed"));
+        assertThat(third.elapsedSeconds()).isGreaterThanOrEqualTo(0);
+        third.close();
     }
 }

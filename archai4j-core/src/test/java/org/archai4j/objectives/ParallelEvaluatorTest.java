@@ -60,9 +60,9 @@ class ParallelEvaluatorTest {
             return m.arch();
         }).threads(1).timeout(Duration.ofMillis(300)).build()) {
             SearchObjectives<Integer> so = new SearchObjectives<>();
-        EvaluationService<Integer> soEval = new EvaluationService<>(so);
+        EvaluationService<Integer> evaluations = new EvaluationService<>(so);
             so.addObjective("value", pe, Direction.MAXIMIZE);
-            double[] values = soEval.evalAllObjs(models(5)).get("value");
+            double[] values = evaluations.evalAllObjs(models(5)).get("value");
             for (int i = 0; i < 5; i++) {
                 if (i == hanging || i == (hanging + 1) % 5) {
                     assertThat(values[i]).as("model %d", i).isNaN();
@@ -71,7 +71,7 @@ class ParallelEvaluatorTest {
                 }
             }
             // with one thread, the hung evaluation's slot was handed on: later evaluations still run
-            assertThat(soEval.evalAllObjs(models(6)).get("value")[5]).isEqualTo(5.0);
+            assertThat(evaluations.evalAllObjs(models(6)).get("value")[5]).isEqualTo(5.0);
         } finally {
             never.countDown();
         }

@@ -141,4 +141,24 @@ class ParetoTest {
     static java.util.stream.LongStream seeds60() {
         return Seeds.longs(60);
     }
+
+    /** The audit against Archai's source: failed models (NaN rows) sort into the last front, not the first. */
+    @Test
+    void nanRowsGoToTheLastFrontAsInArchai() {
+        double nan = Double.NaN;
+        assertThat(Pareto.nonDominatedSorting(new double[][] {{1, 2}, {nan, nan}, {2, 1}}))
+                .containsExactly(new int[] {0, 2}, new int[] {1});
+        assertThat(Pareto.nonDominatedSorting(new double[][] {{nan, nan}, {3, 3}, {nan, nan}}))
+                .containsExactly(new int[] {1}, new int[] {0}, new int[] {2});
+    }
+
+    /** NumPy's {@code unique}: -0.0 and 0.0 are one value; NaN equals nothing, so NaN rows never collapse. */
+    @Test
+    void signedZerosAreOneValueAndNanRowsStayApart() {
+        assertThat(Pareto.frontier(new double[][] {{0.0}, {-0.0}})).containsExactly(0);
+        assertThat(Pareto.frontier(new double[][] {{-0.0, 1}, {0.0, 1}, {1, 0}})).containsExactly(0, 2);
+        assertThat(Pareto.frontier(new double[][] {{Double.NaN}, {Double.NaN}})).containsExactly(0, 1);
+        assertThat(Pareto.nonDominatedSorting(new double[][] {{0.0}, {-0.0}}))
+                .containsExactly(new int[] {0}, new int[] {1});
+    }
 }

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchResultsTest {
     private static SearchObjectives<Void> twoObjectives() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
         so.addObjective("Random1", (m, b) -> 0, Direction.MINIMIZE, Cost.CHEAP);
         so.addObjective("Random2", (m, b) -> 0, Direction.MAXIMIZE);
         return so;
@@ -46,7 +45,7 @@ class SearchResultsTest {
     @Test
     void referencePort() {
         SearchObjectives<Void> so = new SearchObjectives<>();
-        EvaluationService<Void> soEval = new EvaluationService<>(so);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
         so.addObjective("n_parameters", (m, b) -> 0, Direction.MINIMIZE);
         SearchResults<Void> results = new SearchResults<>(null, so);
         assertThat(results.iterationNum()).isZero();
@@ -94,6 +93,9 @@ class SearchResultsTest {
         assertThat(all.archids()).containsExactly("c", "a", "b");
         assertThat(all.iterationNums()).containsExactly(1, 0, 0);
         assertThat(results.getParetoFrontier(1, 2).archids()).containsExactly("c");
+        assertThat(results.getParetoFrontier(1, 0).archids()).as("end 0 means the last iteration, as in Archai")
+                .containsExactly("c");
+        assertThat(results.getParetoFrontier(0, 0).archids()).containsExactly("c", "a", "b");
         assertThat(results.allEvaluatedObjs().get("Random1")).containsExactly(1, 2, 0.5);
     }
 
@@ -106,14 +108,14 @@ class SearchResultsTest {
         so.addObjective("a value", (m, b) -> m.arch()[0], Direction.MINIMIZE, Cost.CHEAP);
         so.addObjective("b/value", (m, b) -> m.arch()[1], Direction.MINIMIZE, Cost.CHEAP);
         so.addObjective("sum", (m, b) -> m.arch()[0] + m.arch()[1], Direction.MAXIMIZE, Cost.CHEAP);
-        EvaluationService<int[]> soEval = new EvaluationService<>(so);
+        EvaluationService<int[]> evaluations = new EvaluationService<>(so);
         SearchResults<int[]> results = new SearchResults<>(space, so);
         for (int it = 0; it < 4; it++) {
             List<ArchaiModel<int[]>> batch = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 batch.add(space.randomSample());
             }
-            results.addIterationResults(batch, soEval.evalAllObjs(batch));
+            results.addIterationResults(batch, evaluations.evalAllObjs(batch));
         }
         Path frontierDir = dir.resolve("pareto_models_iter_4");
         results.saveParetoFrontierModels(frontierDir, false);
@@ -128,5 +130,19 @@ class SearchResultsTest {
                 .contains("\"higher_is_better\": true");
         results.saveSearchState(dir.resolve("search_state_4.csv"));
         assertThat(Files.readAllLines(dir.resolve("search_state_4.csv"))).hasSize(41);
+    }
+
+    /** Archai sets is_pareto by row: a model evaluated twice (Successive Halving) is on the frontier once at most. */
+    @Test
+    void isParetoIsSetPerRowNotPerModel() {
+        SearchResults<Void> results = new SearchResults<>(null, twoObjectives());
+        List<ArchaiModel<Void>> ab = models("a", "b");
+        results.addIterationResults(ab, Map.of("Random1", new double[] {1, 5}, "Random2", new double[] {1, 5}));
+        // "a" again, at a larger budget, now worse than its first row: only that row is on the frontier.
+        results.addIterationResults(List.of(ab.get(0)), Map.of("Random1", new double[] {6},
+                "Random2", new double[] {0}));
+        SearchStateTable table = results.searchStateTable();
+        assertThat(table.column("archid")).containsExactly("a", "b", "a");
+        assertThat(table.column("is_pareto")).containsExactly(true, true, false);
     }
 }

@@ -44,6 +44,18 @@ class ImageClassifierTest {
     }
 
     @Test
+    void batchNormRunningStatisticsAreNeverParametersAsInPyTorch() {
+        // conv 3x3 1->4 (36 + 4) and batch norm (gamma 4, beta 4); DJL also holds running mean and variance (4 + 4),
+        // which PyTorch keeps as buffers: sum(p.numel() for p in model.parameters()) is 48 whatever is trainable.
+        try (DjlNetwork net = new DjlNetwork(org.archai4j.djl.nn.Layers.convBnAct(4, 3, "relu"), new Shape(1, 8, 8))) {
+            assertThat(new DjlNumParameters().count(net.block())).isEqualTo(48);
+            assertThat(new DjlNumParameters(false, java.util.Set.of()).count(net.block())).isEqualTo(48);
+            assertThat(new DjlNumParameters(false, java.util.Set.of(ai.djl.nn.norm.BatchNorm.class))
+                    .count(net.block())).isEqualTo(40);
+        }
+    }
+
+    @Test
     void countsAgreeWithTheAnalyticCostOfTheSpace() {
         for (long seed = 100; seed < 120; seed++) {
             ArchConfig config = ImageClassificationSpace.tree().sampleConfig(new PyRandom(seed));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.search.ParetoEvolution;
@@ -37,8 +38,15 @@ public final class ParetoPlots<M> implements SearchListener<M> {
     private record Snapshot(SearchObjectives<?> objectives, List<SearchResults.IterationResult<?>> iterations) {
     }
 
+    /** Draws a snapshot: {@link #draw} by default, something slower or counting in tests. */
+    @FunctionalInterface
+    interface Renderer {
+        void render(SearchObjectives<?> objectives, List<SearchResults.IterationResult<?>> iterations, Path directory);
+    }
+
     private final Path directory;
     private final int every;
+    private final Renderer renderer;
     private final AtomicReference<Snapshot> next = new AtomicReference<>();
     private final ExecutorService drawer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "archai4j-plots");
@@ -54,6 +62,11 @@ public final class ParetoPlots<M> implements SearchListener<M> {
 
     /** Plots of every {@code every}-th iteration and of the last, in {@code directory}. */
     public ParetoPlots(Path directory, int every) {
+        this(directory, every, ParetoPlots::draw);
+    }
+
+    ParetoPlots(Path directory, int every, Renderer renderer) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.directory = Objects.requireNonNull(directory, "directory");
         if (every <= 0) {
             throw new IllegalArgumentException("plot every " + every + " iterations; expected a positive number");
@@ -76,7 +89,7 @@ public final class ParetoPlots<M> implements SearchListener<M> {
         }
         drawer.shutdown();
         try {
-            drawer.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+            drawer.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -93,7 +106,7 @@ public final class ParetoPlots<M> implements SearchListener<M> {
     private void drawNewest() {
         Snapshot s = next.getAndSet(null);
         if (s != null) {
-            draw(s.objectives(), s.iterations(), directory);
+            renderer.render(s.objectives(), s.iterations(), directory);
         }
     }
 

@@ -58,8 +58,9 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
                 // The forward pass's arrays go to the input's manager: lend it to a pass-long scope.
                 try (NDManager pass = scope.newSubManager()) {
                     input.tempAttach(pass);
+                    synchronize(new NDList(input));
                     long start = System.nanoTime();
-                    block.forward(store, new NDList(input), false);
+                    synchronize(block.forward(store, new NDList(input), false));
                     if (i >= numWarmups) {
                         seconds[i - numWarmups] = (System.nanoTime() - start) / 1e9;
                     }
@@ -74,6 +75,19 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
             return numSamples % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2;
         }
         return Arrays.stream(seconds).average().orElseThrow();
+    }
+
+    /**
+     * Waits for the device to finish the work that produced {@code arrays}: a GPU runs kernels asynchronously, so
+     * without this the timer would measure kernel launches (Archai's {@code TorchLatency} has the same flaw). Copying
+     * one number to the host waits for the stream; on the CPU, work is already done when forward returns.
+     */
+    static void synchronize(NDList arrays) {
+        for (NDArray array : arrays) {
+            if (array.getDevice().isGpu()) {
+                array.sum().getFloat();
+            }
+        }
     }
 
     /** Builds a {@link DjlLatency}. */

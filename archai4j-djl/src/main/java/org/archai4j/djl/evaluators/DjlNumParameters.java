@@ -45,17 +45,26 @@ public final class DjlNumParameters implements ModelEvaluator<DjlNetwork> {
     public long count(Block block) {
         long total = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (!trainableOnly || p.getValue().requiresGradient()) {
+            if (isTorchParameter(p.getValue()) && (!trainableOnly || p.getValue().requiresGradient())) {
                 total += p.getValue().getArray().size();
             }
         }
         return total - excludedCount(block);
     }
 
-    /** Archai subtracts all parameters of excluded modules, trainable or not. */
+    /**
+     * Whether PyTorch would list it in {@code parameters()}: batch norm's running mean and variance are buffers
+     * there, parameters in DJL, so they never count, even when untrainable parameters do.
+     */
+    private static boolean isTorchParameter(Parameter p) {
+        return p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
+    }
+
+    /** Archai subtracts all parameters of excluded modules, trainable or not (buffers are not parameters). */
     private long excludedCount(Block block) {
         if (excluded.stream().anyMatch(c -> c.isInstance(block))) {
-            return all(block);
+            return block.getParameters().values().stream().filter(DjlNumParameters::isTorchParameter)
+                    .mapToLong(p -> p.getArray().size()).sum();
         }
         long total = 0;
         for (Block child : block.getChildren().values()) {

@@ -1,0 +1,223 @@
+package org.archai4j.operators;
+
+import static org.archai4j.config.ParamTrees.dict;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.archai4j.config.ArchParamTree;
+import org.archai4j.config.DiscreteChoice;
+import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.random.PyRandom;
+import org.archai4j.search.SearchResults;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.DiscreteSearchSpace;
+import org.archai4j.space.ModelFactory;
+import org.junit.jupiter.api.Test;
+
+/** Each breeding component alone, on a two-parameter space whose models are {@code 10 * x + y}. */
+class OperatorsTest {
+    /** A context with a constraint "value is even", and the results and seen archids a test gives it. */
+    private static final class FakeContext implements BreedingContext<Integer> {
+        final ConfigSearchSpace<Integer> space = ConfigSearchSpace.builder(
+                ModelFactory.of(c -> 10 * c.pickInt("x") + c.pickInt("y")),
+                new ArchParamTree(dict("x", DiscreteChoice.range(0, 10), "y", DiscreteChoice.range(0, 10))))
+                .seed(4).build();
+        final SearchObjectives<Integer> objectives = new SearchObjectives<Integer>()
+                .addObjective("value", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP,
+                        Constraint.between(0, 1e9))
+                .addObjective("odd", (m, b) -> m.arch() % 2, Direction.MINIMIZE, Cost.CHEAP, Constraint.between(0, 0));
+        final EvaluationService<Integer> evaluations = new EvaluationService<>(objectives);
+        final SearchResults<Integer> results = new SearchResults<>(space, objectives);
+        final Set<String> seen = new HashSet<>();
+        final PyRandom rng = new PyRandom(9);
+
+        @Override
+        public DiscreteSearchSpace<Integer> space() {
+            return space;
+        }
+
+        @Override
+        public EvaluationService<Integer> evaluations() {
+            return evaluations;
+        }
+
+        @Override
+        public boolean seen(String archid) {
+            return seen.contains(archid);
+        }
+
+        @Override
+        public PyRandom rng() {
+            return rng;
+        }
+
+        @Override
+        public int iteration() {
+            return 3;
+        }
+
+        @Override
+        public SearchResults<Integer> results() {
+            return results;
+        }
+
+        void addIteration(List<ArchaiModel<Integer>> models) {
+            results.addIterationResults(models, evaluations.evalAllObjs(models));
+            models.forEach(m -> seen.add(m.archid()));
+        }
+    }
+
+    @Test
+    void randomSamplingKeepsValidModelsAndCanSkipSeenOnes() {
+        FakeContext ctx = new FakeContext();
+        List<ArchaiModel<Integer>> sample = new RandomSampling<Integer>(20, 10, false).create(ctx);
+        assertThat(sample).hasSize(20).allMatch(m -> m.arch() % 2 == 0);
+        ctx.addIteration(sample);
+        List<ArchaiModel<Integer>> unseen = new RandomSampling<Integer>(20, 10, true).create(ctx);
+        assertThat(unseen).noneMatch(m -> ctx.seen(m.archid()));
+        // Rounds bound the sampling: nothing is found, and nothing hangs, when no model is valid.
+        FakeContext impossible = new FakeContext();
+        impossible.objectives.addConstraint("never", (m, b) -> 1, Constraint.between(0, 0));
+        assertThat(new RandomSampling<Integer>(5, 3, false).create(impossible)).isEmpty();
+        assertThatThrownBy(() -> new RandomSampling<Integer>(5, 0, false)).hasMessageContaining("samplingRounds");
+    }
+
+    @Test
+    void mutationRecordsItsParentAndGenerationSkipsSeenAndCanBeTurnedOff() {
+        FakeContext ctx = new FakeContext();
+        List<ArchaiModel<Integer>> parents = new RandomSampling<Integer>(4, 10, false).create(ctx);
+        ctx.addIteration(parents);
+        List<ArchaiModel<Integer>> children = new Mutation<Integer>(3, 40, Mutation.TryCounting.VALID_ATTEMPTS)
+                .vary(ctx, parents);
+        assertThat(children).isNotEmpty().hasSizeLessThanOrEqualTo(12);
+        Set<String> parentIds = new HashSet<>(parents.stream().map(ArchaiModel::archid).toList());
+        for (ArchaiModel<Integer> child : children) {
+            assertThat(parentIds).contains((String) child.metadata().get("parent"));
+            assertThat(child.metadata().get("generation")).isEqualTo(3);
+            assertThat(ctx.seen(child.archid())).isFalse();
+            assertThat(child.arch() % 2).isZero();
+        }
+        assertThat(children.stream().map(ArchaiModel::archid).distinct()).hasSize(children.size());
+        assertThat(new Mutation<Integer>(0, 20, Mutation.TryCounting.EVERY_ATTEMPT).vary(ctx, parents)).isEmpty();
+        assertThatThrownBy(() -> new Mutation<Integer>(-1, 20, Mutation.TryCounting.EVERY_ATTEMPT))
+                .hasMessageContaining("mutationsPerParent is -1");
+    }
+
+    @Test
+    void everyAttemptCountingStopsAtThePatience() {
+        FakeContext ctx = new FakeContext();
+        ctx.objectives.addConstraint("never", (m, b) -> 1, Constraint.between(0, 0));
+        ArchaiModel<Integer> parent = ctx.space.randomSample();
+        int[] mutations = {0};
+        BreedingContext<Integer> counting = new Delegating(ctx) {
+            @Override
+            public org.archai4j.space.EvolutionarySearchSpace<Integer> evolutionarySpace() {
+                mutations[0]++;
+                return ctx.space;
+            }
+        };
+        assertThat(new Mutation<Integer>(1, 7, Mutation.TryCounting.EVERY_ATTEMPT).vary(counting, List.of(parent)))
+                .isEmpty();
+        assertThat(mutations[0]).isEqualTo(7);
+        mutations[0] = 0;
+        assertThat(new Mutation<Integer>(1, 2, Mutation.TryCounting.VALID_ATTEMPTS).vary(counting, List.of(parent)))
+                .isEmpty();
+        assertThat(mutations[0]).as("invalid attempts bounded too").isEqualTo(2 * Mutation.INVALID_ATTEMPTS_PER_TRY);
+    }
+
+    @Test
+    void crossoverNamesBothParentsAndNeedsTwo() {
+        FakeContext ctx = new FakeContext();
+        List<ArchaiModel<Integer>> parents = new RandomSampling<Integer>(5, 10, false).create(ctx);
+        List<ArchaiModel<Integer>> children = new Crossover<Integer>(6, 30).vary(ctx, parents);
+        assertThat(children).isNotEmpty();
+        Set<String> ids = new HashSet<>(parents.stream().map(ArchaiModel::archid).toList());
+        for (ArchaiModel<Integer> child : children) {
+            String[] pair = ((String) child.metadata().get("parents")).split(",");
+            assertThat(ids).contains(pair[0], pair[1]);
+            assertThat(pair[0]).isNotEqualTo(pair[1]);
+        }
+        assertThat(new Crossover<Integer>(6, 30).vary(ctx, parents.subList(0, 1))).isEmpty();
+    }
+
+    @Test
+    void shuffleTruncationShufflesWithTheSearchRandomSourceAndCaps() {
+        FakeContext ctx = new FakeContext();
+        List<ArchaiModel<Integer>> offspring = new RandomSampling<Integer>(10, 10, false).create(ctx);
+        List<ArchaiModel<Integer>> expected = new ArrayList<>(offspring);
+        new PyRandom(9).shuffle(expected);
+        assertThat(new ShuffleTruncation<Integer>(4).survive(ctx, offspring)).containsExactlyElementsOf(
+                expected.subList(0, 4));
+        assertThatThrownBy(() -> new ShuffleTruncation<Integer>(0)).hasMessageContaining("expected a positive");
+    }
+
+    @Test
+    void parentSelectionsChooseFromTheResults() {
+        FakeContext ctx = new FakeContext();
+        List<ArchaiModel<Integer>> evaluated = new RandomSampling<Integer>(12, 10, false).create(ctx);
+        ctx.addIteration(evaluated);
+        int smallest = evaluated.stream().mapToInt(ArchaiModel::arch).min().orElseThrow();
+        assertThat(new ParetoParents<Integer>().select(ctx)).extracting(ArchaiModel::arch).containsOnly(smallest);
+        List<ArchaiModel<Integer>> ranked = new NonDominatedParents<Integer>(5).select(ctx);
+        assertThat(ranked).hasSize(5);
+        assertThat(ranked.get(0).arch()).isEqualTo(smallest);
+        List<ArchaiModel<Integer>> window = new WindowTournament<Integer>(4, 6).select(ctx);
+        assertThat(window).isNotEmpty();
+        assertThat(evaluated.subList(6, 12)).containsAll(window);
+    }
+
+    /** A context that forwards everything to another. */
+    private static class Delegating implements BreedingContext<Integer> {
+        private final BreedingContext<Integer> to;
+
+        Delegating(BreedingContext<Integer> to) {
+            this.to = to;
+        }
+
+        @Override
+        public DiscreteSearchSpace<Integer> space() {
+            return to.space();
+        }
+
+        @Override
+        public EvaluationService<Integer> evaluations() {
+            return to.evaluations();
+        }
+
+        @Override
+        public boolean seen(String archid) {
+            return to.seen(archid);
+        }
+
+        @Override
+        public PyRandom rng() {
+            return to.rng();
+        }
+
+        @Override
+        public int iteration() {
+            return to.iteration();
+        }
+
+        @Override
+        public SearchResults<Integer> results() {
+            return to.results();
+        }
+    }
+
+    @Test
+    void checksNameTheParameter() {
+        assertThat(Checks.positive("n", 1)).isEqualTo(1);
+        assertThat(Checks.nonNegative("n", 0)).isZero();
+        assertThatThrownBy(() -> Checks.positive("numIters", 0)).hasMessage("numIters is 0; expected a positive number");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Layers written as PyTorch writes them, and forward-cost counting over block trees.
+ */
+package org.archai4j.djl.nn;

@@ -1,0 +1,4 @@
+/**
+ * {@link org.archai4j.djl.predictors.DnnEnsemble}, MO-BANANAS' MLP-ensemble surrogate.
+ */
+package org.archai4j.djl.predictors;
