@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.archai4j.cli.report.HtmlReport;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.search.StopReason;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.data.ImageDataset;
@@ -44,6 +49,15 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar, only a line per iteration.")
     private boolean noProgress;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION", description = "Stop the search after this much time "
+            + "(90s, 10m, 1h30m) on the run's clock, which counts the time of the run it resumes; overrides the "
+            + "spec's time_budget. Rerun with a longer budget to continue.")
+    private String timeBudget;
+
+    @Option(names = "--max-evaluations", paramLabel = "N", description = "Stop once N models are evaluated (the "
+            + "iteration that reaches N is completed); overrides the spec's max_evaluations.")
+    private Long maxEvaluations;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "Evaluation on a cluster (expensive objectives go to the "
             + "workers started with 'archai4j worker' and the same spec):%n")
     private ClusterArgs cluster;
@@ -54,7 +68,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunSpec spec = RunSpec.read(specFile);
+        RunSpec spec = withOverrides(RunSpec.read(specFile));
         Path dir = out != null ? out : spec.output();
         Files.createDirectories(dir);
         ObjectNode summary = startSummary(spec, dir);
@@ -80,6 +94,7 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
         SearchResults<?> results;
+        AtomicReference<StopReason> stopReason = new AtomicReference<>();
         if (coordinator != null) {
             System.out.println("evaluating " + spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
@@ -91,6 +106,7 @@ final class SearchCommand implements Callable<Integer> {
             run.searcher().addListener(progress);
             run.searcher().addProgressListener(progress);
             results = run.searcher().search();
+            stopReason.set(run.searcher().stopReason().orElse(StopReason.COMPLETED));
         } catch (RuntimeException e) {
             summary.put("status", "failed: " + e.getMessage());
             summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
@@ -102,7 +118,9 @@ final class SearchCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
 
         long evaluated = results.results().stream().mapToLong(r -> r.models().size()).sum();
+        StopReason reason = stopReason.get();
         summary.put("status", "finished");
+        summary.put("stop_reason", reason.name().toLowerCase(Locale.ROOT));
         summary.put("finished", Instant.now().toString());
         summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
         summary.put("evaluations", evaluated);
@@ -111,7 +129,46 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("Pareto frontier: " + results.getParetoFrontier().archids().size() + " of " + evaluated
                 + " models");
         System.out.println("report: " + report.toAbsolutePath().normalize());
+        if (reason == StopReason.LIMIT) {
+            System.out.println("stopped by its budget (" + describe(spec.budget()) + "); run the same command with a "
+                    + "larger --time-budget or --max-evaluations to continue");
+        }
         return 0;
+    }
+
+    /** The spec with the command line's budget, which replaces the spec's. */
+    private RunSpec withOverrides(RunSpec spec) {
+        RunSpec.Budget budget = spec.budget();
+        if (timeBudget != null) {
+            try {
+                budget = budget.withTime(RunSpec.parseDuration(timeBudget));
+            } catch (IllegalArgumentException e) {
+                throw new SpecException("--time-budget " + e.getMessage());
+            }
+        }
+        if (maxEvaluations != null) {
+            if (maxEvaluations < 1) {
+                throw new SpecException("--max-evaluations is " + maxEvaluations + "; expected at least 1");
+            }
+            budget = budget.withEvaluations(maxEvaluations);
+        }
+        return new RunSpec(spec.file(), spec.text(), spec.name(), spec.seed(), spec.output(), spec.space(),
+                spec.model(), spec.device(), spec.data(), spec.training(), spec.objectives(), spec.constraints(),
+                spec.algorithm(), spec.parallel(), budget);
+    }
+
+    private static String describe(RunSpec.Budget b) {
+        List<String> parts = new ArrayList<>();
+        if (b.time() != null) {
+            parts.add("time " + b.time().toString().substring(2).toLowerCase(Locale.ROOT));
+        }
+        if (b.evaluations() != null) {
+            parts.add(b.evaluations() + " evaluations");
+        }
+        if (b.stalledIterations() != null) {
+            parts.add("frontier stalled for " + b.stalledIterations() + " iterations");
+        }
+        return String.join(", ", parts);
     }
 
     /**
@@ -123,7 +180,8 @@ final class SearchCommand implements Callable<Integer> {
         Path summaryFile = dir.resolve("run.json");
         ObjectNode summary;
         if (Files.isRegularFile(specCopy)) {
-            if (!Files.readString(specCopy, StandardCharsets.UTF_8).equals(spec.text())) {
+            if (!RunSpec.withoutBudget(Files.readString(specCopy, StandardCharsets.UTF_8))
+                    .equals(RunSpec.withoutBudget(spec.text()))) {
                 throw new SpecException(dir + " holds a run of another spec (its spec.yaml differs from "
                         + spec.file() + "); name another directory with --out");
             }

@@ -47,6 +47,7 @@ import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.plots.ParetoPlots;
+import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
 import org.archai4j.spacefile.SpaceFiles;
 
@@ -123,6 +124,16 @@ public final class SearchRun implements AutoCloseable {
         };
         configure(builder, spec.algorithm().parameters());
         invoke(builder, "seed", spec.seed());
+        RunSpec.Budget budget = spec.budget();
+        if (budget.time() != null) {
+            invoke(builder, "limit", Limits.byTime(budget.time()));
+        }
+        if (budget.evaluations() != null) {
+            invoke(builder, "limit", Limits.byEvaluations(budget.evaluations()));
+        }
+        if (budget.stalledIterations() != null) {
+            invoke(builder, "limit", Limits.byFrontierStagnation(budget.stalledIterations()));
+        }
         @SuppressWarnings("unchecked")
         Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
         searcher.addListener(new ParetoPlots<>(outputDir));

@@ -128,4 +128,30 @@ class CliTest {
         assertThat(otherSpec.code()).isEqualTo(2);
         assertThat(otherSpec.err()).contains("holds a run of another spec");
     }
+
+    @Test
+    void aBudgetStopsTheSearchAndALargerOneContinuesIt(@TempDir Path dir) throws IOException {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("budget.yaml"), spec(out.toString(),
+                "{name: random, num_iters: 3, samples_per_iter: 2}"));
+        Run first = run("search", spec.toString(), "--no-progress", "--max-evaluations", "2");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("iteration 1/3").doesNotContain("iteration 2/3")
+                .contains("stopped by its budget (2 evaluations)");
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"stop_reason\" : \"limit\"");
+        List<String> journal = Files.readAllLines(out.resolve("evaluations.jsonl"));
+
+        Run longer = run("search", spec.toString(), "--no-progress", "--max-evaluations", "6", "--time-budget", "1h");
+        assertThat(longer.code()).as(longer.err()).isZero();
+        assertThat(longer.out()).contains("resuming").contains("iteration 3/3").doesNotContain("stopped by");
+        assertThat(Files.readAllLines(out.resolve("evaluations.jsonl"))).as("the first run's evaluations kept")
+                .startsWith(journal.toArray(String[]::new)).hasSizeGreaterThan(journal.size());
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"stop_reason\" : \"completed\"");
+
+        Run bad = run("search", spec.toString(), "--time-budget", "soon");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("archai4j: --time-budget is 'soon'; expected a duration such as 90s, "
+                + "10m or 1h30m");
+    }
 }

@@ -39,6 +39,22 @@ class RunSpecTest {
         assertThat(spec.name()).isEqualTo("spec");
     }
 
+    @Test
+    void budgetsAreLimitsAndNotPartOfTheSearchIdentity() throws IOException {
+        RunSpec plain = RunSpec.read(write(valid("{name: random}")));
+        assertThat(plain.budget()).isEqualTo(RunSpec.Budget.NONE);
+        RunSpec budgeted = RunSpec.read(write("time_budget: 1h30m\nmax_evaluations: 500\nstop_when_stalled: 4\n"
+                + valid("{name: random}")));
+        assertThat(budgeted.budget()).isEqualTo(new RunSpec.Budget(java.time.Duration.ofMinutes(90), 500L, 4));
+        assertThat(budgeted.identity()).isEqualTo(plain.identity());
+        assertThat(RunSpec.parseDuration("90s")).hasSeconds(90);
+        assertThat(RunSpec.parseDuration("500ms")).hasMillis(500);
+        assertThat(RunSpec.parseDuration("2.5")).hasMillis(2500);
+        assertThat(RunSpec.parseDuration("1h2m3s")).hasSeconds(3723);
+        assertThatThrownBy(() -> RunSpec.parseDuration("10 minutes")).hasMessageContaining("expected a duration");
+        assertThatThrownBy(() -> RunSpec.parseDuration("m")).hasMessageContaining("expected a duration");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key | seed: 3|seeds: 3                                | spec.yaml:1:1: seeds: unknown key; expected one of seed, output
@@ -54,6 +70,10 @@ class RunSpecTest {
             constraint no bounds | '{evaluator: macs, max: 1.0e7}'|'{evaluator: macs}' | constraints.affordable.max: a constraint needs min, max or both
             negative epochs      | 'epochs: 1'|'epochs: -1'                          | training.epochs: is -1.0; expected a positive number
             list for a mapping   | 'training: {'|'training: [1]  #{'                 | training: is a list; expected a mapping
+            bad time budget      | 'seed: 3'|'seed: 3|time_budget: soon'             | time_budget: is 'soon'; expected a duration such as 90s, 10m or 1h30m
+            zero time budget     | 'seed: 3'|'seed: 3|time_budget: 0s'               | time_budget: is '0s'; expected a duration above 0
+            zero evaluations     | 'seed: 3'|'seed: 3|max_evaluations: 0'           | max_evaluations: is 0; expected at least 1
+            zero stall           | 'seed: 3'|'seed: 3|stop_when_stalled: 0'         | stop_when_stalled: is 0; expected at least 1
             """)
     void mistakesAreLocated(String kind, String from, String to, String expected) throws IOException {
         String text = valid("{name: random}").replace(from.replace("|", "\n"), to.replace("|", "\n"));

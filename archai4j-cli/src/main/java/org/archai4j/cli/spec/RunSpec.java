@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *   small: {evaluator: parameters, max: 1.0e6}
  * algorithm: {name: evolution_pareto, num_iters: 5, init_num_models: 10}
  * parallel: 1
+ * time_budget: 10m                     # optional limits: 90s, 10m, 1h30m (or seconds); the first reached stops
+ * max_evaluations: 500
+ * stop_when_stalled: 5                 # iterations without a better frontier (hypervolume)
  * }</pre>
  *
  * @param file the spec file
@@ -50,10 +54,88 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param constraints constraints that are not objectives
  * @param algorithm the algorithm and its parameters
  * @param parallel how many expensive evaluations run at once
+ * @param budget the limits besides the algorithm's iterations
  */
 public record RunSpec(Path file, String text, String name, long seed, Path output, Path space, Model model,
                       String device, Data data, Training training, List<Objective> objectives,
-                      List<Objective> constraints, Algorithm algorithm, int parallel) {
+                      List<Objective> constraints, Algorithm algorithm, int parallel, Budget budget) {
+
+    /** The top-level keys that limit a search; changing them does not make another search. */
+    public static final List<String> BUDGET_KEYS = List.of("time_budget", "max_evaluations", "stop_when_stalled");
+
+    /**
+     * Limits besides the algorithm's iterations, each {@code null} when absent.
+     *
+     * @param time a wall-clock budget on the run's clock (a resumed run counts the time already spent)
+     * @param evaluations the models to evaluate at most (the iteration that reaches it is completed)
+     * @param stalledIterations iterations without a larger frontier hypervolume after which the search stops
+     */
+    public record Budget(Duration time, Long evaluations, Integer stalledIterations) {
+        /** No limit. */
+        public static final Budget NONE = new Budget(null, null, null);
+
+        /** This budget with another time limit. */
+        public Budget withTime(Duration time) {
+            return new Budget(time, evaluations, stalledIterations);
+        }
+
+        /** This budget with another evaluation limit. */
+        public Budget withEvaluations(Long evaluations) {
+            return new Budget(time, evaluations, stalledIterations);
+        }
+    }
+
+    /**
+     * The spec's text without its top-level budget lines: what identifies the search, so that a rerun with a longer
+     * budget continues the same run.
+     */
+    public static String withoutBudget(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!BUDGET_KEYS.stream().anyMatch(k -> line.startsWith(k + ":"))) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A duration as written in a spec or on the command line: {@code 90s}, {@code 10m}, {@code 1h30m},
+     * {@code 500ms}, or a number of seconds.
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static Duration parseDuration(String text) {
+        String t = text.strip();
+        if (t.matches("\\d+(\\.\\d+)?")) {
+            return positiveDuration(text, Duration.ofNanos((long) (Double.parseDouble(t) * 1e9)));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(t);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            double v = Double.parseDouble(m.group(1));
+            double seconds = switch (m.group(2)) {
+                case "h" -> v * 3600;
+                case "m" -> v * 60;
+                case "s" -> v;
+                default -> v / 1000;
+            };
+            total = total.plus(Duration.ofNanos((long) (seconds * 1e9)));
+            end = m.end();
+        }
+        if (end != t.length() || end == 0) {
+            throw new IllegalArgumentException("is '" + text + "'; expected a duration such as 90s, 10m or 1h30m");
+        }
+        return positiveDuration(text, total);
+    }
+
+    private static Duration positiveDuration(String text, Duration d) {
+        if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("is '" + text + "'; expected a duration above 0 and at most a year");
+        }
+        return d;
+    }
 
     /** The built-in family (the seed's cell-35 image classifier), or a DJL block class. */
     public record Model(String family, int stemStride, String className, Map<String, Object> kwargs) {
@@ -93,7 +175,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
     public String identity() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-1");
-            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            sha.update(withoutBudget(text).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(Files.readAllBytes(space));
             return name + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
@@ -126,7 +208,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
         }
         SpecMap spec = new SpecMap(label, "", rootMap).requireOnly("seed", "output", "space", "model", "device",
-                "data", "training", "objectives", "constraints", "algorithm", "parallel");
+                "data", "training", "objectives", "constraints", "algorithm", "parallel", "time_budget", "max_evaluations",
+                "stop_when_stalled");
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path base = file.toAbsolutePath().getParent();
 
@@ -167,7 +250,22 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                         training == null ? 1e-3 : positive(training, "learning_rate", 1e-3)),
                 objectives(spec.requireMap("objectives"), true),
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
-                new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1));
+                new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget(spec));
+    }
+
+    private static Budget budget(SpecMap spec) {
+        Duration time = null;
+        if (spec.has("time_budget")) {
+            Object v = spec.scalar("time_budget").orElse(null);
+            try {
+                time = parseDuration(String.valueOf(v));
+            } catch (IllegalArgumentException e) {
+                throw spec.error("time_budget", e.getMessage());
+            }
+        }
+        Long evaluations = spec.has("max_evaluations") ? (long) spec.integer("max_evaluations", 0, 1) : null;
+        Integer stalled = spec.has("stop_when_stalled") ? spec.integer("stop_when_stalled", 0, 1) : null;
+        return new Budget(time, evaluations, stalled);
     }
 
     private static double positive(SpecMap map, String key, double defaultValue) {
