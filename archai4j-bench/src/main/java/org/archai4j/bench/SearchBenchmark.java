@@ -39,7 +39,7 @@ import org.archai4j.spaces.ImageClassificationSpace.Cost;
  * largest's (1), reference point (1, 1); parameters and MACs span four orders of magnitude here.
  *
  * <pre>{@code
- * scripts/bench-search [output directory]
+ * scripts/bench-search [output directory] [--no-plots]
  * }</pre>
  */
 public final class SearchBenchmark {
@@ -89,32 +89,45 @@ public final class SearchBenchmark {
         return list;
     }
 
+    /** One timed search. */
+    private record Run(SearchResults<Cost> results, double seconds) {
+    }
+
+    private static Run run(String name, Path out, boolean plots) {
+        ConfigSearchSpace<Cost> space = space();
+        SearchObjectives<Cost> so = objectives();
+        Searcher<Cost> searcher = switch (name) {
+            case "random" -> RandomSearch.builder(space, so, out).numIters(20).samplesPerIter(50).seed(1).build();
+            case "evolution_pareto" -> EvolutionParetoSearch.builder(space, so, out).numIters(20)
+                    .initNumModels(50).numRandomMix(20).mutationsPerParent(2).numCrossovers(10)
+                    .maxUnseenPopulation(50).seed(1).build();
+            case "local" -> LocalSearch.builder(space, so, out).numIters(20).initNumModels(50)
+                    .mutationsPerParent(2).seed(1).build();
+            default -> RegularizedEvolutionSearch.builder(space, so, out).numIters(20).initNumModels(50)
+                    .paretoSampleSize(20).historySize(100).seed(1).build();
+        };
+        if (plots) {
+            searcher.addListener(new ParetoPlots<>(out));
+        }
+        long start = System.nanoTime();
+        SearchResults<Cost> results = searcher.search();
+        return new Run(results, (System.nanoTime() - start) / 1e9);
+    }
+
     public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path root = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("archai4j-bench-search");
+        Path root = args.length > 0 && !args[0].startsWith("--") ? Path.of(args[0])
+                : Files.createTempDirectory("archai4j-bench-search");
         Cost min = uniform(8, 1, 1.0, 1, 3);
         Cost max = uniform(64, 3, 2.0, 5, 7);
         List<String> algos = List.of("random", "evolution_pareto", "local", "regularized_evolution");
+        boolean plots = !List.of(args).contains("--no-plots");
         for (String name : algos) {
-            Path out = root.resolve(name);
-            ConfigSearchSpace<Cost> space = space();
-            SearchObjectives<Cost> so = objectives();
-            Searcher<Cost> searcher = switch (name) {
-                case "random" -> RandomSearch.builder(space, so, out).numIters(20).samplesPerIter(50).seed(1).build();
-                case "evolution_pareto" -> EvolutionParetoSearch.builder(space, so, out).numIters(20)
-                        .initNumModels(50).numRandomMix(20).mutationsPerParent(2).numCrossovers(10)
-                        .maxUnseenPopulation(50).seed(1).build();
-                case "local" -> LocalSearch.builder(space, so, out).numIters(20).initNumModels(50)
-                        .mutationsPerParent(2).seed(1).build();
-                default -> RegularizedEvolutionSearch.builder(space, so, out).numIters(20).initNumModels(50)
-                        .paretoSampleSize(20).historySize(100).seed(1).build();
-            };
-            searcher.addListener(new ParetoPlots<>(out));
-            long start = System.nanoTime();
-            SearchResults<Cost> results = searcher.search();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long evaluations = results.results().stream().mapToLong(r -> r.models().size()).sum();
-            ParetoFrontier<Cost> front = results.getParetoFrontier();
+            // The first run of each algorithm warms the JVM up (class loading, JIT), as JMH's warm-up iterations do;
+            // its time is printed too, as cold_seconds.
+            double cold = run(name, root.resolve("warmup").resolve(name), plots).seconds();
+            Run timed = run(name, root.resolve(name), plots);
+            ParetoFrontier<Cost> front = timed.results().getParetoFrontier();
             List<double[]> points = new ArrayList<>();
             for (int i = 0; i < front.models().size(); i++) {
                 points.add(new double[] {
@@ -122,8 +135,10 @@ public final class SearchBenchmark {
                     logScale(front.evaluationResults().get("macs")[i], min.macs(), max.macs())});
             }
             double hv = Hypervolume.of(points.toArray(double[][]::new), new double[] {1, 1});
-            System.out.printf(Locale.ROOT, "algo=%s evaluations=%d seconds=%.2f hypervolume=%.6f%n", name, evaluations,
-                    seconds, hv);
+            long evaluations = timed.results().results().stream().mapToLong(r -> r.models().size()).sum();
+            System.out.printf(Locale.ROOT, "algo=%s evaluations=%d seconds=%.2f ms_per_evaluation=%.3f "
+                    + "cold_seconds=%.2f hypervolume=%.6f%n", name, evaluations, timed.seconds(),
+                    1e3 * timed.seconds() / evaluations, cold, hv);
         }
         System.err.println("outputs in " + root);
     }

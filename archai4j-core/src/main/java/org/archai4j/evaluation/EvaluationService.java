@@ -17,6 +17,7 @@ import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.EvaluationOutcome;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.SearchObjective;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * objective by objective, then asynchronous results are fetched. A failed evaluation (an exception, a timeout)
  * gives {@code NaN} and is tried again the next time it is asked for.
  *
- * <p>With a journal, every finished evaluation is appended to {@code evaluations.jsonl} at once, stamped with the
- * run's clock; a rerun of the same seeded search over the same directory takes each evaluation from the journal,
+ * <p>With a journal, every finished evaluation is appended to {@code evaluations.jsonl} at once (expensive ones synced
+ * to disk, see {@link EvaluationJournal}), stamped with the run's clock; a rerun of the same seeded search over the same directory takes each evaluation from the journal,
  * in the order the first run made them (failures included), so it follows the first run exactly, evaluates only
  * what that run did not, and its clock continues from where the replayed evaluations left it.
  *
@@ -501,7 +502,8 @@ public final class EvaluationService<M> implements AutoCloseable {
                 : EvaluationRecord.success(key.objective(), key.archid(), key.budget(), outcome.value(),
                         outcome.seconds())).at(elapsedSeconds());
         if (journal != null) {
-            journal.append(r);
+            SearchObjective<M> objective = objectives.objectives().get(key.objective());
+            journal.append(r, objective != null && objective.cost() == Cost.EXPENSIVE);
         }
         for (EvaluationListener l : listeners) {
             l.onEvaluation(r, false);

@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable record of every finished evaluation of a search, {@code evaluations.jsonl} in its output
- * directory: one JSON object per line, appended, flushed and synced to disk the moment an evaluation ends.
+ * directory: one JSON object per line, written the moment an evaluation ends (so a killed process loses none).
+ * An expensive evaluation is also synced to disk before {@link #append} returns; a cheap one (a parameter count, a
+ * constraint) reaches the disk with the next sync or when the journal closes, since syncing every one would cost far
+ * more than measuring it. A power cut can therefore lose only cheap records written after the last expensive one,
+ * and a rerun measures those again.
  *
  * <p>Opening an existing journal reads it back. A torn last line (a crash while it was written) is dropped
  * with a warning; any other damage is an error naming the file and the line.
@@ -183,13 +187,23 @@ public final class EvaluationJournal implements Closeable {
     }
 
     /** Appends a record and syncs it to disk before returning. */
-    public synchronized void append(EvaluationRecord record) {
+    public void append(EvaluationRecord record) {
+        append(record, true);
+    }
+
+    /**
+     * Appends a record; with {@code sync} it is on disk (with every record before it) when this returns, otherwise
+     * it is written to the file and synced later.
+     */
+    public synchronized void append(EvaluationRecord record, boolean sync) {
         try {
             ByteBuffer line = ByteBuffer.wrap((format(record) + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
                 channel.write(line);
             }
-            channel.force(false);
+            if (sync) {
+                channel.force(false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to evaluation journal " + file + ": " + e.getMessage(), e);
         }
@@ -226,6 +240,9 @@ public final class EvaluationJournal implements Closeable {
     @Override
     public synchronized void close() {
         try {
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close evaluation journal " + file, e);

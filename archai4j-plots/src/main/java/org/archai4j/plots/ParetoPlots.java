@@ -3,10 +3,10 @@ package org.archai4j.plots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.search.ParetoEvolution;
 import org.archai4j.search.SearchListener;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The reference's plots, {@code pareto_<x>_vs_<y>.png} for every pair of objectives, as a search listener that
  * draws off the search thread. Drawing a plot costs far more than a cheap iteration, so requests are coalesced:
- * while one is drawn, only the newest iteration waits to be drawn next. The search's final state is always drawn
- * before the search returns.
+ * while one is drawn, or less than a second after the last drawing started, only the newest iteration waits to be
+ * drawn next. The search's final state is always drawn, at once, before the search returns.
  *
  * <pre>{@code
  * searcher.addListener(new ParetoPlots<>(outputDir));         // every iteration, coalesced
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * @implNote One daemon thread draws; snapshots of the results are taken on the search thread (a copy of the
- *     iteration list, whose entries are immutable).
+ *     iteration list, whose entries are immutable). One instance serves one search.
  * @param <M> the type of the built models
  */
 public final class ParetoPlots<M> implements SearchListener<M> {
@@ -47,13 +47,17 @@ public final class ParetoPlots<M> implements SearchListener<M> {
     private final Path directory;
     private final int every;
     private final Renderer renderer;
-    private final AtomicReference<Snapshot> next = new AtomicReference<>();
-    private final ExecutorService drawer = Executors.newSingleThreadExecutor(r -> {
+    private final long minIntervalNanos;
+    private final ScheduledThreadPoolExecutor drawer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "archai4j-plots");
         t.setDaemon(true);
         return t;
     });
-    private int drawnIteration;
+    /** The newest snapshot not drawn yet, and the task that will draw it (guarded by this). */
+    private Snapshot waiting;
+    private ScheduledFuture<?> task;
+    private long lastStart = Long.MIN_VALUE;
+    private int requestedIteration;
 
     /** Plots of every iteration, in {@code directory}. */
     public ParetoPlots(Path directory) {
@@ -62,32 +66,38 @@ public final class ParetoPlots<M> implements SearchListener<M> {
 
     /** Plots of every {@code every}-th iteration and of the last, in {@code directory}. */
     public ParetoPlots(Path directory, int every) {
-        this(directory, every, ParetoPlots::draw);
+        this(directory, every, Duration.ofSeconds(1), ParetoPlots::draw);
     }
 
-    ParetoPlots(Path directory, int every, Renderer renderer) {
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
+    /**
+     * @param minInterval the least time between the starts of two drawings while the search runs (the last state
+     *                    is drawn as soon as the search ends, whatever this is)
+     */
+    ParetoPlots(Path directory, int every, Duration minInterval, Renderer renderer) {
         this.directory = Objects.requireNonNull(directory, "directory");
         if (every <= 0) {
             throw new IllegalArgumentException("plot every " + every + " iterations; expected a positive number");
         }
         this.every = every;
+        this.minIntervalNanos = minInterval.toNanos();
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
     @Override
     public void iterationFinished(int iteration, SearchResults<M> results, List<ArchaiModel<M>> nextPopulation) {
         if (iteration % every == 0) {
-            request(results);
-            drawnIteration = iteration;
+            request(results, false);
         }
     }
 
     @Override
     public void searchEnded(SearchResults<M> results, StopReason reason, List<ArchaiModel<M>> population) {
-        if (results.iterationNum() > 0 && drawnIteration != results.iterationNum()) {
-            request(results);
+        if (results.iterationNum() > 0 && requestedIteration != results.iterationNum()) {
+            request(results, true);
+        } else {
+            hurry();
         }
-        drawer.shutdown();
+        drawer.shutdown(); // a waiting drawing still runs, now
         try {
             drawer.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         } catch (InterruptedException e) {
@@ -95,16 +105,38 @@ public final class ParetoPlots<M> implements SearchListener<M> {
         }
     }
 
-    private void request(SearchResults<M> results) {
-        Snapshot snapshot = new Snapshot(results.objectives(), List.copyOf(results.results()));
-        if (next.getAndSet(snapshot) == null) {
-            drawer.execute(this::drawNewest);
+    /**
+     * Hands the newest state to the drawer: drawn at once when the drawer is idle and the last drawing started at
+     * least the minimum interval ago, later otherwise (a snapshot that waits is replaced by newer ones).
+     */
+    private synchronized void request(SearchResults<M> results, boolean now) {
+        waiting = new Snapshot(results.objectives(), List.copyOf(results.results()));
+        requestedIteration = results.iterationNum();
+        if (task == null) {
+            long delay = now || lastStart == Long.MIN_VALUE ? 0
+                    : Math.max(0, lastStart + minIntervalNanos - System.nanoTime());
+            task = drawer.schedule(this::drawNewest, delay, TimeUnit.NANOSECONDS);
+        } else if (now) {
+            hurry();
+        }
+    }
+
+    /** Makes a drawing that waits for the interval start now (or when the one being drawn is done). */
+    private synchronized void hurry() {
+        if (task != null && task.getDelay(TimeUnit.NANOSECONDS) > 0 && task.cancel(false)) {
+            task = drawer.schedule(this::drawNewest, 0, TimeUnit.NANOSECONDS);
         }
     }
 
     /** Draws the newest snapshot waiting; older ones it replaced were never drawn. */
     private void drawNewest() {
-        Snapshot s = next.getAndSet(null);
+        Snapshot s;
+        synchronized (this) {
+            s = waiting;
+            waiting = null;
+            task = null;
+            lastStart = System.nanoTime();
+        }
         if (s != null) {
             renderer.render(s.objectives(), s.iterations(), directory);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +96,7 @@ class ParetoPlotsTest {
     void plotsRequestedWhileOneIsDrawnAreCoalescedIntoTheNewest(@TempDir Path out) {
         List<Integer> drawn = new CopyOnWriteArrayList<>();
         CountDownLatch firstDrawing = new CountDownLatch(1);
-        ParetoPlots<int[]> plots = new ParetoPlots<>(out, 1, (objectives, iterations, dir) -> {
+        ParetoPlots<int[]> plots = new ParetoPlots<>(out, 1, Duration.ZERO, (objectives, iterations, dir) -> {
             drawn.add(iterations.size());
             try {
                 firstDrawing.await(); // iteration 1 is drawn until iteration 20 has finished
@@ -121,12 +122,28 @@ class ParetoPlotsTest {
     @Test
     void everyKthIterationAndTheLast(@TempDir Path out) {
         List<Integer> drawn = new CopyOnWriteArrayList<>();
-        ParetoPlots<int[]> plots = new ParetoPlots<>(out, 3, (objectives, iterations, dir) -> drawn.add(
+        ParetoPlots<int[]> plots = new ParetoPlots<>(out, 3, Duration.ZERO, (objectives, iterations, dir) -> drawn.add(
                 iterations.size()));
         Searcher<int[]> search = RandomSearch.builder(space(), objectives(), out).numIters(7).samplesPerIter(2)
                 .build();
         search.addListener(plots);
         search.search();
         assertThat(drawn).isSubsetOf(3, 6, 7).endsWith(7);
+    }
+
+    @Test
+    void whileTheSearchRunsPlotsAreDrawnAtMostOncePerIntervalAndTheLastAtOnce(@TempDir Path out) {
+        List<Integer> drawn = new CopyOnWriteArrayList<>();
+        ParetoPlots<int[]> plots = new ParetoPlots<>(out, 1, Duration.ofHours(1), (objectives, iterations, dir) ->
+                drawn.add(iterations.size()));
+        Searcher<int[]> search = RandomSearch.builder(space(), objectives(), out).numIters(10).samplesPerIter(2)
+                .build();
+        search.addListener(plots);
+        long start = System.nanoTime();
+        search.search();
+        assertThat(drawn).as("the first iteration at once, then nothing for an hour but the final state")
+                .containsExactly(1, 10);
+        assertThat(System.nanoTime() - start).as("the final drawing did not wait for the interval")
+                .isLessThan(Duration.ofMinutes(10).toNanos());
     }
 }
