@@ -25,6 +25,7 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     boolean clearEvaluatedModels = true;
     boolean saveParetoModelWeights = true;
     boolean referenceFiles = true;
+    int samplingRounds = 100;
     Limit limit;
     EvaluationService<M> evaluations;
 
@@ -70,6 +71,15 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     public B limit(Limit limit) {
         Objects.requireNonNull(limit, "limit");
         this.limit = this.limit == null ? limit : this.limit.or(limit);
+        return self();
+    }
+
+    /**
+     * Rounds of random sampling before the search settles, with a warning, for fewer valid models than it asked
+     * for (default 100; Evolution-Pareto's 5, the reference's).
+     */
+    public B samplingRounds(int rounds) {
+        this.samplingRounds = positive("samplingRounds", rounds);
         return self();
     }
 

@@ -46,7 +46,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     private EvolutionParetoSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
-        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initial = b.initialPopulation();
         this.initNumModels = b.initNumModels;
         this.numRandomMix = b.numRandomMix;
         this.maxUnseenPopulation = b.maxUnseenPopulation;
@@ -100,12 +100,11 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
         private int maxUnseenPopulation = 100;
         private int mutationsPerParent = 1;
         private int numCrossovers = 5;
-        private int mutationPatience = 20;
         private int crossoverPatience = 30;
-        private int samplingRounds = 5;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
+            samplingRounds(5);
         }
 
         public Builder<M> numRandomMix(int n) {
@@ -124,11 +123,6 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Mutation attempts per parent (default 20). */
-        public Builder<M> mutationPatience(int n) {
-            this.mutationPatience = positive("mutationPatience", n);
-            return this;
-        }
 
         /** Extra crossovers of a pair whose child is invalid (default 30). */
         public Builder<M> crossoverPatience(int n) {
@@ -136,11 +130,6 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Rounds of sampling for the initial population and the random mix (default 5). */
-        public Builder<M> samplingRounds(int n) {
-            this.samplingRounds = positive("samplingRounds", n);
-            return this;
-        }
 
         public Builder<M> numCrossovers(int n) {
             this.numCrossovers = Checks.nonNegative("numCrossovers", n);

@@ -381,7 +381,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     @Override
     public void close() {
         if (phase == Phase.RUNNING) {
-            end(StopReason.LIMIT);
+            end(StopReason.CLOSED);
         } else if (ownsEvaluations && evaluations != null) {
             evaluations.close();
         }

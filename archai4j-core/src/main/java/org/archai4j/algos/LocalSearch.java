@@ -32,7 +32,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     private LocalSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
-        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initial = b.initialPopulation();
         this.initNumModels = b.initNumModels;
         this.mutationsPerParent = b.mutationsPerParent;
         this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.VALID_ATTEMPTS);
@@ -67,8 +67,6 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
     /** Builds a {@link LocalSearch}. */
     public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int mutationsPerParent = 1;
-        private int mutationPatience = 20;
-        private int samplingRounds = 100;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -80,17 +78,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Valid mutations tried per parent (default 20). */
-        public Builder<M> mutationPatience(int n) {
-            this.mutationPatience = positive("mutationPatience", n);
-            return this;
-        }
 
-        /** Rounds of sampling for the initial population (default 100). */
-        public Builder<M> samplingRounds(int n) {
-            this.samplingRounds = positive("samplingRounds", n);
-            return this;
-        }
 
         public LocalSearch<M> build() {
             return new LocalSearch<>(this);

@@ -179,14 +179,12 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
     }
 
     /** Builds a {@link MoBananasSearch}. */
-    public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
+    public static final class Builder<M> extends MutationBuilder<M, Builder<M>> {
         private final Predictor surrogate;
         private int initNumModels = 10;
         private int numParents = 10;
         private int mutationsPerParent = 5;
         private int numCandidates = 10;
-        private int mutationPatience = 30;
-        private int samplingRounds = 100;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
                         Path outputDir, Predictor surrogate) {
@@ -194,6 +192,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             this.surrogate = Objects.requireNonNull(surrogate, "surrogate (a Predictor; archai4j-djl has the MLP "
                     + "ensemble of the reference)");
             saveParetoModelWeights(false);
+            mutationPatience(30);
         }
 
         public Builder<M> initNumModels(int n) {
@@ -212,17 +211,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Valid mutations tried per parent (default 30). */
-        public Builder<M> mutationPatience(int n) {
-            this.mutationPatience = positive("mutationPatience", n);
-            return this;
-        }
 
-        /** Rounds of sampling for the initial models (default 100). */
-        public Builder<M> samplingRounds(int n) {
-            this.samplingRounds = positive("samplingRounds", n);
-            return this;
-        }
 
         public Builder<M> numCandidates(int n) {
             this.numCandidates = positive("numCandidates", n);

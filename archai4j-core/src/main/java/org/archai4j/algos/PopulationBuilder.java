@@ -17,7 +17,7 @@ import org.archai4j.space.DiscreteSearchSpace;
  * @param <M> the type of the built models
  * @param <B> the concrete builder
  */
-public abstract class PopulationBuilder<M, B extends PopulationBuilder<M, B>> extends AlgorithmBuilder<M, B> {
+public abstract class PopulationBuilder<M, B extends PopulationBuilder<M, B>> extends MutationBuilder<M, B> {
     int initNumModels = 10;
     List<Path> initialPopulationPaths;
 
@@ -29,7 +29,7 @@ public abstract class PopulationBuilder<M, B extends PopulationBuilder<M, B>> ex
      * The initial population: the arch files when some are named, otherwise valid random models (at most
      * {@code samplingRounds} rounds of sampling).
      */
-    PopulationSource<M> initialPopulation(int samplingRounds) {
+    PopulationSource<M> initialPopulation() {
         List<Path> paths = initialPopulationPaths == null ? List.of() : List.copyOf(initialPopulationPaths);
         if (paths.isEmpty()) {
             return new RandomSampling<>(initNumModels, samplingRounds, false);

@@ -17,7 +17,7 @@ import org.archai4j.space.DiscreteSearchSpace;
  * }</pre>
  *
  * <p>Archai's version samples until it has enough models and can loop forever when valid unseen models are rare;
- * here sampling stops after {@code maxSamplingRounds} rounds (default 100) with a warning.
+ * here sampling stops after {@code samplingRounds} rounds (default 100) with a warning.
  *
  * @param <M> the type of the built models
  */
@@ -28,7 +28,7 @@ public final class RandomSearch<M> extends EvolutionarySearch<M> {
     private RandomSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
         this.samplesPerIter = b.samplesPerIter;
-        this.sampling = new RandomSampling<>(b.samplesPerIter, b.maxSamplingRounds, true);
+        this.sampling = new RandomSampling<>(b.samplesPerIter, b.samplingRounds, true);
     }
 
     /** A builder with the reference's defaults: 10 iterations of 10 samples, seed 1. */
@@ -59,7 +59,6 @@ public final class RandomSearch<M> extends EvolutionarySearch<M> {
     /** Builds a {@link RandomSearch}. */
     public static final class Builder<M> extends AlgorithmBuilder<M, Builder<M>> {
         private int samplesPerIter = 10;
-        private int maxSamplingRounds = 100;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -71,11 +70,6 @@ public final class RandomSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Rounds of sampling before an iteration settles for fewer models (default 100). */
-        public Builder<M> maxSamplingRounds(int rounds) {
-            this.maxSamplingRounds = positive("maxSamplingRounds", rounds);
-            return this;
-        }
 
         public RandomSearch<M> build() {
             return new RandomSearch<>(this);

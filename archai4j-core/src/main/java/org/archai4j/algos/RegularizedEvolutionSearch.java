@@ -37,7 +37,7 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
     private RegularizedEvolutionSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
-        this.initial = b.initialPopulation(b.samplingRounds);
+        this.initial = b.initialPopulation();
         this.initNumModels = b.initNumModels;
         this.paretoSampleSize = b.paretoSampleSize;
         this.historySize = b.historySize;
@@ -75,8 +75,6 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
     public static final class Builder<M> extends PopulationBuilder<M, Builder<M>> {
         private int paretoSampleSize = 40;
         private int historySize = 100;
-        private int mutationPatience = 20;
-        private int samplingRounds = 100;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -92,17 +90,7 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Valid mutations tried per parent (default 20). */
-        public Builder<M> mutationPatience(int n) {
-            this.mutationPatience = positive("mutationPatience", n);
-            return this;
-        }
 
-        /** Rounds of sampling for the initial population (default 100). */
-        public Builder<M> samplingRounds(int n) {
-            this.samplingRounds = positive("samplingRounds", n);
-            return this;
-        }
 
         public RegularizedEvolutionSearch<M> build() {
             return new RegularizedEvolutionSearch<>(this);

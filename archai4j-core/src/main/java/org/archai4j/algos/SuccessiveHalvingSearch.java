@@ -144,7 +144,6 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
         private int initNumModels = 10;
         private double initBudget = 1.0;
         private double budgetMultiplier = 2.0;
-        private int samplingRounds = 100;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -171,11 +170,6 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** Rounds of sampling for the initial models (default 100). */
-        public Builder<M> samplingRounds(int n) {
-            this.samplingRounds = positive("samplingRounds", n);
-            return this;
-        }
 
         public SuccessiveHalvingSearch<M> build() {
             return new SuccessiveHalvingSearch<>(this);

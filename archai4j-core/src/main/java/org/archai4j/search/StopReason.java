@@ -8,6 +8,8 @@ public enum StopReason {
     LIMIT,
     /** The algorithm had nothing more to evaluate (no new mutations, one survivor left). */
     EXHAUSTED,
+    /** It was closed before it ended (an ask/tell user who stopped stepping it). */
+    CLOSED,
     /** An error ended it. */
     FAILED
 }

@@ -165,7 +165,7 @@ class AskTellTest {
                 .hasMessageContaining("was not asked in the current iteration (2)");
         searcher.close();
         assertThat(searcher.isDone()).isTrue();
-        assertThat(searcher.stopReason()).contains(StopReason.LIMIT);
+        assertThat(searcher.stopReason()).contains(StopReason.CLOSED);
     }
 
     @Test
