@@ -61,7 +61,11 @@ public final class HtmlReport {
         h.append("<div class='muted'>archai4j architecture search report</div>");
 
         h.append("<dl class='summary' id='summary'>");
-        item(h, "status", s.path("status").asText());
+        item(h, "status", s.path("status").asText() + switch (s.path("stop_reason").asText("")) {
+            case "limit" -> " (stopped by its budget: rerun with a larger one to continue)";
+            case "exhausted" -> " (the algorithm had nothing more to evaluate)";
+            default -> "";
+        });
         item(h, "algorithm", s.path("algorithm").asText());
         item(h, "seed", s.path("seed").asText());
         item(h, "objectives", IntStream.range(0, run.objectives().size()).mapToObj(k -> run.objectives().get(k)
