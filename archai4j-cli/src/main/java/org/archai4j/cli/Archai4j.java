@@ -2,6 +2,7 @@ package org.archai4j.cli;
 
 import java.io.PrintWriter;
 import org.archai4j.cli.spec.SpecException;
+import org.archai4j.io.RunLock;
 import org.archai4j.spacefile.SpaceFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public final class Archai4j implements Runnable {
 
     private static boolean isBadInput(Throwable e) {
         return e instanceof SpecException || e instanceof SpaceFileException
-                || e instanceof CommandLine.ParameterException;
+                || e instanceof CommandLine.ParameterException || e instanceof RunLock.RunLockedException;
     }
 
     public static void main(String[] args) {

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.archai4j.cli.report.HtmlReport;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.io.RunLock;
+import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.search.StopReason;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
@@ -70,7 +72,36 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RunSpec spec = withOverrides(RunSpec.read(specFile));
         Path dir = out != null ? out : spec.output();
-        Files.createDirectories(dir);
+        checkWritable(dir);
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return search(spec, dir, lock);
+        }
+    }
+
+    /**
+     * Refuses a directory that archai4j did not make: only a new or empty directory, or one holding an archai4j
+     * run, is ever written to.
+     */
+    private static void checkWritable(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new SpecException(dir + " is a file; name a directory for the run with --out");
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<String> names;
+        try (var files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE_NAME)).toList();
+        }
+        boolean run = names.contains("spec.yaml") || names.contains("run.json")
+                || names.contains(EvaluationJournal.FILE_NAME);
+        if (!names.isEmpty() && !run) {
+            throw new SpecException(dir + " is not empty and holds no archai4j run (no spec.yaml, run.json or "
+                    + EvaluationJournal.FILE_NAME + "); name a new or empty directory with --out");
+        }
+    }
+
+    private int search(RunSpec spec, Path dir, RunLock lock) throws IOException {
         ObjectNode summary = startSummary(spec, dir);
 
         ImageDataset.Split data = SearchRun.loadData(spec);
@@ -100,7 +131,7 @@ final class SearchCommand implements Callable<Integer> {
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
                     + spec.clusterName() + " (workers of spec " + spec.identity() + ")");
         }
-        try (coordinator; SearchRun run = SearchRun.prepare(spec, data, dir, coordinator);
+        try (coordinator; SearchRun run = SearchRun.prepare(spec, data, dir, coordinator, lock);
              ProgressDisplay<DjlNetwork> progress = new ProgressDisplay<>(spec.objectives().get(0).name(),
                      System.out, !noProgress && System.console() != null)) {
             run.searcher().addListener(progress);

@@ -46,6 +46,7 @@ import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.io.RunLock;
 import org.archai4j.plots.ParetoPlots;
 import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
@@ -103,6 +104,15 @@ public final class SearchRun implements AutoCloseable {
      */
     public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir,
                                     ClusterCoordinator cluster) {
+        return prepare(spec, data, outputDir, cluster, null);
+    }
+
+    /**
+     * Prepares the search of {@code spec}, evaluating expensive objectives on the {@code cluster} when there is
+     * one, and running under {@code lock}, the output directory's lock the caller holds (null: the search locks it).
+     */
+    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir,
+                                    ClusterCoordinator cluster, RunLock lock) {
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
         Device device = device(spec);
         ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
@@ -124,6 +134,9 @@ public final class SearchRun implements AutoCloseable {
         };
         configure(builder, spec.algorithm().parameters());
         invoke(builder, "seed", spec.seed());
+        if (lock != null) {
+            invoke(builder, "runLock", lock);
+        }
         RunSpec.Budget budget = spec.budget();
         if (budget.time() != null) {
             invoke(builder, "limit", Limits.byTime(budget.time()));

@@ -154,4 +154,27 @@ class CliTest {
         assertThat(bad.err().strip()).isEqualTo("archai4j: --time-budget is 'soon'; expected a duration such as 90s, "
                 + "10m or 1h30m");
     }
+
+    @Test
+    void onlyAnEmptyDirectoryOrARunIsWrittenAndOneSearchAtATime(@TempDir Path dir) throws IOException {
+        Path somewhere = Files.createDirectories(dir.resolve("somewhere"));
+        Files.writeString(somewhere.resolve("notes.txt"), "mine");
+        Path spec = Files.writeString(dir.resolve("s.yaml"), spec(somewhere.toString(), "{name: random}"));
+        Run refused = run("search", spec.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("archai4j: " + somewhere + " is not empty and holds no archai4j "
+                + "run (no spec.yaml, run.json or evaluations.jsonl); name a new or empty directory with --out");
+        try (var files = Files.list(somewhere)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
+        }
+
+        Path busy = dir.resolve("busy");
+        try (org.archai4j.io.RunLock held = org.archai4j.io.RunLock.acquire(busy)) {
+            Run second = run("search", spec.toString(), "--out", busy.toString());
+            assertThat(second.code()).isEqualTo(2);
+            assertThat(second.err().strip()).startsWith("archai4j: " + busy.toAbsolutePath())
+                    .contains("is in use by another search").doesNotContain("\n");
+            assertThat(busy.resolve("run.json")).doesNotExist();
+        }
+    }
 }

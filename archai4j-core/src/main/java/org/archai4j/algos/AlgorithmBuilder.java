@@ -3,6 +3,7 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.io.RunLock;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.Checks;
 import org.archai4j.search.Limit;
@@ -28,6 +29,7 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     int samplingRounds = 100;
     Limit limit;
     EvaluationService<M> evaluations;
+    RunLock runLock;
 
     protected AlgorithmBuilder(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives, Path outputDir) {
         this.searchSpace = Objects.requireNonNull(searchSpace, "searchSpace");
@@ -102,6 +104,19 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
             throw new IllegalArgumentException("the evaluation service measures other objectives than the search's");
         }
         this.evaluations = evaluations;
+        return self();
+    }
+
+    /**
+     * The output directory's lock, already held by the caller, who releases it (the command line locks the
+     * directory before it writes anything there); by default the search locks the directory while it runs.
+     */
+    public B runLock(RunLock lock) {
+        if (!lock.directory().equals(outputDir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the lock is of " + lock.directory() + ", not of the output directory "
+                    + outputDir);
+        }
+        this.runLock = lock;
         return self();
     }
 

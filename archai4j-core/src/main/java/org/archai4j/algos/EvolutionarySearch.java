@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.evaluation.ModelResult;
+import org.archai4j.io.RunLock;
 import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.BreedingContext;
@@ -47,6 +48,9 @@ import org.archai4j.space.DiscreteSearchSpace;
  * frontier does not hold are then cleared (if asked). Evaluations go through an {@link EvaluationService} whose
  * journal lives in the output directory, so running a search again over the same directory resumes it.
  *
+ * <p>While it runs, the search holds its output directory's {@link RunLock}: a second search over the same directory
+ * (in this process or another) fails at its start instead of interleaving two journals.
+ *
  * <p>The search stops when it has run {@code numIters} iterations, when a {@link Limit} is reached (asked before
  * every iteration, and by {@link #search()} before every evaluation), or when the algorithm has nothing left to
  * evaluate. Stopping inside an iteration drops that iteration (its finished evaluations stay in the journal);
@@ -75,6 +79,8 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     private final Limit limit;
     private final boolean ownsEvaluations;
     private EvaluationService<M> evaluations;
+    private final RunLock givenLock;
+    private RunLock runLock;
     private final BreedingContext<M> context = new Context();
     private Phase phase = Phase.NEW;
     private StopReason stopReason;
@@ -97,6 +103,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         this.rng = new PyRandom(b.seed);
         this.searchState = new SearchResults<>(searchSpace, objectives);
         this.limit = b.limit;
+        this.givenLock = b.runLock;
         this.evaluations = b.evaluations;
         this.ownsEvaluations = b.evaluations == null;
         if (b.referenceFiles) {
@@ -155,12 +162,14 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         if (phase != Phase.NEW) {
             return;
         }
-        phase = Phase.RUNNING;
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + outputDir, e);
         }
+        // One search per directory: a second one fails here, having written nothing.
+        runLock = givenLock != null ? givenLock : RunLock.acquire(outputDir);
+        phase = Phase.RUNNING;
         if (evaluations == null) {
             evaluations = new EvaluationService<>(objectives);
         }
@@ -334,6 +343,9 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             if (ownsEvaluations && evaluations != null) {
                 evaluations.close();
             }
+            if (givenLock == null && runLock != null) {
+                runLock.close();
+            }
         }
         return false;
     }
@@ -372,7 +384,9 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
                 }
             }
         } catch (RuntimeException | Error e) {
-            end(StopReason.FAILED);
+            if (phase == Phase.RUNNING) {
+                end(StopReason.FAILED);
+            }
             throw e;
         }
         return searchState;
