@@ -102,6 +102,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     private int search(RunSpec spec, Path dir, RunLock lock) throws IOException {
+        checkSameRun(spec, dir);
         ObjectNode summary = startSummary(spec, dir);
 
         ImageDataset.Split data = SearchRun.loadData(spec);
@@ -203,6 +204,30 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses a directory holding another search: its {@code spec.yaml} is another spec (budgets aside), or its
+     * journal names another run. Nothing is written before this passes.
+     */
+    private static void checkSameRun(RunSpec spec, Path dir) throws IOException {
+        Path specCopy = dir.resolve("spec.yaml");
+        if (Files.isRegularFile(specCopy) && !RunSpec.withoutBudget(Files.readString(specCopy, StandardCharsets.UTF_8))
+                .equals(RunSpec.withoutBudget(spec.text()))) {
+            throw new SpecException(dir + " holds a run of another spec (its spec.yaml differs from "
+                    + spec.file() + "); name another directory with --out");
+        }
+        Path journal = dir.resolve(EvaluationJournal.FILE_NAME);
+        String run;
+        try {
+            run = EvaluationJournal.runOf(journal).orElse(spec.identity());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage(), e);
+        }
+        if (!run.equals(spec.identity())) {
+            throw new SpecException(journal + " is the journal of the run '" + run + "', not of " + spec.file()
+                    + " ('" + spec.identity() + "'); name another directory with --out");
+        }
+    }
+
+    /**
      * The run's summary: a new one, or the one of the interrupted run being resumed. A directory holding a run of
      * another spec is refused, since resuming it would mix two searches.
      */
@@ -211,11 +236,6 @@ final class SearchCommand implements Callable<Integer> {
         Path summaryFile = dir.resolve("run.json");
         ObjectNode summary;
         if (Files.isRegularFile(specCopy)) {
-            if (!RunSpec.withoutBudget(Files.readString(specCopy, StandardCharsets.UTF_8))
-                    .equals(RunSpec.withoutBudget(spec.text()))) {
-                throw new SpecException(dir + " holds a run of another spec (its spec.yaml differs from "
-                        + spec.file() + "); name another directory with --out");
-            }
             JsonNode old = Files.isRegularFile(summaryFile) ? new ObjectMapper().readTree(summaryFile.toFile())
                     : null;
             summary = old instanceof ObjectNode o ? o : new ObjectMapper().createObjectNode();

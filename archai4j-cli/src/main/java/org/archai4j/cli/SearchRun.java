@@ -134,6 +134,7 @@ public final class SearchRun implements AutoCloseable {
         };
         configure(builder, spec.algorithm().parameters());
         invoke(builder, "seed", spec.seed());
+        invoke(builder, "runIdentity", spec.identity());
         if (lock != null) {
             invoke(builder, "runLock", lock);
         }

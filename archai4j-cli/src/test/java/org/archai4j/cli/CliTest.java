@@ -177,4 +177,18 @@ class CliTest {
             assertThat(busy.resolve("run.json")).doesNotExist();
         }
     }
+
+    @Test
+    void aJournalOfAnotherRunIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("evaluations.jsonl"), "{\"archai4j_journal\":1,\"run\":\"other-0123\"}\n"
+                + "{\"objective\":\"accuracy\",\"archid\":\"a1\",\"value\":0.99}\n");
+        Path spec = Files.writeString(dir.resolve("s.yaml"), spec(run.toString(), "{name: random}"));
+        Run refused = run("search", spec.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("archai4j: " + run.resolve("evaluations.jsonl")
+                + " is the journal of the run 'other-0123', not of " + spec).doesNotContain("\n");
+        assertThat(run.resolve("run.json")).doesNotExist();
+        assertThat(run.resolve("spec.yaml")).doesNotExist();
+    }
 }

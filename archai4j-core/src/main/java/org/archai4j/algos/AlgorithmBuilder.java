@@ -30,6 +30,7 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     Limit limit;
     EvaluationService<M> evaluations;
     RunLock runLock;
+    String runIdentity;
 
     protected AlgorithmBuilder(DiscreteSearchSpace<M> searchSpace, SearchObjectives<M> objectives, Path outputDir) {
         this.searchSpace = Objects.requireNonNull(searchSpace, "searchSpace");
@@ -117,6 +118,15 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
                     + outputDir);
         }
         this.runLock = lock;
+        return self();
+    }
+
+    /**
+     * What identifies this search (a hash of its spec, say): written in the journal's header, and a journal of
+     * another search in the output directory is refused instead of replayed. By default the journal names no run.
+     */
+    public B runIdentity(String identity) {
+        this.runIdentity = Objects.requireNonNull(identity, "identity");
         return self();
     }
 

@@ -80,6 +80,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     private final boolean ownsEvaluations;
     private EvaluationService<M> evaluations;
     private final RunLock givenLock;
+    private final String runIdentity;
     private RunLock runLock;
     private final BreedingContext<M> context = new Context();
     private Phase phase = Phase.NEW;
@@ -104,6 +105,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         this.searchState = new SearchResults<>(searchSpace, objectives);
         this.limit = b.limit;
         this.givenLock = b.runLock;
+        this.runIdentity = b.runIdentity;
         this.evaluations = b.evaluations;
         this.ownsEvaluations = b.evaluations == null;
         if (b.referenceFiles) {
@@ -174,7 +176,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             evaluations = new EvaluationService<>(objectives);
         }
         if (!evaluations.hasJournal()) {
-            evaluations.attachJournal(outputDir);
+            evaluations.attachJournal(outputDir, runIdentity);
         }
         evaluations.addListener(this::announceEvaluation);
         population = initialPopulation();

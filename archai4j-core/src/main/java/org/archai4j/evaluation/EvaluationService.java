@@ -103,10 +103,18 @@ public final class EvaluationService<M> implements AutoCloseable {
      * @throws IllegalArgumentException when the journal is damaged (other than a torn last line)
      */
     public void attachJournal(Path outputDir) {
+        attachJournal(outputDir, null);
+    }
+
+    /**
+     * {@link #attachJournal(Path)} for the run {@code runIdentity}: a journal of another run is refused (see
+     * {@link EvaluationJournal#open(Path, String)}).
+     */
+    public void attachJournal(Path outputDir, String runIdentity) {
         if (journal != null) {
             throw new IllegalStateException("a journal is already attached: " + journal.file());
         }
-        journal = EvaluationJournal.open(outputDir.resolve(EvaluationJournal.FILE_NAME));
+        journal = EvaluationJournal.open(outputDir.resolve(EvaluationJournal.FILE_NAME), runIdentity);
         for (EvaluationRecord r : journal.records()) {
             replay.computeIfAbsent(new Key(r.objective(), r.archid(), r.budget()), k -> new ArrayDeque<>()).add(r);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.Closeable;
@@ -51,31 +52,57 @@ public final class EvaluationJournal implements Closeable {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final JsonFactory FACTORY = JSON.getFactory();
+
+    /** The format version this archai4j writes and reads, in the header line. */
+    public static final int FORMAT_VERSION = 1;
+    private static final String HEADER_FIELD = "archai4j_journal";
 
     private final Path file;
     private final List<EvaluationRecord> records;
     private final FileChannel channel;
+    private final String runIdentity;
 
-    private EvaluationJournal(Path file, List<EvaluationRecord> records, FileChannel channel) {
+    private EvaluationJournal(Path file, List<EvaluationRecord> records, FileChannel channel, String runIdentity) {
         this.file = file;
         this.records = Collections.unmodifiableList(records);
         this.channel = channel;
+        this.runIdentity = runIdentity;
+    }
+
+    /** Opens (or creates) a journal of no particular run; see {@link #open(Path, String)}. */
+    public static EvaluationJournal open(Path file) {
+        return open(file, null);
     }
 
     /**
-     * Opens (or creates) a journal, reading what it holds.
+     * Opens (or creates) the journal of the run {@code runIdentity} (such as a hash of its spec; {@code null} for
+     * any run), reading what it holds. A new journal starts with a header line naming the run and the format
+     * version; an existing one must be of the same run.
      *
-     * @throws IllegalArgumentException when a line other than a torn last one is damaged
+     * @throws IllegalArgumentException when the journal is of another run or another format version, or a line
+     *     other than a torn last one is damaged (not one JSON object, or text after it)
      */
-    public static EvaluationJournal open(Path file) {
+    public static EvaluationJournal open(Path file, String runIdentity) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             List<EvaluationRecord> records = new ArrayList<>();
             long keep = 0;
+            String[] header = new String[1];
             if (Files.exists(file)) {
-                keep = read(file, records);
+                keep = read(file, records, header);
+            }
+            String run = runIdentity;
+            if (keep > 0 && header[0] == null) {
+                LOG.warn("{}: a journal of an older archai4j, without a header naming its run", file);
+            } else if (keep > 0) {
+                if (runIdentity != null && !header[0].isEmpty() && !header[0].equals(runIdentity)) {
+                    throw new IllegalArgumentException("evaluation journal " + file + " is of the run '" + header[0]
+                            + "', not of this one ('" + runIdentity + "'); name another output directory");
+                }
+                run = header[0].isEmpty() ? runIdentity : header[0];
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -89,7 +116,11 @@ public final class EvaluationJournal implements Closeable {
                 channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 channel.force(false);
             }
-            return new EvaluationJournal(file, records, channel);
+            if (keep == 0) {
+                channel.write(ByteBuffer.wrap((header(runIdentity) + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(false);
+            }
+            return new EvaluationJournal(file, records, channel, run);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open evaluation journal " + file + ": " + e.getMessage(), e);
         }
@@ -101,8 +132,46 @@ public final class EvaluationJournal implements Closeable {
         return one.get(0);
     }
 
-    /** Reads the records; returns the length of the file to keep (everything but a torn last line). */
-    private static long read(Path file, List<EvaluationRecord> records) throws IOException {
+    /**
+     * The run a journal file names in its header, without opening it for writing: empty when there is no such
+     * file, or it names no run (a journal of an older archai4j).
+     *
+     * @throws IllegalArgumentException when its header is damaged
+     */
+    public static java.util.Optional<String> runOf(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            String first = lines.findFirst().orElse("");
+            if (first.isBlank() || !first.contains(HEADER_FIELD)) {
+                return java.util.Optional.empty();
+            }
+            String run = parseObject(first).path("run").asText("");
+            return run.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(run);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read evaluation journal " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("evaluation journal " + file + ", line 1: " + e.getMessage(), e);
+        }
+    }
+
+    private static String header(String runIdentity) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField(HEADER_FIELD, FORMAT_VERSION);
+            g.writeStringField("run", runIdentity == null ? "" : runIdentity);
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads the records, and the header's run into {@code header[0]} (left null without a header); returns the
+     * length of the file to keep (everything but a torn last line).
+     */
+    private static long read(Path file, List<EvaluationRecord> records, String[] header) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int start = 0;
         int lineNumber = 0;
@@ -116,7 +185,20 @@ public final class EvaluationJournal implements Closeable {
             String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             if (!line.isBlank()) {
                 try {
-                    records.add(parse(line));
+                    JsonNode node = parseObject(line);
+                    if (node.has(HEADER_FIELD)) {
+                        if (lineNumber != 1) {
+                            throw new IllegalArgumentException("a header line after the first line");
+                        }
+                        int version = node.get(HEADER_FIELD).asInt(-1);
+                        if (version != FORMAT_VERSION) {
+                            throw new IllegalArgumentException("journal format version " + node.get(HEADER_FIELD)
+                                    + "; this archai4j reads version " + FORMAT_VERSION);
+                        }
+                        header[0] = node.path("run").asText("");
+                    } else {
+                        records.add(parse(node));
+                    }
                 } catch (IllegalArgumentException e) {
                     if (!complete) {
                         LOG.warn("{}: ignoring a torn last line {} (a crash while it was written): {}", file,
@@ -132,7 +214,8 @@ public final class EvaluationJournal implements Closeable {
         return bytes.length;
     }
 
-    private static EvaluationRecord parse(String line) {
+    /** One line as exactly one JSON object: nothing may follow it (two records joined on one line are an error). */
+    private static JsonNode parseObject(String line) {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -142,6 +225,10 @@ public final class EvaluationJournal implements Closeable {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
         }
+        return node;
+    }
+
+    private static EvaluationRecord parse(JsonNode node) {
         String objective = text(node, "objective");
         String archid = text(node, "archid");
         Double budget = number(node, "budget");
@@ -174,6 +261,11 @@ public final class EvaluationJournal implements Closeable {
             throw new IllegalArgumentException("field '" + field + "' is " + v + "; expected a number or null");
         }
         return v.asDouble();
+    }
+
+    /** The run this journal is of (its header's), or {@code null} when it names none. */
+    public String runIdentity() {
+        return runIdentity == null || runIdentity.isEmpty() ? null : runIdentity;
     }
 
     /** The records read when the journal was opened, in file order. */

@@ -68,4 +68,43 @@ class EvaluationJournalTest {
         assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 1")
                 .hasMessageContaining("'archid'");
     }
+
+    @Test
+    void aNewJournalNamesItsRunAndRefusesAnotherRun(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(EvaluationJournal.FILE_NAME);
+        try (EvaluationJournal j = EvaluationJournal.open(file, "spec-abc")) {
+            j.append(EvaluationRecord.success("acc", "a1", null, 0.5, 1.0));
+        }
+        assertThat(Files.readAllLines(file).get(0)).isEqualTo("{\"archai4j_journal\":1,\"run\":\"spec-abc\"}");
+        try (EvaluationJournal again = EvaluationJournal.open(file, "spec-abc")) {
+            assertThat(again.records()).hasSize(1);
+            assertThat(again.runIdentity()).isEqualTo("spec-abc");
+        }
+        try (EvaluationJournal any = EvaluationJournal.open(file)) {
+            assertThat(any.records()).hasSize(1);
+        }
+        assertThatThrownBy(() -> EvaluationJournal.open(file, "spec-xyz"))
+                .hasMessage("evaluation journal " + file + " is of the run 'spec-abc', not of this one ('spec-xyz'); "
+                        + "name another output directory");
+    }
+
+    @Test
+    void aLineHoldsExactlyOneRecordAndTheHeaderComesFirst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(EvaluationJournal.FILE_NAME);
+        String record = "{\"objective\":\"acc\",\"archid\":\"a1\",\"value\":0.5}";
+        Files.writeString(file, record + " trailing\n" + record + "\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 1: not valid JSON");
+        Files.writeString(file, record + record + "\n" + record + "\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 1: not valid JSON");
+        Files.writeString(file, record + "\n{\"archai4j_journal\":1,\"run\":\"x\"}\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 2: a header line after");
+        Files.writeString(file, "{\"archai4j_journal\":7,\"run\":\"x\"}\n" + record + "\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 1: journal format version 7; "
+                + "this archai4j reads version 1");
+        // A journal of an older archai4j, without a header, is still read.
+        Files.writeString(file, record + "\n");
+        try (EvaluationJournal legacy = EvaluationJournal.open(file, "spec-abc")) {
+            assertThat(legacy.records()).hasSize(1);
+        }
+    }
 }
