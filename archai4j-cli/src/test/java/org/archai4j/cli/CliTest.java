@@ -191,4 +191,34 @@ class CliTest {
         assertThat(run.resolve("run.json")).doesNotExist();
         assertThat(run.resolve("spec.yaml")).doesNotExist();
     }
+
+    @Test
+    void objectiveNamesWithAnyCharacterAndForeignArchidsAreHandled(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        String text = spec(out.toString(), "{name: random, num_iters: 1, samples_per_iter: 2}")
+                .replace("accuracy: {evaluator: accuracy, higher_is_better: true}",
+                        "'size, \"params\" <b>': {evaluator: parameters, higher_is_better: false}")
+                .replace("latency_ms: {evaluator: latency_ms, higher_is_better: false, samples: 3}",
+                        "'准确率': {evaluator: macs, higher_is_better: false}");
+        Path spec = Files.writeString(dir.resolve("names.yaml"), text);
+        Run search = run("search", spec.toString(), "--no-progress");
+        assertThat(search.code()).as(search.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("search_state_1.csv")).get(0))
+                .startsWith("archid,\"size, \"\"params\"\" <b>\",parameters,准确率,");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("size, &quot;params&quot; &lt;b&gt;").doesNotContain("\"params\" <b>");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).toList())
+                    .hasSize(3).doesNotHaveDuplicates();
+        }
+
+        Path csv = out.resolve("search_state_1.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv));
+        lines.set(1, "<script>alert(1)</script>" + lines.get(1).substring(40));
+        Files.write(csv, lines);
+        Run report = run("report", out.toString());
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err().strip()).isEqualTo("archai4j: " + csv + ": record 2: archid "
+                + "'<script>alert(1)</script>' is not an archid; expected 40 hexadecimal digits");
+    }
 }

@@ -60,12 +60,35 @@ public record ParetoEvolution(String x, String y, List<Double> xs, List<Double> 
         return new ParetoEvolution(x, y, List.copyOf(xs), List.copyOf(ys), List.copyOf(frontiers));
     }
 
-    /** The reference's plot file name: spaces to {@code _}, characters outside {@code [-\w.]} removed. */
+    /** The plot file name of {@code x} against {@code y} when they are the only objectives. */
     public static String fileName(String x, String y) {
-        return "pareto_" + fileSafe(x) + "_vs_" + fileSafe(y) + ".png";
+        return fileName(fileTokens(List.of(x, y)), x, y);
     }
 
-    private static String fileSafe(String name) {
-        return name.replace(' ', '_').replaceAll("[^-\\w.]", "");
+    /** The plot file name of {@code x} against {@code y}, from the {@link #fileTokens} of every objective. */
+    public static String fileName(Map<String, String> tokens, String x, String y) {
+        return "pareto_" + tokens.get(x) + "_vs_" + tokens.get(y) + ".png";
     }
+
+    /**
+     * Each objective's part of the plot file names: the reference's (spaces to {@code _}, characters outside
+     * {@code [-\w.]} removed, {@code \w} as Python reads it, letters of any script: never a path separator),
+     * unless that is empty or another objective's too: then a short hash of the name follows, so plots never
+     * overwrite each other.
+     */
+    public static Map<String, String> fileTokens(List<String> names) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, Integer> uses = new LinkedHashMap<>();
+        for (String name : names) {
+            String token = REFERENCE_REMOVED.matcher(name.replace(' ', '_')).replaceAll("");
+            tokens.put(name, token);
+            uses.merge(token, 1, Integer::sum);
+        }
+        tokens.replaceAll((name, token) -> token.isEmpty() || uses.get(token) > 1
+                ? token + "-" + Integer.toHexString(name.hashCode() & 0xfffffff | 0x10000000).substring(1) : token);
+        return tokens;
+    }
+
+    private static final java.util.regex.Pattern REFERENCE_REMOVED = java.util.regex.Pattern.compile("[^-\\w.]",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 }

@@ -20,9 +20,16 @@ public record SearchStateTable(List<String> columns, List<List<Object>> rows) {
         return rows.stream().map(r -> r.get(k)).toList();
     }
 
-    /** As pandas writes it with {@code to_csv(index=False)}: floats as Python reprs, NaN and None empty. */
+    /**
+     * As pandas writes it with {@code to_csv(index=False)}: floats as Python reprs, NaN and None empty, and a cell
+     * or column name holding a comma, a quote or a line break quoted (RFC 4180).
+     */
     public String toCsv() {
-        StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i > 0 ? "," : "").append(csvCell(columns.get(i))); // names may hold any character
+        }
+        out.append('\n');
         for (List<Object> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 if (i > 0) {

@@ -145,4 +145,26 @@ class SearchResultsTest {
         assertThat(table.column("archid")).containsExactly("a", "b", "a");
         assertThat(table.column("is_pareto")).containsExactly(true, true, false);
     }
+
+    /** Objective names may hold any character: CSV headers are quoted as cells are, plot names stay apart. */
+    @Test
+    void anyObjectiveNameGivesAWellFormedCsvAndItsOwnPlotFile() {
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("acc, \"top-1\"", (m, b) -> 0, Direction.MAXIMIZE);
+        so.addObjective("line\nbreak", (m, b) -> 0, Direction.MINIMIZE);
+        SearchResults<Void> results = new SearchResults<>(null, so);
+        results.addIterationResults(models("a"), Map.of("acc, \"top-1\"", new double[] {0.5},
+                "line\nbreak", new double[] {2}));
+        assertThat(results.searchStateTable().toCsv()).startsWith(
+                "archid,\"acc, \"\"top-1\"\"\",\"line\nbreak\",iteration_num,search_walltime_hours,is_pareto\na,0.5,2.0,0,");
+        // The reference's names where they are unique, as Python's \\w reads letters (of any script).
+        assertThat(ParetoEvolution.fileName("a value", "b/value")).isEqualTo("pareto_a_value_vs_bvalue.png");
+        assertThat(ParetoEvolution.fileName("准确率", "延迟")).isEqualTo("pareto_准确率_vs_延迟.png");
+        // Names the rule would empty or merge get a hash of their own: no plot overwrites another.
+        var tokens = ParetoEvolution.fileTokens(List.of("a/b", "ab", "???", "!!!", "../up"));
+        assertThat(tokens.values()).doesNotHaveDuplicates().allMatch(t -> !t.contains("/"));
+        assertThat(tokens.get("a/b")).matches("ab-[0-9a-f]{7}");
+        assertThat(tokens.get("???")).matches("-[0-9a-f]{7}");
+        assertThat(tokens.get("../up")).isEqualTo("..up");
+    }
 }

@@ -2,6 +2,7 @@ package org.archai4j.plots;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -146,14 +147,15 @@ public final class ParetoPlots<M> implements SearchListener<M> {
     public static void draw(SearchObjectives<?> objectives, List<? extends SearchResults.IterationResult<?>> iterations,
                             Path directory) {
         List<String> names = objectives.objectiveNames();
+        Map<String, String> tokens = ParetoEvolution.fileTokens(names);
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
                 ParetoEvolution e = ParetoEvolution.of(objectives, iterations, names.get(i), names.get(j));
                 try {
                     ParetoPlot.save(e.x(), e.y(), e.xs(), e.ys(), e.frontiers(),
-                            directory.resolve(ParetoEvolution.fileName(e.x(), e.y())));
+                            directory.resolve(ParetoEvolution.fileName(tokens, e.x(), e.y())));
                 } catch (RuntimeException ex) {
-                    LOG.warn("cannot draw {}: {}", ParetoEvolution.fileName(e.x(), e.y()), ex.toString());
+                    LOG.warn("cannot draw {}: {}", ParetoEvolution.fileName(tokens, e.x(), e.y()), ex.toString());
                 }
             }
         }

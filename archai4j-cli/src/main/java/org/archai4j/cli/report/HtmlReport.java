@@ -110,8 +110,8 @@ public final class HtmlReport {
         int rank = 0;
         for (int i : rows) {
             RunData.Model m = run.models().get(i);
-            h.append("<tr data-archid='").append(m.archid()).append("'><td>").append(++rank).append("</td><td><code>")
-                    .append(m.archid()).append("</code></td>");
+            h.append("<tr data-archid='").append(Html.escape(m.archid())).append("'><td>").append(++rank)
+                    .append("</td><td><code>").append(Html.escape(m.archid())).append("</code></td>");
             for (double v : m.values()) {
                 h.append("<td class='num'>").append(SvgPlot.format(v)).append("</td>");
             }

@@ -45,6 +45,9 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
     }
 
     private static final Pattern STATE = Pattern.compile("search_state_(\\d+)\\.csv");
+    /** An archid as archai4j's config search spaces write them: SHA-1 in hexadecimal. */
+    static final Pattern ARCHID = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern ARCH_FILE = Pattern.compile("[0-9a-f]{40}\\.json");
     private static final Pattern PARETO_DIR = Pattern.compile("(?:pareto_models_iter|models_iter)_(\\d+)");
 
     /** Reads a run directory; a missing or unreadable part is a {@link SpecException} naming the file. */
@@ -74,7 +77,8 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
         Map<String, ArchFile> archFiles = new LinkedHashMap<>();
         latest(directory, PARETO_DIR).ifPresent(dir -> {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (Path f : files.filter(p -> ARCH_FILE.matcher(p.getFileName().toString()).matches())
+                        .sorted().toList()) {
                     archFiles.put(f.getFileName().toString().replaceFirst("\\.json$", ""), new ArchFile(
                             directory.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 }
@@ -113,16 +117,16 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
     }
 
     private static List<Model> models(Path csv, List<String> objectives) {
-        List<String> lines;
+        List<List<String>> records;
         try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            records = Csv.records(Files.readString(csv, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (lines.isEmpty()) {
+        if (records.isEmpty()) {
             return List.of();
         }
-        List<String> header = Csv.split(lines.get(0));
+        List<String> header = records.get(0);
         int archid = header.indexOf("archid");
         int iteration = header.indexOf("iteration_num");
         int[] columns = objectives.stream().mapToInt(header::indexOf).toArray();
@@ -132,11 +136,16 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
             }
         }
         List<Model> out = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        for (int r = 1; r < records.size(); r++) {
+            List<String> cells = records.get(r);
+            if (cells.size() != header.size()) {
+                throw new SpecException(csv + ": record " + (r + 1) + " has " + cells.size() + " cells; expected "
+                        + header.size() + ", one per column");
             }
-            List<String> cells = Csv.split(line);
+            if (!ARCHID.matcher(cells.get(archid)).matches()) {
+                throw new SpecException(csv + ": record " + (r + 1) + ": archid '" + abbreviate(cells.get(archid))
+                        + "' is not an archid; expected 40 hexadecimal digits");
+            }
             double[] values = new double[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 values[i] = number(cells.get(columns[i]));
@@ -144,6 +153,10 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
             out.add(new Model(cells.get(archid), values, iteration < 0 ? 0 : (int) number(cells.get(iteration))));
         }
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     private static double number(String cell) {
