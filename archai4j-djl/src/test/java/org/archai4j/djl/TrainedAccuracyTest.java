@@ -48,6 +48,38 @@ class TrainedAccuracyTest {
         }
     }
 
+    /**
+     * Two trainings at once in one JVM (DJL's own gradient collector allows one per JVM, and failed every second
+     * one): no failure, and the values sequential training gives.
+     */
+    @Test
+    void networksTrainConcurrentlyWithTheSequentialResults() throws Exception {
+        ImageDataset train = TinyData.images(320, 1);
+        ImageDataset validation = TinyData.images(100, 2);
+        DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
+                .build();
+        List<Double> sequential = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ArchaiModel<DjlNetwork> m = model("s" + i);
+            sequential.add(accuracy.evaluate(m, null));
+            m.clear();
+        }
+        List<ArchaiModel<DjlNetwork>> models = new java.util.ArrayList<>();
+        try (org.archai4j.objectives.ParallelEvaluator<DjlNetwork> parallel =
+                     org.archai4j.objectives.ParallelEvaluator.of(accuracy).threads(2).build()) {
+            for (int i = 0; i < 4; i++) {
+                models.add(model("p" + i));
+                parallel.send(models.get(i), null);
+            }
+            List<org.archai4j.objectives.EvaluationOutcome> outcomes = parallel.fetchAllOutcomes();
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as("no failure").isNull());
+            assertThat(outcomes.stream().map(org.archai4j.objectives.EvaluationOutcome::value).toList())
+                    .isEqualTo(sequential);
+        } finally {
+            models.forEach(ArchaiModel::clear);
+        }
+    }
+
     @Test
     void aLargerBudgetContinuesFromTheCheckpointEvenInARebuiltNetwork() throws Exception {
         ImageDataset train = TinyData.images(320, 3);

@@ -1,7 +1,6 @@
 package org.archai4j.djl.predictors;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.training.OptimizerStates;
+import org.archai4j.djl.training.GradientRecording;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
@@ -174,10 +173,10 @@ public final class DnnEnsemble implements Predictor, AutoCloseable {
                     // A result belongs to its first operand's manager: lend x to the step so that the step's
                     // intermediate arrays are freed with it.
                     x.tempAttach(stepScope);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientRecording recording = new GradientRecording()) {
                         NDArray prediction = member.block().forward(store, new NDList(x), true).singletonOrThrow();
                         NDArray loss = prediction.sub(y).square().sum();
-                        collector.backward(loss);
+                        recording.backward(loss);
                     }
                     SupervisedTraining.update(adam, trainable);
                 }

@@ -1,6 +1,5 @@
 package org.archai4j.djl.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -91,10 +89,10 @@ public final class SupervisedTraining {
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray x = scope.create(pixels, new Shape(n).addAll(data.sampleShape()));
                     NDArray y = scope.create(labels);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    try (GradientRecording recording = new GradientRecording()) {
                         NDArray prediction = block.forward(store, new NDList(x), true).singletonOrThrow();
                         NDArray value = loss.evaluate(new NDList(y), new NDList(prediction));
-                        collector.backward(value);
+                        recording.backward(value);
                         lossSum += value.getFloat();
                     }
                     update(adam, trainable);
