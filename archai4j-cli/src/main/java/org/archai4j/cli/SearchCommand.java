@@ -116,9 +116,14 @@ final class SearchCommand implements Callable<Integer> {
             if (!finished.get()) {
                 summary.put("status", "interrupted");
                 summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
-                writeSummary(dir, summary);
-                System.err.println("\narchai4j: interrupted; the journal is intact. Run the same command again to "
-                        + "resume.");
+                String unsaved = "";
+                try {
+                    writeSummary(dir, summary);
+                } catch (RuntimeException e) {
+                    unsaved = " (run.json could not be updated: " + oneLine(e) + ")";
+                }
+                System.err.println("\narchai4j: interrupted; the journal is intact" + unsaved + ". Run the same "
+                        + "command again to resume.");
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -139,17 +144,34 @@ final class SearchCommand implements Callable<Integer> {
             run.searcher().addProgressListener(progress);
             results = run.searcher().search();
             stopReason.set(run.searcher().stopReason().orElse(StopReason.COMPLETED));
-        } catch (RuntimeException e) {
-            summary.put("status", "failed: " + e.getMessage());
-            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
-            writeSummary(dir, summary);
+        } catch (RuntimeException | Error e) {
             finished.set(true);
+            // The first error is the one reported: failing to record it (a full disk) only adds to it.
+            summary.put("status", "failed: " + oneLine(e));
+            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+            try {
+                writeSummary(dir, summary);
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            if (e instanceof Error) {
+                throw new IllegalStateException(oneLine(e), e); // one line, exit 1, never a trace
+            }
             throw e;
         }
         finished.set(true);
         Runtime.getRuntime().removeShutdownHook(onInterrupt);
 
         long evaluated = results.results().stream().mapToLong(r -> r.models().size()).sum();
+        long failed = results.results().stream().flatMap(r -> r.modelResults().stream())
+                .filter(r -> r.isFailure()).count();
+        if (evaluated > 0 && failed == evaluated) {
+            String first = results.results().get(0).modelResults().get(0).failure();
+            summary.put("status", "failed: every evaluation failed (the first: " + first + ")");
+            writeSummary(dir, summary);
+            throw new IllegalStateException("every one of the " + evaluated + " evaluations failed (the first: "
+                    + first + "); see " + dir.resolve(EvaluationJournal.FILE_NAME));
+        }
         StopReason reason = stopReason.get();
         summary.put("status", "finished");
         summary.put("stop_reason", reason.name().toLowerCase(Locale.ROOT));
@@ -166,6 +188,19 @@ final class SearchCommand implements Callable<Integer> {
                     + "larger --time-budget or --max-evaluations to continue");
         }
         return 0;
+    }
+
+    /** What went wrong, in one line; errors of the JVM say what to do about them. */
+    static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give the JVM more (JAVA_OPTS=-Xmx8g) or make the "
+                    + "search smaller";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: something is nested too deep";
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.replace('\n', ' ');
     }
 
     /** The spec with the command line's budget, which replaces the spec's. */

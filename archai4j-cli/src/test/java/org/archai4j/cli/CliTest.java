@@ -221,4 +221,41 @@ class CliTest {
         assertThat(report.err().strip()).isEqualTo("archai4j: " + csv + ": record 2: archid "
                 + "'<script>alert(1)</script>' is not an archid; expected 40 hexadecimal digits");
     }
+
+    @Test
+    void aFailureWhileWritingIsTheErrorReportedAndTheRunIsMarkedFailed(@TempDir Path dir) throws IOException {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = Files.createDirectories(dir.resolve("run"));
+        Files.createDirectories(out.resolve("evaluations.jsonl")); // the journal cannot be opened
+        Path spec = Files.writeString(dir.resolve("s.yaml"), spec(out.toString(), "{name: random, num_iters: 1}"));
+        Run failed = run("search", spec.toString(), "--no-progress");
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err().strip()).startsWith("archai4j: cannot open evaluation journal "
+                + out.resolve("evaluations.jsonl")).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"status\" : \"failed: cannot open "
+                + "evaluation journal");
+    }
+
+    /** A real full disk (a small tmpfs, where this machine lets root mount one). */
+    @Test
+    void aFullDiskEndsTheRunWithItsOwnErrorInOneLine(@TempDir Path dir) throws Exception {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            Path spec = Files.writeString(dir.resolve("s.yaml"), spec(disk.resolve("run").toString(),
+                    "{name: random, num_iters: 200, samples_per_iter: 20}")
+                    .replace("accuracy: {evaluator: accuracy, higher_is_better: true}",
+                            "macs: {evaluator: macs, higher_is_better: false}")
+                    .replace("  latency_ms: {evaluator: latency_ms, higher_is_better: false, samples: 3}\n", ""));
+            Run full = run("search", spec.toString(), "--no-progress");
+            assertThat(full.code()).as(full.out()).isEqualTo(1);
+            assertThat(full.err().strip()).contains("No space left on device").doesNotContain("\n")
+                    .doesNotContain("cannot write run.json");
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).start().waitFor();
+        }
+    }
 }

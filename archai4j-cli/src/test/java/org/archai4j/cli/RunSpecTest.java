@@ -68,7 +68,10 @@ class RunSpecTest {
             direction missing    | ', higher_is_better: false, samples: 3'|', samples: 3' | objectives.latency_ms.higher_is_better: is missing
             unknown objective key | 'latency_ms: {'|'latency_ms: {unit: ms, '       | objectives.latency_ms.unit: unknown key
             constraint no bounds | '{evaluator: macs, max: 1.0e7}'|'{evaluator: macs}' | constraints.affordable.max: a constraint needs min, max or both
-            negative epochs      | 'epochs: 1'|'epochs: -1'                          | training.epochs: is -1.0; expected a positive number
+            negative epochs      | 'epochs: 1'|'epochs: -1'                          | training.epochs: is -1.0; expected a positive number up to 1000
+            infinite epochs      | 'epochs: 1'|'epochs: .inf'                        | training.epochs: is Infinity; expected a positive number up to 1000
+            infinite rate        | 'learning_rate: 0.002'|'learning_rate: .inf'      | training.learning_rate: is Infinity; expected a positive number up to 100
+            NaN rate             | 'learning_rate: 0.002'|'learning_rate: .nan'      | training.learning_rate: is NaN; expected a positive number up to 100
             list for a mapping   | 'training: {'|'training: [1]  #{'                 | training: is a list; expected a mapping
             bad time budget      | 'seed: 3'|'seed: 3|time_budget: soon'             | time_budget: is 'soon'; expected a duration such as 90s, 10m or 1h30m
             zero time budget     | 'seed: 3'|'seed: 3|time_budget: 0s'               | time_budget: is '0s'; expected a duration above 0

@@ -245,9 +245,9 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 new Data(dataset, data.has("directory") ? base.resolve(data.requireString("directory"))
                         : Path.of("/usr/share/datasets/fashion-mnist"), data.integer("train_size", 5000, 1),
                         data.integer("validation_size", 1000, 1)),
-                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0),
+                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000),
                         training == null ? 64 : training.integer("batch_size", 64, 1),
-                        training == null ? 1e-3 : positive(training, "learning_rate", 1e-3)),
+                        training == null ? 1e-3 : positive(training, "learning_rate", 1e-3, 100)),
                 objectives(spec.requireMap("objectives"), true),
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
                 new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget(spec));
@@ -268,10 +268,11 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return new Budget(time, evaluations, stalled);
     }
 
-    private static double positive(SpecMap map, String key, double defaultValue) {
+    /** A finite number in (0, max]: infinity or NaN would train forever or fail every evaluation. */
+    private static double positive(SpecMap map, String key, double defaultValue, double max) {
         double v = map.number(key, defaultValue);
-        if (!(v > 0)) {
-            throw map.error(key, "is " + v + "; expected a positive number");
+        if (!(v > 0) || !(v <= max)) {
+            throw map.error(key, "is " + v + "; expected a positive number up to " + max);
         }
         return v;
     }
