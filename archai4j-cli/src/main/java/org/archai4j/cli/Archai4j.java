@@ -60,6 +60,13 @@ public final class Archai4j implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable e) { // an Error picocli lets through: still one line, never a trace
+            System.err.println("archai4j: " + SearchCommand.oneLine(e));
+            code = FAILED;
+        }
+        System.exit(code);
     }
 }

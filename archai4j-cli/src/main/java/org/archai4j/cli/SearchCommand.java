@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,11 +104,20 @@ final class SearchCommand implements Callable<Integer> {
 
     private int search(RunSpec spec, Path dir, RunLock lock) throws IOException {
         checkSameRun(spec, dir);
-        ObjectNode summary = startSummary(spec, dir);
-
+        // Everything that can refuse the input runs before anything is written.
         ImageDataset.Split data = SearchRun.loadData(spec);
         ClusterCoordinator coordinator = cluster == null ? null
                 : ClusterCoordinator.join(cluster.options(spec), workerAttributes);
+        SearchRun run;
+        try {
+            run = SearchRun.prepare(spec, data, dir, coordinator, lock);
+        } catch (RuntimeException e) {
+            if (coordinator != null) {
+                coordinator.close();
+            }
+            throw e;
+        }
+        ObjectNode summary = startSummary(spec, dir);
 
         long start = System.nanoTime();
         double previousSeconds = summary.path("wall_seconds").asDouble(0);
@@ -137,7 +147,7 @@ final class SearchCommand implements Callable<Integer> {
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
                     + spec.clusterName() + " (workers of spec " + spec.identity() + ")");
         }
-        try (coordinator; SearchRun run = SearchRun.prepare(spec, data, dir, coordinator, lock);
+        try (coordinator; run;
              ProgressDisplay<DjlNetwork> progress = new ProgressDisplay<>(spec.objectives().get(0).name(),
                      System.out, !noProgress && System.console() != null)) {
             run.searcher().addListener(progress);
@@ -259,6 +269,13 @@ final class SearchCommand implements Callable<Integer> {
         if (!run.equals(spec.identity())) {
             throw new SpecException(journal + " is the journal of the run '" + run + "', not of " + spec.file()
                     + " ('" + spec.identity() + "'); name another directory with --out");
+        }
+        if (Files.exists(journal)) {
+            try (EvaluationJournal damaged = EvaluationJournal.open(journal, spec.identity())) {
+                // read whole: damage is reported now, as bad input, not once the search has started
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new SpecException(e.getMessage(), e);
+            }
         }
     }
 

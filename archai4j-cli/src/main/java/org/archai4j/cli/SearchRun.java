@@ -67,6 +67,12 @@ public final class SearchRun implements AutoCloseable {
     public static final List<String> ALGORITHMS = List.of("random", "evolution_pareto", "local",
             "regularized_evolution", "successive_halving", "mo_bananas");
 
+    /**
+     * The largest count an algorithm parameter may be (iterations, population sizes, samples): a search that
+     * would build more models than this in one go would run out of memory long before it finished.
+     */
+    static final int MAX_COUNT = 100_000;
+
     private final SearchObjectives<DjlNetwork> objectives;
     private final Searcher<DjlNetwork> searcher;
     private final DnnEnsemble surrogate;
@@ -88,8 +94,14 @@ public final class SearchRun implements AutoCloseable {
     /** The spec's dataset (installed first when it can be), as its seeded train/validation split. */
     public static ImageDataset.Split loadData(RunSpec spec) {
         DatasetInstaller.ensureFashionMnist(spec.data().directory());
-        return FashionMnist.load(spec.data().directory()).train()
-                .subset(spec.data().trainSize() + spec.data().validationSize(), spec.seed())
+        ImageDataset train = FashionMnist.load(spec.data().directory()).train();
+        long wanted = (long) spec.data().trainSize() + spec.data().validationSize();
+        if (wanted > train.size()) {
+            throw new SpecException(spec.file() + ": data: train_size " + spec.data().trainSize() + " + validation_size "
+                    + spec.data().validationSize() + " = " + wanted + " images; expected at most the " + train.size()
+                    + " training images of " + spec.data().dataset());
+        }
+        return train.subset((int) wanted, spec.seed())
                 .split(spec.data().validationSize(), spec.seed());
     }
 
@@ -278,10 +290,12 @@ public final class SearchRun implements AutoCloseable {
             }
             Class<?> type = setter.getParameterTypes()[0];
             Object value;
-            if (type == int.class) {
-                value = parameters.integer(key, 0);
-            } else if (type == long.class) {
-                value = (long) parameters.integer(key, 0);
+            if (type == int.class || type == long.class) {
+                int n = parameters.integer(key, 0);
+                if (n > MAX_COUNT) {
+                    throw parameters.error(key, "is " + n + "; expected at most " + MAX_COUNT);
+                }
+                value = type == int.class ? (Object) n : (Object) (long) n;
             } else if (type == double.class) {
                 value = parameters.number(key, 0);
             } else if (type == boolean.class) {

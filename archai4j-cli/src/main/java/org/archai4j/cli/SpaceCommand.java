@@ -1,5 +1,7 @@
 package org.archai4j.cli;
 
+import org.archai4j.cli.spec.SpecException;
+
 import java.nio.file.Path;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -39,6 +41,9 @@ final class SpaceCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (count < 1 || count > 1_000_000) {
+                throw new SpecException("-n/--count is " + count + "; expected 1 to 1000000");
+            }
             ArchParamTree tree = SpaceFiles.readTree(file);
             // No model is built here, so every parameter counts as used (Archai's track_unused_params=False).
             ConfigSearchSpace<Void> space = ConfigSearchSpace.builder(ModelFactory.<Void>of(c -> null), tree)

@@ -226,14 +226,24 @@ class CliTest {
     void aFailureWhileWritingIsTheErrorReportedAndTheRunIsMarkedFailed(@TempDir Path dir) throws IOException {
         assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
         Path out = Files.createDirectories(dir.resolve("run"));
-        Files.createDirectories(out.resolve("evaluations.jsonl")); // the journal cannot be opened
-        Path spec = Files.writeString(dir.resolve("s.yaml"), spec(out.toString(), "{name: random, num_iters: 1}"));
+        String text = spec(out.toString(), "{name: random, num_iters: 1, samples_per_iter: 2}");
+        Path spec = Files.writeString(dir.resolve("s.yaml"), text);
+        Files.writeString(out.resolve("spec.yaml"), text);
+        Files.writeString(out.resolve("pareto_models_iter_1"), "a file where a directory must go");
         Run failed = run("search", spec.toString(), "--no-progress");
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err().strip()).startsWith("archai4j: cannot open evaluation journal "
-                + out.resolve("evaluations.jsonl")).doesNotContain("\n").doesNotContain("Exception");
-        assertThat(Files.readString(out.resolve("run.json"))).contains("\"status\" : \"failed: cannot open "
-                + "evaluation journal");
+        assertThat(failed.err().strip()).startsWith("archai4j: cannot create " + out.resolve("pareto_models_iter_1"))
+                .doesNotContain("\n").doesNotContain("Exception");
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"status\" : \"failed: cannot create ");
+
+        // A run directory whose journal cannot be read is bad input, refused before anything is written.
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.createDirectories(broken.resolve("evaluations.jsonl"));
+        Run refused = run("search", spec.toString(), "--out", broken.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("archai4j: cannot open evaluation journal "
+                + broken.resolve("evaluations.jsonl"));
+        assertThat(broken.resolve("run.json")).doesNotExist();
     }
 
     /** A real full disk (a small tmpfs, where this machine lets root mount one). */

@@ -25,6 +25,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SpaceFileReader {
     static final String CHOICE_TAG = "!choice";
     static final String REPEAT_TAG = "!repeat";
+    /** The largest repeat count: more blocks than any network here could train. */
+    static final int MAX_REPEAT = 1000;
     static final String CHOICE_KEY = "$choice";
     static final String REPEAT_KEY = "$repeat";
     static final String REF_KEY = "$ref";
@@ -40,7 +42,9 @@ final class SpaceFileReader {
 
     Map<String, Object> readRoot(Node root) {
         if (!(root instanceof MappingNode) || isSpecial(root)) {
-            throw error(root, "", "the file holds " + describe(root) + "; expected a mapping of parameter names");
+            // Not the content: a file named here by mistake could be anything.
+            String kind = root instanceof ScalarNode ? "text" : root instanceof SequenceNode ? "a list" : "a special form";
+            throw error(root, "", "the file holds " + kind + "; expected a mapping of parameter names");
         }
         return dict((MappingNode) root, "");
     }
@@ -152,9 +156,9 @@ final class SpaceFileReader {
         }
         List<Integer> counts = new ArrayList<>();
         for (Node item : times instanceof SequenceNode seq ? seq.getValue() : List.of(times)) {
-            if (!(constant(item, path + ".times") instanceof Integer n) || n < 0) {
+            if (!(constant(item, path + ".times") instanceof Integer n) || n < 0 || n > MAX_REPEAT) {
                 throw error(item, path + ".times", "the repeat count is " + describe(item)
-                        + "; expected a whole number >= 0");
+                        + "; expected a whole number from 0 to " + MAX_REPEAT);
             }
             counts.add(n);
         }

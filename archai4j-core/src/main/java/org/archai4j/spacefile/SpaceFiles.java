@@ -60,13 +60,7 @@ public final class SpaceFiles {
 
     /** The dictionary of a space file, as {@code ParamTrees.dict} and {@code repeatConfig} would build it. */
     public static Map<String, Object> read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SpaceFileException(file + ": cannot read the space file (" + e.getMessage() + ")", e);
-        }
-        return parse(text, file.toString());
+        return parse(YamlNodes.read(file, "the space file", SpaceFileException::new), file.toString());
     }
 
     /** The dictionary of a space given as text; {@code name} is what errors call it. */

@@ -1,10 +1,20 @@
 package org.archai4j.spacefile;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -24,7 +34,39 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * }</pre>
  */
 public final class YamlNodes {
+    /** The deepest nesting of mappings and lists a space file or run spec may have. */
+    public static final int MAX_DEPTH = 64;
+    /** The largest space file or run spec read, in bytes. */
+    public static final long MAX_BYTES = 1 << 20;
+
     private YamlNodes() {
+    }
+
+    /**
+     * The text of a YAML (or JSON) input file: a regular file of at most {@link #MAX_BYTES}, as UTF-8. Every
+     * problem becomes {@code error("file: problem; expectation")}.
+     *
+     * @param what what the file is, for messages ("the space file", "the run spec")
+     */
+    public static String read(Path file, String what, Function<String, ? extends RuntimeException> error) {
+        if (!Files.exists(file)) {
+            throw error.apply(file + ": cannot read " + what + " (no such file)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw error.apply(file + ": cannot read " + what + " (" + (Files.isDirectory(file) ? "a directory"
+                    : "not a regular file") + "; expected a YAML or JSON file)");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw error.apply(file + ": " + what + " is " + size + " bytes; expected at most " + MAX_BYTES);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw error.apply(file + ": cannot read " + what + " (not UTF-8 text)");
+        } catch (IOException e) {
+            throw error.apply(file + ": cannot read " + what + " (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -64,7 +106,9 @@ public final class YamlNodes {
     public static Optional<Node> compose(String text, String label,
                                          Function<String, ? extends RuntimeException> error) {
         try {
-            return new Compose(LoadSettings.builder().setLabel(label).build()).composeReader(new StringReader(text));
+            LoadSettings settings = LoadSettings.builder().setLabel(label).setCodePointLimit((int) MAX_BYTES).build();
+            checkDepth(settings, text, label, error);
+            return new Compose(settings).composeReader(new StringReader(text));
         } catch (MarkedYamlEngineException e) {
             RuntimeException located = error.apply(location(label, e.getProblemMark()) + " " + e.getProblem()
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
@@ -74,6 +118,25 @@ public final class YamlNodes {
             RuntimeException located = error.apply(label + ": " + e.getMessage().replace('\n', ' '));
             located.initCause(e);
             throw located;
+        }
+    }
+
+    /**
+     * Refuses nesting deeper than {@link #MAX_DEPTH} before composing, which recurses once per level: an event
+     * stream is read without recursion.
+     */
+    private static void checkDepth(LoadSettings settings, String text, String label,
+                                   Function<String, ? extends RuntimeException> error) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            if (event instanceof MappingStartEvent || event instanceof SequenceStartEvent) {
+                if (++depth > MAX_DEPTH) {
+                    throw error.apply(location(label, event.getStartMark()) + " nested more than " + MAX_DEPTH
+                            + " levels deep; expected at most " + MAX_DEPTH);
+                }
+            } else if (event instanceof MappingEndEvent || event instanceof SequenceEndEvent) {
+                depth--;
+            }
         }
     }
 
@@ -94,7 +157,9 @@ public final class YamlNodes {
             }
             String kind = t.equals(Tag.INT) || t.equals(Tag.FLOAT) ? "the number"
                     : t.equals(Tag.BOOL) ? "the boolean" : "the text";
-            return kind + " '" + s.getValue() + "'";
+            String value = s.getValue();
+            // Never echo much of a file read by mistake (a spec naming some other file as its space).
+            return kind + " '" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'";
         }
         return node instanceof SequenceNode ? "a list" : "a mapping";
     }

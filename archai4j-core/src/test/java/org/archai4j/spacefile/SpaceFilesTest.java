@@ -129,7 +129,7 @@ class SpaceFilesTest {
             negative probability    | 'a: !choice {choices: [1, 2], probabilities: [-1, 2]}' | field 'a':
             unknown encoding        | 'a: !choice {choices: [1, 2], encode: binary}' | field 'a.encode': encode is 'binary'; expected auto, numeric or one_hot
             repeat without config   | 'a: !repeat {times: 2}'                  | field 'a': a repeat needs 'times'
-            negative repeat         | 'a: !repeat {times: [-1], config: {x: 1}}' | field 'a.times': the repeat count is the number '-1'; expected a whole number >= 0
+            negative repeat         | 'a: !repeat {times: [-1], config: {x: 1}}' | field 'a.times': the repeat count is the number '-1'; expected a whole number from 0 to 1000
             repeat of a list        | 'a: !repeat {times: 2, config: [1]}'     | field 'a.config': the repeated config is a list; expected a mapping
             unknown repeat field    | 'a: !repeat {times: 2, config: {}, shared: true}' | unknown field 'shared'; expected times, share, config
             share not boolean       | 'a: !repeat {times: 2, share: yes, config: {}}' | field 'a.share': share is the text 'yes'; expected true or false

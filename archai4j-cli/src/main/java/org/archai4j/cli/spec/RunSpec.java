@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.archai4j.spacefile.SpaceFileException;
+import org.archai4j.spacefile.SpaceFiles;
 import org.archai4j.spacefile.YamlNodes;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -196,12 +198,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     /** Reads and checks a spec file. */
     public static RunSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SpecException(file + ": cannot read the run spec (" + e.getMessage() + ")", e);
-        }
+        String text = YamlNodes.read(file, "the run spec", SpecException::new);
         String label = file.toString();
         Optional<Node> root = YamlNodes.compose(text, label, SpecException::new);
         if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
@@ -239,7 +236,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
         return new RunSpec(file, text, name, spec.integer("seed", 1), spec.has("output")
                 ? Path.of(spec.requireString("output")) : Path.of("runs", name),
-                base.resolve(spec.requireString("space")),
+                space(spec, base),
                 new Model(family, model.integer("stem_stride", 2, 1), model.string("class", null), kwargs),
                 device,
                 new Data(dataset, data.has("directory") ? base.resolve(data.requireString("directory"))
@@ -251,6 +248,20 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 objectives(spec.requireMap("objectives"), true),
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
                 new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget(spec));
+    }
+
+    /**
+     * The space file, which must parse as a search space: it is copied into the run directory, and a spec naming
+     * some other file (a typo, {@code /etc/passwd}) must not get it echoed or copied.
+     */
+    private static Path space(SpecMap spec, Path base) {
+        Path space = base.resolve(spec.requireString("space"));
+        try {
+            SpaceFiles.readTree(space);
+        } catch (SpaceFileException e) {
+            throw spec.error("space", e.getMessage());
+        }
+        return space;
     }
 
     private static Budget budget(SpecMap spec) {
@@ -266,6 +277,14 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         Long evaluations = spec.has("max_evaluations") ? (long) spec.integer("max_evaluations", 0, 1) : null;
         Integer stalled = spec.has("stop_when_stalled") ? spec.integer("stop_when_stalled", 0, 1) : null;
         return new Budget(time, evaluations, stalled);
+    }
+
+    private static double finite(SpecMap map, String key) {
+        double v = map.number(key, 0);
+        if (!Double.isFinite(v)) {
+            throw map.error(key, "is " + v + "; expected a finite number");
+        }
+        return v;
     }
 
     /** A finite number in (0, max]: infinity or NaN would train forever or fail every evaluation. */
@@ -290,8 +309,11 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             if (!EVALUATORS.contains(evaluator)) {
                 throw o.error("evaluator", "is '" + evaluator + "'; expected one of " + String.join(", ", EVALUATORS));
             }
-            Double min = o.has("min") ? o.number("min", 0) : null;
-            Double max = o.has("max") ? o.number("max", 0) : null;
+            Double min = o.has("min") ? finite(o, "min") : null;
+            Double max = o.has("max") ? finite(o, "max") : null;
+            if (min != null && max != null && min > max) {
+                throw o.error("max", "is " + max + ", below min " + min + "; expected min <= max");
+            }
             if (!objectives && min == null && max == null) {
                 throw o.error("max", "a constraint needs min, max or both");
             }
