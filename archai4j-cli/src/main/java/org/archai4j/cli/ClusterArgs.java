@@ -3,13 +3,16 @@ package org.archai4j.cli;
 import java.util.List;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
+import java.nio.file.Path;
 import org.archai4j.hazelcast.ClusterOptions;
+import org.archai4j.hazelcast.ClusterSecret;
 import picocli.CommandLine.Option;
 
 /**
- * The options that put a process in a spec's cluster. The cluster's name comes from the spec; it binds to
- * 127.0.0.1 unless an interface is named, and it must run on a trusted network: members run the evaluations they
- * are sent.
+ * The options that put a process in a spec's cluster. With a shared secret ({@code ARCHAI4J_CLUSTER_SECRET}, or
+ * {@code --secret-file}; never on the command line itself) every task and result is signed, workers are admitted by
+ * challenge, and the cluster's name is derived from the secret; without one the cluster must stay on loopback. It
+ * binds to 127.0.0.1 unless an interface is named.
  */
 final class ClusterArgs {
     @Option(names = {"--cluster", "--members"}, required = true, split = ",", paramLabel = "HOST:PORT",
@@ -24,9 +27,16 @@ final class ClusterArgs {
             description = "First port to listen on; the next free one is taken (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "A file holding the cluster's shared "
+            + "secret (at least 16 characters); or set ARCHAI4J_CLUSTER_SECRET. Needed beyond loopback.")
+    Path secretFile;
+
     ClusterOptions options(RunSpec spec) {
         try {
-            return new ClusterOptions(spec.clusterName(), members, bindInterface, port);
+            ClusterSecret secret = secretFile != null ? ClusterSecret.fromFile(secretFile)
+                    : ClusterSecret.fromEnvironment().orElse(null);
+            String name = secret == null ? spec.clusterName() : secret.clusterName(spec.name());
+            return new ClusterOptions(name, members, bindInterface, port, secret);
         } catch (IllegalArgumentException e) {
             throw new SpecException(e.getMessage(), e);
         }

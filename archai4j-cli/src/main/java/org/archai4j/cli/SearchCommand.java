@@ -29,6 +29,7 @@ import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.search.SearchResults;
 import org.archai4j.hazelcast.ClusterCoordinator;
+import org.archai4j.hazelcast.ClusterOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,8 +107,9 @@ final class SearchCommand implements Callable<Integer> {
         checkSameRun(spec, dir);
         // Everything that can refuse the input runs before anything is written.
         ImageDataset.Split data = SearchRun.loadData(spec);
+        ClusterOptions clusterOptions = cluster == null ? null : cluster.options(spec);
         ClusterCoordinator coordinator = cluster == null ? null
-                : ClusterCoordinator.join(cluster.options(spec), workerAttributes);
+                : ClusterCoordinator.join(clusterOptions, workerAttributes);
         SearchRun run;
         try {
             run = SearchRun.prepare(spec, data, dir, coordinator, lock);
@@ -145,7 +147,7 @@ final class SearchCommand implements Callable<Integer> {
         if (coordinator != null) {
             System.out.println("evaluating " + spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
-                    + spec.clusterName() + " (workers of spec " + spec.identity() + ")");
+                    + clusterOptions.clusterName() + " (workers of spec " + spec.identity() + ")");
         }
         try (coordinator; run;
              ProgressDisplay<DjlNetwork> progress = new ProgressDisplay<>(spec.objectives().get(0).name(),

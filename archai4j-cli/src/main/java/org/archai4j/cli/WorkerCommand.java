@@ -10,6 +10,7 @@ import org.archai4j.cli.spec.SpecException;
 import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
@@ -54,7 +55,8 @@ final class WorkerCommand implements Callable<Integer> {
             evaluators.put(o.name(), SearchRun.evaluator(o, spec, data));
         }
         Map<String, Object> kwargs = spec.model().kwargs();
-        try (ClusterWorker worker = ClusterWorker.start(cluster.options(spec), spec.identity(), slots, attributes,
+        ClusterOptions options = cluster.options(spec);
+        try (ClusterWorker worker = ClusterWorker.start(options, spec.identity(), slots, attributes,
                 (objective, archid, config, budget) -> {
                     ModelEvaluator<DjlNetwork> evaluator = evaluators.get(objective);
                     if (evaluator == null) {
@@ -68,8 +70,9 @@ final class WorkerCommand implements Callable<Integer> {
                         model.clear();
                     }
                 })) {
-            System.out.println("worker " + worker.address() + " of cluster " + spec.clusterName() + " serving spec "
-                    + spec.identity() + " with " + slots + " slot(s)");
+            System.out.println("worker " + worker.address() + " of cluster " + options.clusterName() + " serving spec "
+                    + spec.identity() + " with " + slots + " slot(s)" + (options.secret() == null
+                    ? " (loopback only: no cluster secret)" : ", signed with the cluster secret"));
             worker.awaitShutdown();
         }
         return 0;

@@ -6,6 +6,12 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +29,20 @@ import java.util.Map;
  * }</pre>
  */
 public final class ClusterCoordinator implements AutoCloseable {
-    private final HazelcastInstance instance;
-    private final Map<String, String> requiredAttributes;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCoordinator.class);
+    /** How long a member has to answer its admission challenge. */
+    private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(10);
 
-    private ClusterCoordinator(HazelcastInstance instance, Map<String, String> requiredAttributes) {
+    private final HazelcastInstance instance;
+    private final ClusterOptions options;
+    private final Map<String, String> requiredAttributes;
+    /** The verdict on each member that claimed to be a worker: admitted (answered the challenge) or not. */
+    private final Map<UUID, Boolean> admitted = new ConcurrentHashMap<>();
+
+    private ClusterCoordinator(HazelcastInstance instance, ClusterOptions options,
+                               Map<String, String> requiredAttributes) {
         this.instance = instance;
+        this.options = options;
         this.requiredAttributes = Map.copyOf(requiredAttributes);
     }
 
@@ -44,20 +59,53 @@ public final class ClusterCoordinator implements AutoCloseable {
         Config config = options.config();
         config.setLiteMember(true);
         config.getMemberAttributeConfig().setAttribute(ClusterWorker.ROLE, "coordinator");
-        return new ClusterCoordinator(Hazelcast.newHazelcastInstance(config), requiredAttributes);
+        return new ClusterCoordinator(Hazelcast.newHazelcastInstance(config), options, requiredAttributes);
     }
 
     /** A builder of an evaluator that measures {@code objective} on the workers of {@code specIdentity}. */
     public <M> HazelcastEvaluator.Builder<M> evaluator(String objective, String specIdentity) {
-        HazelcastEvaluator.Builder<M> builder = new HazelcastEvaluator.Builder<>(instance, objective, specIdentity);
+        HazelcastEvaluator.Builder<M> builder = new HazelcastEvaluator.Builder<>(this, objective, specIdentity);
         requiredAttributes.forEach(builder::requireAttribute);
         return builder;
     }
 
-    /** The workers of {@code specIdentity} with {@code attributes} (all of them) now in the cluster. */
+    /**
+     * The admitted workers of {@code specIdentity} with {@code attributes} (all of them) now in the cluster: a
+     * member that claims to be one is sent a signed challenge once, and only one that answers it with the cluster's
+     * secret ever gets work.
+     */
     public List<Member> workers(String specIdentity, Map<String, String> attributes) {
         return instance.getCluster().getMembers().stream()
-                .filter(m -> HazelcastEvaluator.serves(m, specIdentity, attributes)).toList();
+                .filter(m -> HazelcastEvaluator.serves(m, specIdentity, attributes))
+                .filter(m -> admitted.computeIfAbsent(m.getUuid(), u -> challenge(m, key(specIdentity)))).toList();
+    }
+
+    /** The key that signs the messages of {@code specIdentity}'s evaluations. */
+    ClusterSecret key(String specIdentity) {
+        return options.key(specIdentity);
+    }
+
+    HazelcastInstance instance() {
+        return instance;
+    }
+
+    private boolean challenge(Member m, ClusterSecret key) {
+        String nonce = SignedTask.nonce();
+        try {
+            Future<String> answer = instance.getExecutorService(ClusterWorker.EXECUTOR)
+                    .submitToMember(SignedTask.admission(key, m.getUuid().toString(), nonce), m);
+            boolean ok = SignedTask.verifyAnswer(key, answer.get(ADMISSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                    nonce, m.getUuid().toString()).path("admitted").asBoolean(false);
+            LOG.info("worker {} {}", m.getAddress(), ok ? "admitted" : "refused");
+            return ok;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.warn("member {} claims to be a worker but failed its admission challenge ({}): it gets no work",
+                    m.getAddress(), e.toString());
+            return false;
+        }
     }
 
     /** Waits until at least {@code count} workers of the spec are in the cluster; false on timeout. */

@@ -8,9 +8,11 @@ import java.util.Objects;
 
 /**
  * A cluster member that evaluates: it joins the cluster, advertises its spec identity and its number of slots
- * (evaluations at once) as member attributes, and runs the {@link RemoteEvaluation}s sent to it with its
- * {@link RemoteEvaluator}. Coordinators only send work to workers of their own spec identity, and a worker refuses
- * work for any other, so a stale worker cannot poison results.
+ * (evaluations at once) as member attributes, and runs the signed evaluations ({@link SignedTask}) sent to it with
+ * its {@link RemoteEvaluator}, signing each result. A message that is not signed with the cluster's secret, is
+ * addressed to another member, is old or replayed is refused before anything in it is read. Coordinators send work
+ * only to workers of their own spec that answered an admission challenge, and a worker refuses work for any other
+ * spec, so neither a stale worker nor an impostor can poison results.
  *
  * <pre>{@code
  * try (ClusterWorker worker = ClusterWorker.start(options, specIdentity, 1, Map.of("gpu", "false"), evaluator)) {
@@ -26,7 +28,7 @@ public final class ClusterWorker implements AutoCloseable {
     static final String CONTEXT = "archai4j.worker";
 
     /** What a worker's tasks find in the member's user context. */
-    record Context(String specIdentity, RemoteEvaluator evaluator) {
+    record Context(String specIdentity, RemoteEvaluator evaluator, WorkerGuard guard) {
     }
 
     private final HazelcastInstance instance;
@@ -53,7 +55,8 @@ public final class ClusterWorker implements AutoCloseable {
         config.getMemberAttributeConfig().setAttribute(ROLE, "worker").setAttribute(SPEC, specIdentity)
                 .setAttribute(SLOTS, Integer.toString(slots));
         config.getExecutorConfig(EXECUTOR).setPoolSize(slots);
-        config.getUserContext().put(CONTEXT, new Context(specIdentity, evaluator));
+        config.getUserContext().put(CONTEXT, new Context(specIdentity, evaluator,
+                new WorkerGuard(options.key(specIdentity))));
         return new ClusterWorker(Hazelcast.newHazelcastInstance(config));
     }
 

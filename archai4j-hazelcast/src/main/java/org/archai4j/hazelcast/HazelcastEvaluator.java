@@ -3,6 +3,7 @@ package org.archai4j.hazelcast;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@link AsyncModelEvaluator} that measures one objective on the cluster's workers. Each evaluation goes out
- * as a small message ({@link RemoteEvaluation}: objective, archid, config JSON, budget, spec identity) to a worker
+ * as a small signed message ({@link SignedTask}: objective, archid, config JSON, budget, spec identity) to a worker
  * of the same spec identity (and with the required attributes) that has a free slot, so work spreads evenly;
  * results come back in send order. When a worker leaves or dies mid-evaluation, the evaluation goes to another
  * (at most {@code maxAttempts} tries); an evaluation that fails on its worker, runs out of attempts, exceeds its
@@ -49,17 +50,25 @@ import org.slf4j.LoggerFactory;
 public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastEvaluator.class);
 
+    private final ClusterCoordinator cluster;
     private final HazelcastInstance instance;
+    private final ClusterSecret key;
     private final String objective;
     private final String specIdentity;
     private final Duration timeout;
     private final int maxAttempts;
     private final Duration workerWait;
     private final Map<String, String> required;
-    private final List<RemoteEvaluation> sent = new ArrayList<>();
+    private final List<Pending> sent = new ArrayList<>();
+
+    /** An evaluation waiting to be dispatched: signed when it goes, for the member it goes to. */
+    private record Pending(String archid, String configJson, Double budget) {
+    }
 
     private HazelcastEvaluator(Builder<M> b) {
-        this.instance = b.instance;
+        this.cluster = b.cluster;
+        this.instance = b.cluster.instance();
+        this.key = b.cluster.key(b.specIdentity);
         this.objective = b.objective;
         this.specIdentity = b.specIdentity;
         this.timeout = b.timeout;
@@ -80,7 +89,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
     public void send(ArchaiModel<M> model, Double budget) {
         ArchConfig config = model.config().orElseThrow(() -> new IllegalArgumentException("model " + model.archid()
                 + " has no config: only models of config search spaces can be evaluated on a cluster"));
-        sent.add(new RemoteEvaluation(objective, model.archid(), config.toJson(), budget, specIdentity));
+        sent.add(new Pending(model.archid(), config.toJson(), budget));
     }
 
     @Override
@@ -94,7 +103,8 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
         int attempts;
         Member member;
         long startedNanos;
-        Future<Double> future;
+        String nonce;
+        Future<String> future;
 
         Slot(int index) {
             this.index = index;
@@ -102,12 +112,12 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
     }
 
     /** A finished submission: its slot and the future to read. */
-    private record Done(Slot slot, Future<Double> future) {
+    private record Done(Slot slot, Future<String> future) {
     }
 
     @Override
     public List<EvaluationOutcome> fetchAllOutcomes() {
-        List<RemoteEvaluation> tasks = new ArrayList<>(sent);
+        List<Pending> tasks = new ArrayList<>(sent);
         sent.clear();
         EvaluationOutcome[] outcomes = new EvaluationOutcome[tasks.size()];
         Deque<Slot> pending = new ArrayDeque<>();
@@ -121,8 +131,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
         int finished = 0;
         while (finished < tasks.size()) {
             // Hand pending evaluations to the workers with free slots, least busy first.
-            List<Member> workers = instance.getCluster().getMembers().stream()
-                    .filter(m -> serves(m, specIdentity, required)).toList();
+            List<Member> workers = cluster.workers(specIdentity, required);
             Map<Member, Integer> busy = new HashMap<>();
             running.values().forEach(m -> busy.merge(m, 1, Integer::sum));
             boolean dispatched = true;
@@ -143,8 +152,11 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
                     slot.member = best;
                     slot.startedNanos = System.nanoTime();
                     Slot s = slot;
-                    slot.future = executor.submitToMember(tasks.get(slot.index), best);
-                    ((CompletionStage<Double>) slot.future).whenComplete((v, e) ->
+                    Pending p = tasks.get(slot.index);
+                    slot.nonce = SignedTask.nonce();
+                    slot.future = executor.submitToMember(SignedTask.evaluation(key, best.getUuid().toString(),
+                            slot.nonce, objective, p.archid(), p.configJson(), p.budget(), specIdentity), best);
+                    ((CompletionStage<String>) slot.future).whenComplete((v, e) ->
                             done.add(new Done(s, s.future)));
                     running.put(slot, best);
                     busy.merge(best, 1, Integer::sum);
@@ -190,21 +202,30 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
     }
 
     /** Reads a finished submission; returns 1 when the evaluation is settled, 0 when it goes back to the queue. */
-    private int settle(Slot slot, List<RemoteEvaluation> tasks, EvaluationOutcome[] outcomes, Deque<Slot> pending) {
-        RemoteEvaluation task = tasks.get(slot.index);
+    private int settle(Slot slot, List<Pending> tasks, EvaluationOutcome[] outcomes, Deque<Slot> pending) {
+        Pending task = tasks.get(slot.index);
         try {
-            outcomes[slot.index] = EvaluationOutcome.success(slot.future.get(), seconds(slot));
+            JsonNode answer = SignedTask.verifyAnswer(key, slot.future.get(), slot.nonce,
+                    slot.member.getUuid().toString());
+            outcomes[slot.index] = answer.has("error")
+                    ? EvaluationOutcome.failure(answer.get("error").asText(), seconds(slot))
+                    : EvaluationOutcome.success(answer.path("value").asDouble(), seconds(slot));
+            return 1;
+        } catch (SecurityException e) {
+            LOG.warn("the result of '{}' for {} from {} was refused: {}", objective, task.archid(),
+                    slot.member.getAddress(), e.getMessage());
+            outcomes[slot.index] = EvaluationOutcome.failure("result refused: " + e.getMessage(), seconds(slot));
             return 1;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (isWorkerLost(cause) && slot.attempts < maxAttempts) {
                 LOG.warn("worker {} left during '{}' of {}: sending it to another (attempt {} of {})",
-                        slot.member.getAddress(), objective, task.archid, slot.attempts + 1, maxAttempts);
+                        slot.member.getAddress(), objective, task.archid(), slot.attempts + 1, maxAttempts);
                 pending.addFirst(slot);
                 return 0;
             }
             String why = isWorkerLost(cause) ? "workers left " + slot.attempts + " times" : String.valueOf(cause);
-            LOG.warn("evaluation of '{}' for {} failed: {}", objective, task.archid, why, e);
+            LOG.warn("evaluation of '{}' for {} failed: {}", objective, task.archid(), why, e);
             outcomes[slot.index] = EvaluationOutcome.failure(why, seconds(slot));
             return 1;
         } catch (InterruptedException e) {
@@ -241,7 +262,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
 
     /** Builds a {@link HazelcastEvaluator}. */
     public static final class Builder<M> {
-        private final HazelcastInstance instance;
+        private final ClusterCoordinator cluster;
         private final String objective;
         private final String specIdentity;
         private Duration timeout = Duration.ofHours(1);
@@ -249,8 +270,8 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
         private Duration workerWait = Duration.ofMinutes(2);
         private final Map<String, String> required = new LinkedHashMap<>();
 
-        Builder(HazelcastInstance instance, String objective, String specIdentity) {
-            this.instance = Objects.requireNonNull(instance, "instance");
+        Builder(ClusterCoordinator cluster, String objective, String specIdentity) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
             this.objective = Objects.requireNonNull(objective, "objective");
             this.specIdentity = Objects.requireNonNull(specIdentity, "specIdentity");
         }

@@ -162,7 +162,7 @@ class ClusterTest {
                 assertThat(coordinator.workers(SPEC, Map.of("gpu", "true"))).as("selected by attribute").isEmpty();
             }
 
-            RemoteEvaluation foreign = new RemoteEvaluation("score", "id", "{}", null, SPEC);
+            SignedTask foreign = SignedTask.admission(ClusterSecret.forLoopback(SPEC), "nobody", SignedTask.nonce());
             foreign.setHazelcastInstance(null);
             assertThatThrownBy(foreign::call)
                     .hasMessageContaining("not an archai4j worker");

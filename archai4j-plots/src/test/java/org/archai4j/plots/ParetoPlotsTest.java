@@ -1,5 +1,6 @@
 package org.archai4j.plots;
 
+import org.archai4j.io.RunLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -46,7 +47,7 @@ class ParetoPlotsTest {
 
     private static List<String> listing(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE_NAME)).sorted().toList();
         }
     }
 
