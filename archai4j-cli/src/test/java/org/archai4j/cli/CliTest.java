@@ -268,4 +268,23 @@ class CliTest {
             new ProcessBuilder("umount", disk.toString()).start().waitFor();
         }
     }
+
+    @Test
+    void aDamagedRunDirectoryIsOneLineNamingItsFile(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("r"));
+        Run notARun = run("report", run.toString());
+        assertThat(notARun.code()).isEqualTo(2);
+        assertThat(notARun.err().strip()).isEqualTo("archai4j: " + run + ": not a run directory (no run.json); expected "
+                + "the output directory of 'archai4j search'");
+        Files.writeString(run.resolve("run.json"), "{\"objectives\": []}");
+        Run noObjectives = run("report", run.toString());
+        assertThat(noObjectives.code()).isEqualTo(2);
+        assertThat(noObjectives.err().strip()).startsWith("archai4j: " + run.resolve("run.json") + ": objectives: none");
+        Files.writeString(run.resolve("run.json"), "{\"objectives\": [{\"name\": 3}]}");
+        assertThat(run("report", run.toString()).err()).contains("is not an objective");
+        Files.writeString(run.resolve("run.json"), "{not json");
+        Run broken = run("report", run.toString());
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err().strip()).startsWith("archai4j: " + run.resolve("run.json") + ": ").doesNotContain("\n");
+    }
 }

@@ -113,6 +113,28 @@ class ClusterSecurityTest {
         }
     }
 
+    /** {@code hazelcast.socket.bind.any=false}: the member listens on its interface, not on every one ({@code *:port}). */
+    @Test
+    void aWorkerListensOnlyOnItsInterface() throws Exception {
+        List<Path> tables = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(tables.get(0)),
+                "no /proc/net/tcp here");
+        try (ClusterWorker worker = ClusterWorker.start(options(SECRET), SPEC, 1, Map.of(), (o, a, c, b) -> 1)) {
+            int workerPort = Integer.parseInt(worker.address().replaceFirst(".*:", ""));
+            List<String> listening = new java.util.ArrayList<>();
+            for (Path table : tables) {
+                if (java.nio.file.Files.isReadable(table)) {
+                    java.nio.file.Files.readAllLines(table).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                            .filter(f -> f[3].equals("0A")).map(f -> f[1])
+                            .filter(a -> Integer.parseInt(a.substring(a.indexOf(':') + 1), 16) == workerPort)
+                            .forEach(a -> listening.add(a.substring(0, a.indexOf(':'))));
+                }
+            }
+            assertThat(listening).as("listening sockets on the worker's port").isNotEmpty()
+                    .allMatch(address -> address.endsWith("0100007F"), "bound to 127.0.0.1, not to every interface");
+        }
+    }
+
     @Test
     void aWorkerRefusesForgedMisaddressedOldAndReplayedMessages() {
         WorkerGuard guard = new WorkerGuard(SECRET);

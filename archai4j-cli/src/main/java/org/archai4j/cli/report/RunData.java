@@ -66,8 +66,16 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
         List<String> objectives = new ArrayList<>();
         List<Boolean> higher = new ArrayList<>();
         for (JsonNode o : summary.path("objectives")) {
+            if (!o.path("name").isTextual() || !o.path("higher_is_better").isBoolean()) {
+                throw new SpecException(summaryFile + ": objectives: " + o + " is not an objective; expected "
+                        + "{\"name\": ..., \"higher_is_better\": true|false}");
+            }
             objectives.add(o.path("name").asText());
             higher.add(o.path("higher_is_better").asBoolean());
+        }
+        if (objectives.isEmpty()) {
+            throw new SpecException(summaryFile + ": objectives: none; expected the run.json that 'archai4j search' "
+                    + "writes, which lists them");
         }
         boolean[] directions = new boolean[higher.size()];
         for (int i = 0; i < directions.length; i++) {
