@@ -152,9 +152,14 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         return context;
     }
 
-    /** The evaluation service (made from the objectives when the search starts, unless one was given). */
+    /**
+     * The evaluation service: the one given to the builder, or one made from the objectives, which the search
+     * closes when it ends (its cache stays readable).
+     */
     public final EvaluationService<M> evaluations() {
-        start();
+        if (evaluations == null) {
+            evaluations = new EvaluationService<>(objectives);
+        }
         return evaluations;
     }
 
@@ -172,9 +177,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         // One search per directory: a second one fails here, having written nothing.
         runLock = givenLock != null ? givenLock : RunLock.acquire(outputDir);
         phase = Phase.RUNNING;
-        if (evaluations == null) {
-            evaluations = new EvaluationService<>(objectives);
-        }
+        evaluations();
         if (!evaluations.hasJournal()) {
             evaluations.attachJournal(outputDir, runIdentity);
         }
