@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.archai4j.config.ArchConfig;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.hazelcast.ClusterCoordinator;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
 import org.archai4j.hazelcast.HazelcastEvaluator;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

@@ -1,18 +1,18 @@
 package org.archai4j.bench;
 
-import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

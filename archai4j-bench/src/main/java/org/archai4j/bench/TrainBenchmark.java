@@ -2,9 +2,9 @@ package org.archai4j.bench;
 
 import static org.archai4j.config.ParamTrees.dict;
 
-import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ai.djl.ndarray.types.Shape;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ParamTrees;
 import org.archai4j.djl.DjlNetwork;

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.io.RunLock;
 import org.archai4j.spacefile.SpaceFileException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code archai4j} command: {@code search}, {@code space} and {@code report}. Exit codes: 0 done, 1 the run

@@ -1,9 +1,9 @@
 package org.archai4j.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
-import java.nio.file.Path;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterSecret;
 import picocli.CommandLine.Option;

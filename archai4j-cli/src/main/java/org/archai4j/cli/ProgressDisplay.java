@@ -8,8 +8,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.archai4j.journal.EvaluationRecord;
-import org.archai4j.search.SearchProgress;
 import org.archai4j.search.SearchListener;
+import org.archai4j.search.SearchProgress;
 import org.archai4j.search.SearchProgressListener;
 
 /**

@@ -1,9 +1,5 @@
 package org.archai4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,22 +14,26 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.cli.report.HtmlReport;
-import org.archai4j.djl.DjlNetwork;
-import org.archai4j.io.RunLock;
-import org.archai4j.journal.EvaluationJournal;
-import org.archai4j.search.StopReason;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
+import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
-import org.archai4j.io.AtomicFiles;
-import org.archai4j.search.SearchResults;
 import org.archai4j.hazelcast.ClusterCoordinator;
 import org.archai4j.hazelcast.ClusterOptions;
-import picocli.CommandLine;
+import org.archai4j.io.AtomicFiles;
+import org.archai4j.io.RunLock;
+import org.archai4j.journal.EvaluationJournal;
+import org.archai4j.search.SearchResults;
+import org.archai4j.search.StopReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code archai4j search SPEC [--out DIR]}: runs the search a run spec describes and writes its report. Running it

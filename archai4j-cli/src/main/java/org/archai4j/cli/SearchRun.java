@@ -1,12 +1,5 @@
 package org.archai4j.cli;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
-import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import org.archai4j.algos.EvolutionParetoSearch;
 import org.archai4j.algos.LocalSearch;
 import org.archai4j.algos.MoBananasSearch;
@@ -27,8 +23,6 @@ import org.archai4j.cli.spec.SpecException;
 import org.archai4j.cli.spec.SpecMap;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.Devices;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
@@ -42,14 +36,18 @@ import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.predictors.DnnEnsemble;
 import org.archai4j.hazelcast.ClusterCoordinator;
+import org.archai4j.io.RunLock;
 import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.io.RunLock;
 import org.archai4j.plots.ParetoPlots;
 import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spacefile.SpaceFiles;
 
 /**

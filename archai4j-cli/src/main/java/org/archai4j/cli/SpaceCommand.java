@@ -1,20 +1,19 @@
 package org.archai4j.cli;
 
-import org.archai4j.cli.spec.SpecException;
-
 import java.nio.file.Path;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import org.archai4j.cli.spec.SpecException;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spacefile.SpaceFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code archai4j space count|sample|encode|archid SPACE_FILE}: explore a search-space file. */
 @Command(name = "space", mixinStandardHelpOptions = true,

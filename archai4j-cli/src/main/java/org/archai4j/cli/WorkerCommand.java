@@ -1,19 +1,19 @@
 package org.archai4j.cli;
 
-import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ai.djl.Device;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ModelFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

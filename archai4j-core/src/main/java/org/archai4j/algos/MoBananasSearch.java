@@ -15,15 +15,15 @@ import org.archai4j.operators.NonDominatedParents;
 import org.archai4j.operators.ParentSelection;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.outputs.OutputLayout;
-import org.archai4j.search.SearchResults;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
+import org.archai4j.search.MultiObjective;
+import org.archai4j.search.ParetoFrontier;
+import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.BayesOptSearchSpace;
 import org.archai4j.space.DiscreteSearchSpace;
 import org.archai4j.space.EvolutionarySearchSpace;
-import org.archai4j.search.MultiObjective;
-import org.archai4j.search.ParetoFrontier;
 
 /**
  * Archai's MO-BANANAS: a surrogate ({@link Predictor}) learns the expensive objectives from architecture

@@ -1,8 +1,6 @@
 package org.archai4j.algos;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
@@ -13,7 +11,6 @@ import org.archai4j.operators.WindowTournament;
 import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.EvolutionarySearchSpace;
-import org.archai4j.search.MultiObjective;
 
 /**
  * Archai's Regularized Evolution: a Pareto tournament over a sliding window of the most recent

@@ -3,20 +3,19 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.outputs.OutputLayout;
+import org.archai4j.pareto.Pareto;
+import org.archai4j.search.MultiObjective;
+import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchListener;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.StopReason;
-import org.archai4j.pareto.Pareto;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
-import org.archai4j.search.MultiObjective;
-import org.archai4j.search.ParetoFrontier;
 
 /**
  * Successive Halving: random models are evaluated with a small budget; the best non-dominated fronts go on with

@@ -1,7 +1,5 @@
 package org.archai4j.search;
 
-import org.archai4j.space.ArchaiModel;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.archai4j.objectives.SearchObjective;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Pareto;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * Pareto frontiers and non-dominated sorting of models by their objective values, taking each objective's

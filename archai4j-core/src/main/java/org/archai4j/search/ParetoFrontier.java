@@ -1,9 +1,8 @@
 package org.archai4j.search;
 
-import org.archai4j.space.ArchaiModel;
-
 import java.util.List;
 import java.util.Map;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * The Pareto frontier of some evaluated models.

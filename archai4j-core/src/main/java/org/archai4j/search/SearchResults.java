@@ -1,8 +1,5 @@
 package org.archai4j.search;
 
-import org.archai4j.space.ArchaiModel;
-import org.archai4j.space.DiscreteSearchSpace;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.archai4j.evaluation.ModelResult;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.evaluation.ModelResult;
 import org.archai4j.pareto.Hypervolume;
 import org.archai4j.python.PyJson;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.DiscreteSearchSpace;
 
 /**
  * The state of a search: every iteration's models, their objective values and extra data (such as a model's

@@ -1,8 +1,5 @@
 package org.archai4j.space;
 
-import org.archai4j.config.ArchParamTree;
-import org.archai4j.config.ArchConfig;
-
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.archai4j.config.ArchConfig;
+import org.archai4j.config.ArchParamTree;
 import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;

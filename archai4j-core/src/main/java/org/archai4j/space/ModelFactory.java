@@ -1,9 +1,8 @@
 package org.archai4j.space;
 
-import org.archai4j.config.ArchConfig;
-
 import java.util.Map;
 import java.util.function.Function;
+import org.archai4j.config.ArchConfig;
 
 /**
  * Builds a model from a config, like the {@code model_cls(arch_config, **model_kwargs)} of Archai's

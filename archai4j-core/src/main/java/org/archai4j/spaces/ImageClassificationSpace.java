@@ -1,8 +1,5 @@
 package org.archai4j.spaces;
 
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 
@@ -10,6 +7,8 @@ import java.util.List;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
 import org.archai4j.config.DiscreteChoice;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 
 /**
  * The image-classification search space of Archai's "Config Search Spaces" tutorial (cells 34-35): a base channel

@@ -1,12 +1,5 @@
 package org.archai4j.algos;
 
-import org.archai4j.io.RunLock;
-import org.archai4j.evaluation.EvaluationService;
-
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.io.RunLock;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.SearchResults;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,5 @@
 package org.archai4j.algos;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,19 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.Searcher;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every algorithm, crashed part-way (an evaluator throws an {@link Error}, as a killed process would stop) and run

@@ -1,23 +1,20 @@
 package org.archai4j.algos;
 
-import org.archai4j.evaluation.EvaluationService;
-
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.EvaluationFunction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
-import org.archai4j.space.ArchaiModel;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.SearchStateTable;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.archai4j.space.ArchaiModel;
 
 /** Archai's algorithm test fixtures (spec section 6.2) and the invariants its tests assert. */
 final class Fixtures {

@@ -1,12 +1,5 @@
 package org.archai4j.algos;
 
-import org.archai4j.io.RunLock;
-import org.archai4j.evaluation.EvaluationService;
-
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,12 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.io.RunLock;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ProgressiveTraining;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
 import org.archai4j.search.SearchResults;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

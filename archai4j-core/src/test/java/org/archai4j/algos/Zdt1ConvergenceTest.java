@@ -1,9 +1,5 @@
 package org.archai4j.algos;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Hypervolume;
 import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchResults;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

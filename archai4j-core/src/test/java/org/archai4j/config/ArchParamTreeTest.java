@@ -1,8 +1,5 @@
 package org.archai4j.config;
 
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package org.archai4j.config;
 
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

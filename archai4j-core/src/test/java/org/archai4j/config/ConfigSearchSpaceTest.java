@@ -1,9 +1,5 @@
 package org.archai4j.config;
 
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
-import org.archai4j.space.WeightStore;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+import org.archai4j.space.WeightStore;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,5 @@
 package org.archai4j.config;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.archai4j.testing.Seeds;
-
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+import org.archai4j.testing.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Invariants of sampling, mutation, crossover, encodings and archids over random trees. */
 class ConfigSpaceProperties {

@@ -1,15 +1,5 @@
 package org.archai4j.evaluation;
 
-
-import org.archai4j.objectives.AsyncModelEvaluator;
-import org.archai4j.objectives.Constraint;
-import org.archai4j.objectives.Cost;
-import org.archai4j.objectives.Direction;
-import org.archai4j.objectives.EvaluationFunction;
-import org.archai4j.objectives.ModelEvaluator;
-import org.archai4j.objectives.ParallelEvaluator;
-import org.archai4j.objectives.SearchObjectives;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.journal.EvaluationJournal;
+import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
+import org.archai4j.objectives.EvaluationFunction;
+import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.objectives.ParallelEvaluator;
+import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package org.archai4j.objectives;
 
-import org.archai4j.evaluation.EvaluationService;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

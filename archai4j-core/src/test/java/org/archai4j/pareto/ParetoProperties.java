@@ -1,9 +1,5 @@
 package org.archai4j.pareto;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.archai4j.testing.Seeds;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -11,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.archai4j.random.PyRandom;
+import org.archai4j.testing.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Invariants of Pareto frontiers and non-dominated sorting on random point sets with ties and duplicates. */
 class ParetoProperties {

@@ -1,15 +1,14 @@
 package org.archai4j.search;
 
-import org.archai4j.space.ArchaiModel;
-import org.archai4j.space.EvolutionarySearchSpace;
-import org.archai4j.space.BayesOptSearchSpace;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.BayesOptSearchSpace;
+import org.archai4j.space.EvolutionarySearchSpace;
 import org.junit.jupiter.api.Test;
 
 /** Archai's {@code test_archai_model.py} and {@code test_search_space.py} (spec section 6.3). */

@@ -1,23 +1,19 @@
 package org.archai4j.search;
 
-import org.archai4j.evaluation.EvaluationService;
-
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
-import org.archai4j.space.ArchaiModel;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.objectives.Constraint;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

@@ -1,9 +1,5 @@
 package org.archai4j.search;
 
-import org.archai4j.objectives.Direction;
-
-import org.archai4j.space.ArchaiModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 
 /** Archai's API tests of spec sections 6.3 and 6.4 not covered elsewhere. */

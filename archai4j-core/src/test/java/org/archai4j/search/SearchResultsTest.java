@@ -1,31 +1,25 @@
 package org.archai4j.search;
 
-import org.archai4j.evaluation.EvaluationService;
-
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
-import org.archai4j.space.WeightStore;
-import org.archai4j.space.ArchaiModel;
-
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.evaluation.EvaluationService;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
+import org.archai4j.space.WeightStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,15 +1,14 @@
 package org.archai4j.djl;
 
-import org.archai4j.space.ModelFactory;
-import org.archai4j.space.ArchaiModel;
-
+import java.util.Objects;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import java.util.Objects;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ModelFactory;
 
 /**
  * A network built from a config: a DJL {@link Block} with the shape of one input sample, initialised on first

@@ -1,8 +1,5 @@
 package org.archai4j.djl;
 
-import org.archai4j.space.ConfigSearchSpace;
-
-import ai.djl.MalformedModelException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.archai4j.space.WeightStore;
+import ai.djl.MalformedModelException;
 import org.archai4j.io.AtomicFiles;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.WeightStore;
 
 /**
  * Saves and loads the parameters of {@link DjlNetwork}s in DJL's format, so that {@code ConfigSearchSpace}'s

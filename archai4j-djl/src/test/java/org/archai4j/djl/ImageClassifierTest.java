@@ -2,22 +2,22 @@ package org.archai4j.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ai.djl.ndarray.types.Shape;
 import org.archai4j.config.ArchConfig;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.nn.ForwardCost;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The seed's cell-35 network on DJL against the same network in PyTorch 1.13 (Debian's python3-torch, the

@@ -1,31 +1,29 @@
 package org.archai4j.djl;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.DoubleStream;
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
 import org.archai4j.algos.EvolutionParetoSearch;
 import org.archai4j.algos.MoBananasSearch;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.predictors.DnnEnsemble;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.search.SearchResults;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

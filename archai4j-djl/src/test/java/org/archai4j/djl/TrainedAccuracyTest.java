@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import java.util.List;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;

@@ -1,14 +1,14 @@
 package org.archai4j.hazelcast;
 
+import java.util.List;
+import java.util.Objects;
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InterfacesConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
-import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.JoinConfig;
-import java.util.List;
-import java.util.Objects;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 
 /**
  * How a process joins the cluster: the cluster's name, the addresses of members to join ({@code host:port}), the

@@ -1,10 +1,10 @@
 package org.archai4j.hazelcast;
 
+import java.util.Map;
+import java.util.Objects;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * A cluster member that evaluates: it joins the cluster, advertises its spec identity and its number of slots

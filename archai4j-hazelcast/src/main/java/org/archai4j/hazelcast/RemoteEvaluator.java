@@ -1,8 +1,7 @@
 package org.archai4j.hazelcast;
 
-import org.archai4j.space.ArchaiModel;
-
 import org.archai4j.config.ArchConfig;
+import org.archai4j.space.ArchaiModel;
 
 /**
  * What a worker does with an evaluation it receives: rebuild the model from its config and measure one

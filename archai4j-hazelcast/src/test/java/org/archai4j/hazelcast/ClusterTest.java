@@ -1,14 +1,8 @@
 package org.archai4j.hazelcast;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,15 +17,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.algos.EvolutionParetoSearch;
-import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.objectives.AsyncModelEvaluator;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.EvaluationOutcome;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
-import org.archai4j.space.ArchaiModel;
 import org.archai4j.search.SearchResults;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

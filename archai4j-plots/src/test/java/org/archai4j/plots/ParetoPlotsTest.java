@@ -1,6 +1,5 @@
 package org.archai4j.plots;
 
-import org.archai4j.io.RunLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -16,6 +15,7 @@ import org.archai4j.algos.RandomSearch;
 import org.archai4j.config.ArchParamTree;
 import org.archai4j.config.DiscreteChoice;
 import org.archai4j.config.ParamTrees;
+import org.archai4j.io.RunLock;
 import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;

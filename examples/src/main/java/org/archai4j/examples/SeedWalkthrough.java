@@ -3,7 +3,6 @@ package org.archai4j.examples;
 import static org.archai4j.config.ParamTrees.dict;
 import static org.archai4j.config.ParamTrees.repeatConfig;
 
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,16 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import ai.djl.ndarray.types.Shape;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
-import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.config.DiscreteChoice;
-import org.archai4j.space.ModelFactory;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.python.PyFloat;
 import org.archai4j.python.PyRepr;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.spaces.ImageClassificationSpace;
 
 /**

@@ -1,17 +1,15 @@
 package org.archai4j.djl.evaluators;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
+import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import java.util.Arrays;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
 

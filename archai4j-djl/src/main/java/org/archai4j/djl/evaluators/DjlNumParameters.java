@@ -1,14 +1,12 @@
 package org.archai4j.djl.evaluators;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
+import java.util.Set;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import java.util.Set;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
 

@@ -1,11 +1,9 @@
 package org.archai4j.djl.evaluators;
 
-import org.archai4j.objectives.Cost;
-
-import org.archai4j.objectives.Direction;
-
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.nn.ForwardCost;
+import org.archai4j.objectives.Cost;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
 

@@ -1,17 +1,16 @@
 package org.archai4j.djl.evaluators;
 
-import org.archai4j.objectives.Direction;
-
-import ai.djl.MalformedModelException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import ai.djl.MalformedModelException;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.training.SupervisedTraining;
+import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ProgressiveTraining;
 import org.archai4j.space.ArchaiModel;

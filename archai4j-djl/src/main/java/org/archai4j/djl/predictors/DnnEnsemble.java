@@ -1,5 +1,7 @@
 package org.archai4j.djl.predictors;
 
+import java.util.ArrayList;
+import java.util.List;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,11 +14,9 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.util.ArrayList;
-import java.util.List;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.training.OptimizerStates;
 import org.archai4j.djl.training.GradientRecording;
+import org.archai4j.djl.training.OptimizerStates;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;

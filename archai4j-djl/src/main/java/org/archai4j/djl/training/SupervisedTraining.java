@@ -1,5 +1,7 @@
 package org.archai4j.djl.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,8 +15,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import java.util.ArrayList;
-import java.util.List;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.random.PyRandom;
