@@ -19,7 +19,6 @@ import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
 import org.archai4j.search.MultiObjective;
 import org.archai4j.search.ParetoFrontier;
-import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.BayesOptSearchSpace;
 import org.archai4j.space.DiscreteSearchSpace;
@@ -107,10 +106,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
     @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
         List<String> expensive = List.copyOf(objectives.expensiveObjectives().keySet());
-        List<ArchaiModel<M>> allPop = new ArrayList<>();
-        for (SearchResults.IterationResult<M> r : searchState.results()) {
-            allPop.addAll(r.models());
-        }
+        List<ArchaiModel<M>> allPop = searchState.allModels();
         Map<String, double[]> all = searchState.allEvaluatedObjs();
         double[][] x = encode(allPop);
         double[][] y = new double[allPop.size()][expensive.size()];

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.archai4j.search.MultiObjective;
 import org.archai4j.search.ParetoFrontier;
-import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 
 /**
@@ -27,10 +26,7 @@ public final class NonDominatedParents<M> implements ParentSelection<M> {
 
     @Override
     public List<ArchaiModel<M>> select(BreedingContext<M> context) {
-        List<ArchaiModel<M>> all = new ArrayList<>();
-        for (SearchResults.IterationResult<M> r : context.results().results()) {
-            all.addAll(r.models());
-        }
+        List<ArchaiModel<M>> all = context.results().allModels();
         List<ArchaiModel<M>> parents = new ArrayList<>();
         for (ParetoFrontier<M> front : MultiObjective.nonDominatedSorting(all, context.results().allEvaluatedObjs(),
                 context.results().objectives())) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.search.MultiObjective;
-import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 
 /**
@@ -31,10 +30,7 @@ public final class WindowTournament<M> implements ParentSelection<M> {
 
     @Override
     public List<ArchaiModel<M>> select(BreedingContext<M> context) {
-        List<ArchaiModel<M>> all = new ArrayList<>();
-        for (SearchResults.IterationResult<M> r : context.results().results()) {
-            all.addAll(r.models());
-        }
+        List<ArchaiModel<M>> all = context.results().allModels();
         int end = all.size();
         List<Integer> window = new ArrayList<>();
         for (int j = Math.max(0, end - historySize); j < end; j++) {

@@ -92,10 +92,6 @@ public final class SearchResults<M> {
      */
     public void addIterationResults(List<ArchaiModel<M>> models, Map<String, double[]> evaluationResults,
                                     Map<String, ? extends List<?>> extraData) {
-        List<ModelResult> typed = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            typed.add(null);
-        }
         for (String name : objectives.objectiveNames()) {
             double[] v = evaluationResults.get(name);
             if (v == null) {
@@ -106,12 +102,13 @@ public final class SearchResults<M> {
                         + models.size() + " models");
             }
         }
+        List<ModelResult> typed = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             Map<String, Double> values = new LinkedHashMap<>();
             for (String name : objectives.objectiveNames()) {
                 values.put(name, evaluationResults.get(name)[i]);
             }
-            typed.set(i, ModelResult.of(values));
+            typed.add(ModelResult.of(values));
         }
         addModelResults(models, typed, extraData);
     }
@@ -149,6 +146,15 @@ public final class SearchResults<M> {
         for (int i = 0; i < models.size(); i++) {
             searchWalltimes.add(hours);
         }
+    }
+
+    /** Every evaluated model over all iterations, in order: the rows of {@link #allEvaluatedObjs()}. */
+    public List<ArchaiModel<M>> allModels() {
+        List<ArchaiModel<M>> all = new ArrayList<>();
+        for (IterationResult<M> r : results) {
+            all.addAll(r.models());
+        }
+        return all;
     }
 
     /**
