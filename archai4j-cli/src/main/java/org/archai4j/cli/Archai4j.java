@@ -44,14 +44,26 @@ public final class Archai4j implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            commandLine.getErr().println("archai4j: " + message.replace('\n', ' '));
+            commandLine.getErr().println("archai4j: " + oneLine(e));
             if (Boolean.getBoolean("archai4j.debug")) {
                 e.printStackTrace(commandLine.getErr());
             }
             return isBadInput(e) ? BAD_INPUT : FAILED;
         });
         return cli;
+    }
+
+    /** What went wrong, in one line; errors of the JVM say what to do about them. */
+    static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give the JVM more (JAVA_OPTS=-Xmx8g) or make the "
+                    + "search smaller";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: something is nested too deep";
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.replace('\n', ' ');
     }
 
     private static boolean isBadInput(Throwable e) {
@@ -64,7 +76,7 @@ public final class Archai4j implements Runnable {
         try {
             code = commandLine().execute(args);
         } catch (Throwable e) { // an Error picocli lets through: still one line, never a trace
-            System.err.println("archai4j: " + SearchCommand.oneLine(e));
+            System.err.println("archai4j: " + oneLine(e));
             code = FAILED;
         }
         System.exit(code);

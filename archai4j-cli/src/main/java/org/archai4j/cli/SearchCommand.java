@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -132,7 +131,7 @@ final class SearchCommand implements Callable<Integer> {
                 try {
                     writeSummary(dir, summary);
                 } catch (RuntimeException e) {
-                    unsaved = " (run.json could not be updated: " + oneLine(e) + ")";
+                    unsaved = " (run.json could not be updated: " + Archai4j.oneLine(e) + ")";
                 }
                 System.err.println("\narchai4j: interrupted; the journal is intact" + unsaved + ". Run the same "
                         + "command again to resume.");
@@ -143,7 +142,7 @@ final class SearchCommand implements Callable<Integer> {
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
         SearchResults<?> results;
-        AtomicReference<StopReason> stopReason = new AtomicReference<>();
+        StopReason reason;
         if (coordinator != null) {
             System.out.println("evaluating " + spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
@@ -155,11 +154,11 @@ final class SearchCommand implements Callable<Integer> {
             run.searcher().addListener(progress);
             run.searcher().addProgressListener(progress);
             results = run.searcher().search();
-            stopReason.set(run.searcher().stopReason().orElse(StopReason.COMPLETED));
+            reason = run.searcher().stopReason().orElse(StopReason.COMPLETED);
         } catch (RuntimeException | Error e) {
             finished.set(true);
             // The first error is the one reported: failing to record it (a full disk) only adds to it.
-            summary.put("status", "failed: " + oneLine(e));
+            summary.put("status", "failed: " + Archai4j.oneLine(e));
             summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
             try {
                 writeSummary(dir, summary);
@@ -167,7 +166,7 @@ final class SearchCommand implements Callable<Integer> {
                 e.addSuppressed(second);
             }
             if (e instanceof Error) {
-                throw new IllegalStateException(oneLine(e), e); // one line, exit 1, never a trace
+                throw new IllegalStateException(Archai4j.oneLine(e), e); // one line, exit 1, never a trace
             }
             throw e;
         }
@@ -184,7 +183,6 @@ final class SearchCommand implements Callable<Integer> {
             throw new IllegalStateException("every one of the " + evaluated + " evaluations failed (the first: "
                     + first + "); see " + dir.resolve(EvaluationJournal.FILE_NAME));
         }
-        StopReason reason = stopReason.get();
         summary.put("status", "finished");
         summary.put("stop_reason", reason.name().toLowerCase(Locale.ROOT));
         summary.put("finished", Instant.now().toString());
@@ -200,19 +198,6 @@ final class SearchCommand implements Callable<Integer> {
                     + "larger --time-budget or --max-evaluations to continue");
         }
         return 0;
-    }
-
-    /** What went wrong, in one line; errors of the JVM say what to do about them. */
-    static String oneLine(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory (" + e.getMessage() + "); give the JVM more (JAVA_OPTS=-Xmx8g) or make the "
-                    + "search smaller";
-        }
-        if (e instanceof StackOverflowError) {
-            return "stack overflow: something is nested too deep";
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.replace('\n', ' ');
     }
 
     /** The spec with the command line's budget, which replaces the spec's. */
@@ -231,9 +216,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             budget = budget.withEvaluations(maxEvaluations);
         }
-        return new RunSpec(spec.file(), spec.text(), spec.name(), spec.seed(), spec.output(), spec.space(),
-                spec.model(), spec.device(), spec.data(), spec.training(), spec.objectives(), spec.constraints(),
-                spec.algorithm(), spec.parallel(), budget);
+        return spec.withBudget(budget);
     }
 
     private static String describe(RunSpec.Budget b) {

@@ -62,6 +62,12 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                       String device, Data data, Training training, List<Objective> objectives,
                       List<Objective> constraints, Algorithm algorithm, int parallel, Budget budget) {
 
+    /** This spec with another budget (the command line's). */
+    public RunSpec withBudget(Budget other) {
+        return new RunSpec(file, text, name, seed, output, space, model, device, data, training, objectives,
+                constraints, algorithm, parallel, other);
+    }
+
     /** The top-level keys that limit a search; changing them does not make another search. */
     public static final List<String> BUDGET_KEYS = List.of("time_budget", "max_evaluations", "stop_when_stalled");
 
