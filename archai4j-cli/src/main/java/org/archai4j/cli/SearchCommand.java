@@ -141,7 +141,7 @@ final class SearchCommand implements Callable<Integer> {
 
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
-        SearchResults<?> results;
+        SearchResults<DjlNetwork> results;
         StopReason reason;
         if (coordinator != null) {
             System.out.println("evaluating " + spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")
@@ -170,34 +170,70 @@ final class SearchCommand implements Callable<Integer> {
             }
             throw e;
         }
-        finished.set(true);
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-
         long evaluated = results.results().stream().mapToLong(r -> r.models().size()).sum();
         long failed = results.results().stream().flatMap(r -> r.modelResults().stream())
                 .filter(r -> r.isFailure()).count();
         if (evaluated > 0 && failed == evaluated) {
+            finished.set(true);
             String first = results.results().get(0).modelResults().get(0).failure();
             summary.put("status", "failed: every evaluation failed (the first: " + first + ")");
             writeSummary(dir, summary);
             throw new IllegalStateException("every one of the " + evaluated + " evaluations failed (the first: "
                     + first + "); see " + dir.resolve(EvaluationJournal.FILE_NAME));
         }
-        summary.put("status", "finished");
         summary.put("stop_reason", reason.name().toLowerCase(Locale.ROOT));
-        summary.put("finished", Instant.now().toString());
-        summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
         summary.put("evaluations", evaluated);
-        writeSummary(dir, summary);
-        Path report = HtmlReport.write(dir);
         System.out.println("Pareto frontier: " + results.getParetoFrontier().archids().size() + " of " + evaluated
                 + " models");
-        System.out.println("report: " + report.toAbsolutePath().normalize());
         if (reason == StopReason.LIMIT) {
-            System.out.println("stopped by its budget (" + describe(spec.budget()) + "); run the same command with a "
-                    + "larger --time-budget or --max-evaluations to continue");
+            System.out.println("search stopped by its budget (" + describe(spec) + "); run the same "
+                    + "command with a larger --time-budget or --max-evaluations to continue it");
         }
+        try {
+            if (spec.finalStage() != null) {
+                finalStage(spec, dir, run, results, summary, start, previousSeconds);
+            }
+        } finally {
+            // Interrupting the final stage leaves run.json saying so; after it, nothing is left to interrupt.
+            finished.set(true);
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        }
+        summary.put("status", "finished");
+        summary.put("finished", Instant.now().toString());
+        summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+        writeSummary(dir, summary);
+        Path report = HtmlReport.write(dir);
+        System.out.println("report: " + report.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /**
+     * Trains the chosen frontier models on all the training data and measures them on the test split, within
+     * what is left of the job's time budget; a failure there is recorded in run.json like a failed search.
+     */
+    private static void finalStage(RunSpec spec, Path dir, SearchRun run, SearchResults<DjlNetwork> results,
+                                   ObjectNode summary, long start, double previousSeconds) {
+        long deadline = Long.MAX_VALUE;
+        if (spec.budget().time() != null) {
+            double left = spec.budget().time().toNanos() / 1e9 - previousSeconds;
+            deadline = start + (long) (left * 1e9);
+        }
+        summary.put("status", "final training");
+        writeSummary(dir, summary);
+        try {
+            ObjectNode finals = new FinalStage(spec, dir, System.out).run(run.space(), results,
+                    () -> SearchRun.loadAllTraining(spec), () -> SearchRun.loadTest(spec), deadline);
+            summary.put("final_models", finals.path("models").size());
+        } catch (RuntimeException e) {
+            summary.put("status", "failed: final training: " + Archai4j.oneLine(e));
+            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
+            try {
+                writeSummary(dir, summary);
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
     }
 
     /** The spec with the command line's budget, which replaces the spec's. */
@@ -216,13 +252,22 @@ final class SearchCommand implements Callable<Integer> {
             }
             budget = budget.withEvaluations(maxEvaluations);
         }
+        RunSpec.Final stage = spec.finalStage();
+        if (stage != null && stage.reserve() != null && budget.time() != null
+                && stage.reserve().compareTo(budget.time()) >= 0) {
+            throw new SpecException("--time-budget is " + timeBudget + "; expected more than the final stage's "
+                    + "reserve (" + stage.reserve().toSeconds() + " s)");
+        }
         return spec.withBudget(budget);
     }
 
-    private static String describe(RunSpec.Budget b) {
+    private static String describe(RunSpec spec) {
+        RunSpec.Budget b = spec.budget();
         List<String> parts = new ArrayList<>();
-        if (b.time() != null) {
-            parts.add("time " + b.time().toString().substring(2).toLowerCase(Locale.ROOT));
+        if (spec.searchTime() != null) {
+            parts.add("time " + spec.searchTime().toString().substring(2).toLowerCase(Locale.ROOT)
+                    + (spec.searchTime().equals(b.time()) ? "" : " of the job's " + b.time().toString().substring(2)
+                    .toLowerCase(Locale.ROOT) + ", the rest kept for the final stage"));
         }
         if (b.evaluations() != null) {
             parts.add(b.evaluations() + " evaluations");

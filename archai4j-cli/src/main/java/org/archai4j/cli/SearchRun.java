@@ -33,6 +33,7 @@ import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
+import org.archai4j.djl.models.CompactClassifier;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.predictors.DnnEnsemble;
 import org.archai4j.hazelcast.ClusterCoordinator;
@@ -71,14 +72,22 @@ public final class SearchRun implements AutoCloseable {
      */
     static final int MAX_COUNT = 100_000;
 
+    private final ConfigSearchSpace<DjlNetwork> space;
     private final SearchObjectives<DjlNetwork> objectives;
     private final Searcher<DjlNetwork> searcher;
     private final DnnEnsemble surrogate;
 
-    private SearchRun(SearchObjectives<DjlNetwork> objectives, Searcher<DjlNetwork> searcher, DnnEnsemble surrogate) {
+    private SearchRun(ConfigSearchSpace<DjlNetwork> space, SearchObjectives<DjlNetwork> objectives,
+                      Searcher<DjlNetwork> searcher, DnnEnsemble surrogate) {
+        this.space = space;
         this.objectives = objectives;
         this.searcher = searcher;
         this.surrogate = surrogate;
+    }
+
+    /** The search space (it builds networks from arch files too). */
+    public ConfigSearchSpace<DjlNetwork> space() {
+        return space;
     }
 
     public SearchObjectives<DjlNetwork> objectives() {
@@ -92,7 +101,7 @@ public final class SearchRun implements AutoCloseable {
     /** The spec's dataset (installed first when it can be), as its seeded train/validation split. */
     public static ImageDataset.Split loadData(RunSpec spec) {
         DatasetInstaller.ensureFashionMnist(spec.data().directory());
-        ImageDataset train = FashionMnist.load(spec.data().directory()).train();
+        ImageDataset train = FashionMnist.loadTrain(spec.data().directory());
         long wanted = (long) spec.data().trainSize() + spec.data().validationSize();
         if (wanted > train.size()) {
             throw new SpecException(spec.file() + ": data: train_size " + spec.data().trainSize() + " + validation_size "
@@ -101,6 +110,19 @@ public final class SearchRun implements AutoCloseable {
         }
         return train.subset((int) wanted, spec.seed())
                 .split(spec.data().validationSize(), spec.seed());
+    }
+
+    /** Every training image of the spec's dataset, for the final stage. */
+    public static ImageDataset loadAllTraining(RunSpec spec) {
+        return FashionMnist.loadTrain(spec.data().directory());
+    }
+
+    /**
+     * The test split of the spec's dataset. Only the final stage calls this, after it has chosen its models: the
+     * search never reads the test images.
+     */
+    public static ImageDataset loadTest(RunSpec spec) {
+        return FashionMnist.loadTest(spec.data().directory());
     }
 
     /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}, evaluating locally. */
@@ -149,8 +171,8 @@ public final class SearchRun implements AutoCloseable {
             invoke(builder, "runLock", lock);
         }
         RunSpec.Budget budget = spec.budget();
-        if (budget.time() != null) {
-            invoke(builder, "limit", Limits.byTime(budget.time()));
+        if (spec.searchTime() != null) {
+            invoke(builder, "limit", Limits.byTime(spec.searchTime()));
         }
         if (budget.evaluations() != null) {
             invoke(builder, "limit", Limits.byEvaluations(budget.evaluations()));
@@ -161,7 +183,7 @@ public final class SearchRun implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
         searcher.addListener(new ParetoPlots<>(outputDir));
-        return new SearchRun(objectives, searcher, surrogate);
+        return new SearchRun(space, objectives, searcher, surrogate);
     }
 
     static Device device(RunSpec spec) {
@@ -176,6 +198,9 @@ public final class SearchRun implements AutoCloseable {
         Shape sample = train.sampleShape();
         int classes = train.numClasses();
         RunSpec.Model model = spec.model();
+        if (CompactClassifier.FAMILY.equals(model.family())) {
+            return (config, kwargs) -> new DjlNetwork(CompactClassifier.block(config, classes), sample, device, 0);
+        }
         if (model.className() == null) {
             return (config, kwargs) -> new DjlNetwork(ImageClassifier.block(config, model.stemStride(), classes),
                     sample, device, 0);
@@ -256,14 +281,15 @@ public final class SearchRun implements AutoCloseable {
     static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, ImageDataset.Split data) {
         return switch (o.evaluator()) {
             case "accuracy" -> DjlTrainedAccuracy.builder(data.train(), data.validation())
-                    .batchSize(spec.training().batchSize()).learningRate((float) spec.training().learningRate())
-                    .defaultEpochs(spec.training().epochs()).seed(spec.seed()).build();
+                    .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed()).build();
             case "parameters" -> new DjlNumParameters();
             case "macs" -> DjlMacs.macs();
             case "flops" -> DjlMacs.flops();
             case "memory" -> new DjlPeakMemory(1);
             case "latency", "latency_ms" -> {
-                DjlLatency latency = DjlLatency.builder().numWarmups(3).numSamples(o.samples()).useMedian(true)
+                // A fresh JVM's first passes are 2-3 times slower (scripts/bench-latency: medians of 2.1-3.2 ms after
+                // 3 warm-ups, 0.8-1.1 ms after 500): warm-ups cost a millisecond each, next to seconds of training.
+                DjlLatency latency = DjlLatency.builder().numWarmups(30).numSamples(o.samples()).useMedian(true)
                         .build();
                 double scale = o.evaluator().equals("latency_ms") ? 1e3 : 1;
                 yield (model, budget) -> scale * latency.evaluate(model, budget);

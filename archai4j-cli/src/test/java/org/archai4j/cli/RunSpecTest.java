@@ -40,6 +40,25 @@ class RunSpecTest {
     }
 
     @Test
+    void theRecipeAndTheFinalStage() throws IOException {
+        RunSpec spec = RunSpec.read(write("time_budget: 9m\nfinal: {models: 3, epochs: 5, reserve: 4m, "
+                + "learning_rate: 0.02, augmentation: {crop_padding: 2, horizontal_flip: true}}\n"
+                + valid("{name: random}").replace("learning_rate: 0.002}", "learning_rate: 0.01, schedule: "
+                + "one_cycle, weight_decay: 0.0005, label_smoothing: 0.1}")));
+        org.archai4j.djl.training.TrainingRecipe search = spec.training().recipe();
+        assertThat(search).isEqualTo(org.archai4j.djl.training.TrainingRecipe.DEFAULT.withBatchSize(32)
+                .withLearningRate(0.01).withSchedule(org.archai4j.djl.training.LearningRateSchedule.ONE_CYCLE)
+                .withWeightDecay(0.0005).withLabelSmoothing(0.1));
+        RunSpec.Final stage = spec.finalStage();
+        assertThat(stage.models()).isEqualTo(3);
+        assertThat(stage.epochs()).isEqualTo(5);
+        assertThat(stage.recipe()).as("the search's recipe with the final section's overrides").isEqualTo(search
+                .withLearningRate(0.02).withAugmentation(new org.archai4j.djl.training.Augmentation(2, true)));
+        assertThat(spec.searchTime()).as("the job's budget less the reserve").hasMinutes(5);
+        assertThat(RunSpec.read(write(valid("{name: random}"))).finalStage()).isNull();
+    }
+
+    @Test
     void budgetsAreLimitsAndNotPartOfTheSearchIdentity() throws IOException {
         RunSpec plain = RunSpec.read(write(valid("{name: random}")));
         assertThat(plain.budget()).isEqualTo(RunSpec.Budget.NONE);
@@ -61,7 +80,7 @@ class RunSpecTest {
             syntax error         | objectives:|objectives: [                       | spec.yaml:
             bad number           | seed: 3|seed: one                               | spec.yaml:1:7: seed: is the text 'one'; expected a whole number
             family and class     | 'model: {family: image-classifier, stem_stride: 1}'|'model: {family: image-classifier, class: a.B}' | model.family: give either family
-            unknown family       | family: image-classifier|family: resnet          | model.family: is 'resnet'; expected image-classifier
+            unknown family       | family: image-classifier|family: resnet          | model.family: is 'resnet'; expected one of image-classifier, compact-cnn
             unknown dataset      | 'data: {train_size'|'data: {dataset: cifar, train_size' | data.dataset: is 'cifar'; expected fashion-mnist
             zero train size      | train_size: 192|train_size: 0                    | data.train_size: is 0; expected at least 1
             unknown evaluator    | evaluator: parameters,|evaluator: params,        | objectives.parameters.evaluator: is 'params'; expected one of accuracy
@@ -77,6 +96,17 @@ class RunSpecTest {
             zero time budget     | 'seed: 3'|'seed: 3|time_budget: 0s'               | time_budget: is '0s'; expected a duration above 0
             zero evaluations     | 'seed: 3'|'seed: 3|max_evaluations: 0'           | max_evaluations: is 0; expected at least 1
             zero stall           | 'seed: 3'|'seed: 3|stop_when_stalled: 0'         | stop_when_stalled: is 0; expected at least 1
+            unknown training key | 'epochs: 1,'|'epochs: 1, momentum: 0.9,'          | training.momentum: unknown key; expected one of batch_size, learning_rate, schedule
+            unknown schedule     | 'epochs: 1,'|'epochs: 1, schedule: step,'         | training.schedule: is 'step'; expected constant, cosine or one_cycle
+            negative decay       | 'epochs: 1,'|'epochs: 1, weight_decay: -1,'       | training.weight_decay: is -1.0; expected a number in [0, 10]
+            smoothing of one     | 'epochs: 1,'|'epochs: 1, label_smoothing: 1,'     | training.label_smoothing: is 1.0; expected a number in [0, 1)
+            huge crop            | 'epochs: 1,'|'epochs: 1, augmentation: {crop_padding: 99},' | training.augmentation.crop_padding: is 99; expected 0 to 64
+            reserve no budget    | 'seed: 3'|'seed: 3|final: {models: 2, reserve: 1m}' | final.reserve: is 60 s; expected less than the time_budget (none is set)
+            reserve over budget  | 'seed: 3'|'seed: 3|time_budget: 1m|final: {reserve: 2m}' | final.reserve: is 120 s; expected less than the time_budget (60 s)
+            unknown final key    | 'seed: 3'|'seed: 3|final: {modles: 2}'           | final.modles: unknown key; expected one of batch_size
+            zero final models    | 'seed: 3'|'seed: 3|final: {models: 0}'           | final.models: is 0; expected at least 1
+            spread over unknown  | 'seed: 3'|'seed: 3|final: {spread_over: [size]}' | final.spread_over: names 'size'; expected objectives: accuracy, parameters, latency_ms
+            spread over a number | 'seed: 3'|'seed: 3|final: {spread_over: 3}'    | final.spread_over: is the number '3'; expected a list of names
             """)
     void mistakesAreLocated(String kind, String from, String to, String expected) throws IOException {
         String text = valid("{name: random}").replace(from.replace("|", "\n"), to.replace("|", "\n"));

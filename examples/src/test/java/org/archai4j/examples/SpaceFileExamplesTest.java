@@ -46,7 +46,16 @@ class SpaceFileExamplesTest {
                         true))),
                 Arguments.of("image-classification.yaml", ImageClassificationSpace.tree().toDict()),
                 Arguments.of("seed-cell42-operation.yaml", dict("op_type", DiscreteChoice.of("identity", "conv"),
-                        "conv_kernel_size", DiscreteChoice.of(1, 3, 5, 7))));
+                        "conv_kernel_size", DiscreteChoice.of(1, 3, 5, 7))),
+                // Not the seed's: the main job's space (model family compact-cnn).
+                Arguments.of("compact-cnn.yaml", dict(
+                        "stem", dict("channels", DiscreteChoice.of(8, 12, 16, 24, 32),
+                                "downsample", DiscreteChoice.of("none", "stride", "pool")),
+                        "stages", repeatConfig(dict("channels", DiscreteChoice.of(16, 24, 32, 48, 64),
+                                "convs", DiscreteChoice.of(1, 2), "kernel_size", DiscreteChoice.of(3, 5),
+                                "pool", DiscreteChoice.of(true, false)), List.of(1, 2, 3), false),
+                        "head", dict("kind", DiscreteChoice.of("global_pool", "flatten"),
+                                "hidden", DiscreteChoice.of(0, 16, 32, 64)))));
     }
 
     private static void assertSameTree(ArchParamTree actual, ArchParamTree expected) {

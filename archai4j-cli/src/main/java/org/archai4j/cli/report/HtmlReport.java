@@ -77,11 +77,15 @@ public final class HtmlReport {
         item(h, "Pareto models", Integer.toString(pareto.size()));
         item(h, "iterations", Integer.toString(run.iterations().size()));
         item(h, "wall time", String.format("%.1f s", s.path("wall_seconds").asDouble()));
+        run.finals().stream().map(f -> f.values().get("test_accuracy")).filter(v -> v != null)
+                .max(Double::compare).ifPresent(best -> item(h, "best test accuracy",
+                        String.format(java.util.Locale.ROOT, "%.4f (final models, below)", best)));
         item(h, "started", s.path("started").asText());
         item(h, "finished", s.path("finished").asText());
         item(h, "spec", s.path("spec").asText());
         h.append("</dl>");
 
+        finalTable(h, run);
         paretoTable(h, run, front);
         plots(h, run, pareto);
         archFiles(h, run, front);
@@ -93,6 +97,43 @@ public final class HtmlReport {
 
     private static void item(StringBuilder h, String term, String value) {
         h.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(value)).append("</dd>");
+    }
+
+    /** The final stage's models, when it ran: test accuracy next to the search's validation accuracy. */
+    private static void finalTable(StringBuilder h, RunData run) {
+        if (run.finals().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Final models</h2><p class='muted'>Chosen from the Pareto frontier (the most accurate, then ")
+                .append("spread along it), trained from scratch on every training image and measured once on the ")
+                .append("test split, which the search never saw. Ringed in blue on the plots.</p>");
+        h.append("<table id='final-table'><thead><tr><th>archid</th>");
+        for (String c : RunData.FINAL_COLUMNS) {
+            h.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");
+        }
+        h.append("<th>files</th></tr></thead><tbody>");
+        for (RunData.FinalModel f : run.finals()) {
+            h.append("<tr data-archid='").append(Html.escape(f.archid())).append("'><td><code>")
+                    .append(Html.escape(f.archid().substring(0, 12))).append("</code></td>");
+            for (String c : RunData.FINAL_COLUMNS) {
+                Double v = f.values().get(c);
+                h.append("<td class='num'>").append(v == null ? "" : finalValue(c, v)).append("</td>");
+            }
+            String dir = "final/" + f.archid() + "/";
+            h.append("<td><a href='").append(dir).append("arch.json'>arch</a> · <a href='").append(dir)
+                    .append("weights.params'>weights</a></td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private static String finalValue(String column, double v) {
+        return switch (column) {
+            case "test_accuracy", "validation_accuracy" -> String.format(java.util.Locale.ROOT, "%.4f", v);
+            case "parameters", "macs" -> String.format(java.util.Locale.ROOT, "%,d", (long) v);
+            case "latency_ms" -> String.format(java.util.Locale.ROOT, "%.3f", v);
+            case "train_seconds" -> String.format(java.util.Locale.ROOT, "%.0f", v);
+            default -> SvgPlot.format(v);
+        };
     }
 
     private static void paretoTable(StringBuilder h, RunData run, int[] front) {

@@ -34,7 +34,16 @@ import org.archai4j.pareto.Pareto;
  * @param spec the spec's text (empty if absent)
  */
 public record RunData(Path directory, JsonNode summary, List<String> objectives, boolean[] higherIsBetter,
-                      List<Model> models, Map<String, ArchFile> archFiles, String spec) {
+                      List<Model> models, Map<String, ArchFile> archFiles, String spec, List<FinalModel> finals) {
+
+    /**
+     * A model of the final stage ({@code final.json}): trained on all the training data, measured on the test split.
+     *
+     * @param archid its architecture
+     * @param values the measurements, in final.json's order (test_accuracy, validation_accuracy, parameters, ...)
+     */
+    public record FinalModel(String archid, Map<String, Double> values) {
+    }
 
     /** One evaluated model: its archid, objective values (NaN when failed) and iteration. */
     public record Model(String archid, double[] values, int iteration) {
@@ -103,8 +112,42 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RunData(directory, summary, objectives, directions, models, archFiles, spec);
+        return new RunData(directory, summary, objectives, directions, models, archFiles, spec,
+                finals(directory.resolve("final.json")));
     }
+
+    /** The final models of {@code final.json} (none when the file is absent); damage is a one-line error. */
+    private static List<FinalModel> finals(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new SpecException(file + ": " + e.getMessage().split("\n")[0], e);
+        }
+        List<FinalModel> finals = new ArrayList<>();
+        for (JsonNode m : root.path("models")) {
+            String archid = m.path("archid").asText("");
+            if (!ARCHID.matcher(archid).matches()) {
+                throw new SpecException(file + ": models: archid '" + abbreviate(archid) + "'; expected 40 "
+                        + "hexadecimal digits");
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String key : FINAL_COLUMNS) {
+                if (m.path(key).isNumber()) {
+                    values.put(key, m.path(key).asDouble());
+                }
+            }
+            finals.add(new FinalModel(archid, values));
+        }
+        return finals;
+    }
+
+    /** The measurements of a final model the report shows, in order. */
+    public static final List<String> FINAL_COLUMNS = List.of("test_accuracy", "validation_accuracy", "parameters",
+            "macs", "latency_ms", "epochs", "train_seconds");
 
     /** The file or directory matching {@code pattern} with the largest number. */
     private static Optional<Path> latest(Path directory, Pattern pattern) {

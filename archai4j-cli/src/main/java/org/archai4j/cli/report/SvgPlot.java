@@ -3,6 +3,7 @@ package org.archai4j.cli.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,6 +72,22 @@ final class SvgPlot {
         }
         for (int i : pareto) {
             svg.append(point(i, 6, "#d62728", "1", "pareto"));
+        }
+        // The final-stage models: a ring around their search point (their test accuracy is in the table).
+        Set<String> finals = new HashSet<>();
+        run.finals().forEach(f -> finals.add(f.archid()));
+        for (int i = 0; i < run.models().size(); i++) {
+            RunData.Model m = run.models().get(i);
+            if (finals.remove(m.archid()) && finite(m)) {
+                svg.append(String.format(Locale.ROOT, "<circle class='final' data-archid='%s' cx='%.1f' cy='%.1f' "
+                        + "r='10' fill='none' stroke='#1f4e99' stroke-width='2.5'/>", m.archid(), px(m.values()[x]),
+                        py(m.values()[y])));
+            }
+        }
+        if (!run.finals().isEmpty()) {
+            svg.append(String.format(Locale.ROOT, "<circle cx='%d' cy='%d' r='6' fill='none' stroke='#1f4e99' "
+                    + "stroke-width='2.5'/><text x='%d' y='%d' class='legend'>final models</text>", LEFT + 14,
+                    TOP + 14, LEFT + 26, TOP + 18));
         }
         // Labels only along this pair's frontier, where they do not pile up; every point has a tooltip.
         for (int i : front) {

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.archai4j.djl.training.Augmentation;
+import org.archai4j.djl.training.LearningRateSchedule;
+import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.spacefile.SpaceFileException;
 import org.archai4j.spacefile.SpaceFiles;
 import org.archai4j.spacefile.YamlNodes;
@@ -29,7 +32,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * model: {family: image-classifier, stem_stride: 1}   # or {class: com.example.MyBlock, kwargs: {...}}
  * device: cpu
  * data: {dataset: fashion-mnist, train_size: 2000, validation_size: 500}
- * training: {epochs: 1, batch_size: 64, learning_rate: 0.001}
+ * training: {epochs: 1, batch_size: 64, learning_rate: 0.001, schedule: one_cycle, weight_decay: 0.0001,
+ *            label_smoothing: 0.1, augmentation: {crop_padding: 2, horizontal_flip: true}}
+ * final: {models: 4, epochs: 6, reserve: 4m, spread_over: [accuracy, parameters]}
+ *                                      # after the search: train the chosen models on all the training data,
+ *                                      # measure them on the test split; may override training's keys
  * objectives:
  *   accuracy: {evaluator: accuracy, higher_is_better: true}
  *   macs: {evaluator: macs, higher_is_better: false, max: 1.0e7}
@@ -37,7 +44,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *   small: {evaluator: parameters, max: 1.0e6}
  * algorithm: {name: evolution_pareto, num_iters: 5, init_num_models: 10}
  * parallel: 1
- * time_budget: 10m                     # optional limits: 90s, 10m, 1h30m (or seconds); the first reached stops
+ * time_budget: 10m                     # optional limits: 90s, 10m, 1h30m (or seconds); the first reached stops;
+ *                                      # with a final stage, the whole job's (the search gets it less the reserve)
  * max_evaluations: 500
  * stop_when_stalled: 5                 # iterations without a better frontier (hypervolume)
  * }</pre>
@@ -52,6 +60,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param device cpu, gpu or gpu:N
  * @param data the dataset
  * @param training how the accuracy evaluator trains
+ * @param finalStage the final training of chosen frontier models, or null for none
  * @param objectives the objectives, in order
  * @param constraints constraints that are not objectives
  * @param algorithm the algorithm and its parameters
@@ -59,13 +68,27 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * @param budget the limits besides the algorithm's iterations
  */
 public record RunSpec(Path file, String text, String name, long seed, Path output, Path space, Model model,
-                      String device, Data data, Training training, List<Objective> objectives,
+                      String device, Data data, Training training, Final finalStage, List<Objective> objectives,
                       List<Objective> constraints, Algorithm algorithm, int parallel, Budget budget) {
 
     /** This spec with another budget (the command line's). */
     public RunSpec withBudget(Budget other) {
-        return new RunSpec(file, text, name, seed, output, space, model, device, data, training, objectives,
-                constraints, algorithm, parallel, other);
+        return new RunSpec(file, text, name, seed, output, space, model, device, data, training, finalStage,
+                objectives, constraints, algorithm, parallel, other);
+    }
+
+    /**
+     * The search's own time limit: the whole job's budget less the final stage's reserve (null without a time
+     * budget).
+     */
+    public Duration searchTime() {
+        if (budget.time() == null) {
+            return null;
+        }
+        if (finalStage == null || finalStage.reserve() == null) {
+            return budget.time();
+        }
+        return budget.time().minus(finalStage.reserve());
     }
 
     /** The top-level keys that limit a search; changing them does not make another search. */
@@ -145,7 +168,10 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return d;
     }
 
-    /** The built-in family (the seed's cell-35 image classifier), or a DJL block class. */
+    /** The model families built in: the seed's cell-35 image classifier, and compact convolutional networks. */
+    public static final List<String> FAMILIES = List.of("image-classifier", "compact-cnn");
+
+    /** A built-in family ({@link #FAMILIES}), or a DJL block class. */
     public record Model(String family, int stemStride, String className, Map<String, Object> kwargs) {
     }
 
@@ -153,8 +179,31 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
     public record Data(String dataset, Path directory, int trainSize, int validationSize) {
     }
 
-    public record Training(double epochs, int batchSize, double learningRate) {
+    /**
+     * How the accuracy evaluator trains.
+     *
+     * @param epochs the epochs of an evaluation without a budget
+     * @param recipe batch size, learning rate and schedule, weight decay, label smoothing, augmentation
+     */
+    public record Training(double epochs, TrainingRecipe recipe) {
     }
+
+    /**
+     * The final stage: after the search, {@code models} frontier models (the most accurate first, then spread along
+     * the frontier) are trained from scratch on every training image and measured once on the test split.
+     *
+     * @param models how many
+     * @param epochs how long each trains
+     * @param recipe how (the search's, with the final section's overrides)
+     * @param reserve the part of the time budget kept for this stage (null: none)
+     * @param spreadOver the objectives the choice spreads over (empty: all)
+     */
+    public record Final(int models, double epochs, TrainingRecipe recipe, Duration reserve, List<String> spreadOver) {
+    }
+
+    /** The keys of a training recipe, in {@code training:} and {@code final:}. */
+    private static final List<String> RECIPE_KEYS = List.of("batch_size", "learning_rate", "schedule",
+            "weight_decay", "label_smoothing", "augmentation");
 
     /**
      * An objective or constraint.
@@ -211,8 +260,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
         }
         SpecMap spec = new SpecMap(label, "", rootMap).requireOnly("seed", "output", "space", "model", "device",
-                "data", "training", "objectives", "constraints", "algorithm", "parallel", "time_budget", "max_evaluations",
-                "stop_when_stalled");
+                "data", "training", "final", "objectives", "constraints", "algorithm", "parallel", "time_budget",
+                "max_evaluations", "stop_when_stalled");
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path base = file.toAbsolutePath().getParent();
 
@@ -221,8 +270,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw model.error("family", "give either family (image-classifier) or class (a DJL block class)");
         }
         String family = model.string("family", null);
-        if (family != null && !family.equals("image-classifier")) {
-            throw model.error("family", "is '" + family + "'; expected image-classifier");
+        if (family != null && !FAMILIES.contains(family)) {
+            throw model.error("family", "is '" + family + "'; expected one of " + String.join(", ", FAMILIES));
         }
         Map<String, Object> kwargs = new LinkedHashMap<>();
         model.map("kwargs").ifPresent(k -> k.keys().forEach(key -> kwargs.put(key, k.scalar(key).orElse(null))));
@@ -234,7 +283,21 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         }
         SpecMap training = spec.map("training").orElse(null);
         if (training != null) {
-            training.requireOnly("epochs", "batch_size", "learning_rate");
+            List<String> allowed = new ArrayList<>(RECIPE_KEYS);
+            allowed.add("epochs");
+            training.requireOnly(allowed.toArray(String[]::new));
+        }
+        TrainingRecipe recipe = recipe(training, TrainingRecipe.DEFAULT);
+        Budget budget = budget(spec);
+        Final finalStage = spec.map("final").map(f -> finalStage(f, recipe, budget)).orElse(null);
+        List<Objective> objectives = objectives(spec.requireMap("objectives"), true);
+        if (finalStage != null) {
+            for (String spread : finalStage.spreadOver()) {
+                if (objectives.stream().noneMatch(o -> o.name().equals(spread))) {
+                    throw spec.requireMap("final").error("spread_over", "names '" + spread + "'; expected objectives: "
+                            + String.join(", ", objectives.stream().map(Objective::name).toList()));
+                }
+            }
         }
         SpecMap algorithm = spec.requireMap("algorithm");
         String algorithmName = algorithm.requireString("name");
@@ -248,12 +311,70 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 new Data(dataset, data.has("directory") ? base.resolve(data.requireString("directory"))
                         : Path.of("/usr/share/datasets/fashion-mnist"), data.integer("train_size", 5000, 1),
                         data.integer("validation_size", 1000, 1)),
-                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000),
-                        training == null ? 64 : training.integer("batch_size", 64, 1),
-                        training == null ? 1e-3 : positive(training, "learning_rate", 1e-3, 100)),
-                objectives(spec.requireMap("objectives"), true),
+                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe),
+                finalStage, objectives,
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
-                new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget(spec));
+                new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget);
+    }
+
+    /** The recipe of a {@code training:} or {@code final:} section: {@code base} with the keys it sets. */
+    private static TrainingRecipe recipe(SpecMap section, TrainingRecipe base) {
+        if (section == null) {
+            return base;
+        }
+        TrainingRecipe r = base;
+        String key = null;
+        try {
+            key = "batch_size";
+            r = r.withBatchSize(section.integer(key, r.batchSize(), 1));
+            key = "learning_rate";
+            r = r.withLearningRate(positive(section, key, r.learningRate(), 100));
+            key = "schedule";
+            r = r.withSchedule(LearningRateSchedule.parse(section.string(key, r.schedule().specName())));
+            key = "weight_decay";
+            r = r.withWeightDecay(section.number(key, r.weightDecay()));
+            key = "label_smoothing";
+            r = r.withLabelSmoothing(section.number(key, r.labelSmoothing()));
+            key = "augmentation";
+            if (section.has(key)) {
+                SpecMap a = section.requireMap(key).requireOnly("crop_padding", "horizontal_flip");
+                int padding = a.integer("crop_padding", 0, 0);
+                if (padding > 64) {
+                    throw a.error("crop_padding", "is " + padding + "; expected 0 to 64");
+                }
+                r = r.withAugmentation(new Augmentation(padding, a.bool("horizontal_flip", false)));
+            }
+        } catch (SpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // The recipe says "weight_decay -1.0: expected ..."; a spec error says "is -1.0; expected ...".
+            throw section.error(key, e.getMessage().replaceFirst("^\\S+ (\\S+): ", "is $1; "));
+        }
+        return r;
+    }
+
+    private static Final finalStage(SpecMap f, TrainingRecipe searchRecipe, Budget budget) {
+        List<String> allowed = new ArrayList<>(RECIPE_KEYS);
+        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over"));
+        f.requireOnly(allowed.toArray(String[]::new));
+        int models = f.integer("models", 4, 1);
+        if (models > 100) {
+            throw f.error("models", "is " + models + "; expected at most 100");
+        }
+        Duration reserve = null;
+        if (f.has("reserve")) {
+            try {
+                reserve = parseDuration(String.valueOf(f.scalar("reserve").orElse(null)));
+            } catch (IllegalArgumentException e) {
+                throw f.error("reserve", e.getMessage());
+            }
+            if (budget.time() == null || reserve.compareTo(budget.time()) >= 0) {
+                throw f.error("reserve", "is " + reserve.toSeconds() + " s; expected less than the time_budget ("
+                        + (budget.time() == null ? "none is set" : budget.time().toSeconds() + " s") + ")");
+            }
+        }
+        List<String> spreadOver = f.has("spread_over") ? f.stringList("spread_over") : List.of();
+        return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve, spreadOver);
     }
 
     /**

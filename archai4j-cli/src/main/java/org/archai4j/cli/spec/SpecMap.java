@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * A mapping of a YAML run spec with typed, located reads: every value read is checked, every error names the
@@ -151,6 +152,25 @@ public final class SpecMap {
             }
             return b;
         }).orElse(defaultValue);
+    }
+
+    /** A list of text values (an empty list when the key is absent). */
+    public List<String> stringList(String key) {
+        Node value = valueNode(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode list)) {
+            throw error(value, field(key), "is " + YamlNodes.describe(value) + "; expected a list of names");
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            if (!(item instanceof ScalarNode s) || !(YamlNodes.scalar(s) instanceof String text)) {
+                throw error(item, field(key), "holds " + YamlNodes.describe(item) + "; expected a list of names");
+            }
+            out.add(text);
+        }
+        return out;
     }
 
     /** The node of a key (null when absent), for callers that read it themselves. */

@@ -29,7 +29,20 @@ public record FashionMnist(ImageDataset train, ImageDataset test) {
 
     /** Loads the four files from {@code directory}. */
     public static FashionMnist load(Path directory) {
-        return new FashionMnist(load(directory, "train"), load(directory, "t10k"));
+        return new FashionMnist(loadTrain(directory), loadTest(directory));
+    }
+
+    /**
+     * Loads only the training split ({@code train-*}): what a search reads, so that the test files are not even
+     * opened before the final models are measured.
+     */
+    public static ImageDataset loadTrain(Path directory) {
+        return load(directory, "train");
+    }
+
+    /** Loads only the test split ({@code t10k-*}). */
+    public static ImageDataset loadTest(Path directory) {
+        return load(directory, "t10k");
     }
 
     /** Whether {@code directory} holds the four files (gzipped or not). */

@@ -9,7 +9,9 @@ import java.util.Optional;
 import ai.djl.MalformedModelException;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.training.AdamW;
 import org.archai4j.djl.training.SupervisedTraining;
+import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ProgressiveTraining;
@@ -20,24 +22,27 @@ import org.archai4j.space.ArchaiModel;
  * trained in all (fractions allowed; {@code defaultEpochs} without a budget). After an evaluation with a budget
  * the architecture's {@link Checkpoint} is kept in memory, so a larger budget continues from where the last one
  * stopped instead of training again (what Successive Halving relies on); evaluations without a budget keep
- * nothing. The continued run sees the same batches as an uninterrupted one; only Adam's moment estimates start
- * afresh.
+ * nothing. The continued run sees the same batches and augmentations as an uninterrupted one, and continues with
+ * the optimizer's moments where they were. The learning-rate schedule spans the budget being trained to, so a
+ * larger budget is a warm restart of the schedule.
  *
  * <pre>{@code
  * ImageDataset.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
  * DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(split.train(), split.validation())
- *         .batchSize(64).learningRate(1e-3f).defaultEpochs(1).seed(1).build();
+ *         .recipe(TrainingRecipe.DEFAULT.withBatchSize(128).withSchedule(LearningRateSchedule.ONE_CYCLE))
+ *         .defaultEpochs(1).seed(1).build();
  * objectives.addObjective("accuracy", accuracy, Direction.MAXIMIZE);
  * }</pre>
  */
 public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     /**
-     * What training left: the parameters and the number of steps taken.
+     * What training left: the parameters, the number of steps taken and the optimizer's state.
      *
      * @param parameters the parameters in DJL's format ({@code Block.saveParameters})
      * @param steps the optimisation steps taken so far
+     * @param optimizer the optimizer's moments, to continue with
      */
-    public record Checkpoint(byte[] parameters, long steps) {
+    public record Checkpoint(byte[] parameters, long steps, AdamW.State optimizer) {
     }
 
     private final SupervisedTraining training;
@@ -47,14 +52,14 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     private final ProgressiveTraining<DjlNetwork, Checkpoint> progressive;
 
     private DjlTrainedAccuracy(Builder b) {
-        this.training = new SupervisedTraining(b.train, b.batchSize, b.learningRate, b.seed);
+        this.training = new SupervisedTraining(b.train, b.recipe, b.seed);
         this.validation = b.validation;
         this.defaultEpochs = b.defaultEpochs;
-        this.evaluationBatchSize = Math.max(256, b.batchSize);
+        this.evaluationBatchSize = Math.max(256, b.recipe.batchSize());
         this.progressive = new ProgressiveTraining<>(this::train);
     }
 
-    /** A builder (batch 64, Adam with learning rate 1e-3, one epoch without a budget, seed 1). */
+    /** A builder ({@link TrainingRecipe#DEFAULT}: batch 64, Adam at 1e-3; one epoch without a budget; seed 1). */
     public static Builder builder(ImageDataset train, ImageDataset validation) {
         return new Builder(train, validation);
     }
@@ -77,14 +82,17 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         if (!(epochs > 0)) {
             throw new IllegalArgumentException("budget " + budget + ": expected a positive number of epochs");
         }
-        long target = Math.max(1, Math.round(epochs * training.stepsPerEpoch()));
+        long target = training.stepsFor(epochs);
         long done = 0;
+        AdamW.State optimizer = null;
         if (previous.isPresent()) {
             net.block().loadParameters(net.manager(),
                     new DataInputStream(new ByteArrayInputStream(previous.get().parameters())));
             done = previous.get().steps();
+            optimizer = previous.get().optimizer();
         }
-        training.train(net, done, Math.max(done, target));
+        SupervisedTraining.Run run = training.train(net, done, Math.max(done, target), Math.max(done, target),
+                optimizer);
         double accuracy = SupervisedTraining.accuracy(net, validation, evaluationBatchSize);
         if (budget == null) {
             // Only budgeted evaluations are continued later; keeping every model's weights would fill the heap.
@@ -94,15 +102,15 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             net.block().saveParameters(out);
         }
-        return new ProgressiveTraining.Step<>(accuracy, new Checkpoint(bytes.toByteArray(), Math.max(done, target)));
+        return new ProgressiveTraining.Step<>(accuracy,
+                new Checkpoint(bytes.toByteArray(), Math.max(done, target), run.optimizer()));
     }
 
     /** Builds a {@link DjlTrainedAccuracy}. */
     public static final class Builder {
         private final ImageDataset train;
         private final ImageDataset validation;
-        private int batchSize = 64;
-        private float learningRate = 1e-3f;
+        private TrainingRecipe recipe = TrainingRecipe.DEFAULT;
         private double defaultEpochs = 1;
         private long seed = 1;
 
@@ -112,12 +120,18 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         }
 
         public Builder batchSize(int n) {
-            this.batchSize = n;
+            this.recipe = recipe.withBatchSize(n);
             return this;
         }
 
         public Builder learningRate(float lr) {
-            this.learningRate = lr;
+            this.recipe = recipe.withLearningRate(lr);
+            return this;
+        }
+
+        /** How networks are trained (replaces the batch size and learning rate set before). */
+        public Builder recipe(TrainingRecipe r) {
+            this.recipe = java.util.Objects.requireNonNull(r, "recipe");
             return this;
         }
 

@@ -39,8 +39,13 @@ public final class Layers {
 
     /** A convolution like {@code nn.Conv2d(in, out, kernel_size, stride, padding)} (bias included). */
     public static Conv2d conv(int outChannels, int kernelSize, int stride, int padding) {
+        return conv(outChannels, kernelSize, stride, padding, true);
+    }
+
+    /** A convolution like {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias=bias)}. */
+    public static Conv2d conv(int outChannels, int kernelSize, int stride, int padding, boolean bias) {
         return Conv2d.builder().setFilters(outChannels).setKernelShape(new Shape(kernelSize, kernelSize))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).build();
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias).build();
     }
 
     /** {@code nn.BatchNorm2d} with PyTorch's defaults (epsilon 1e-5, momentum 0.1, learnable scale and shift). */
@@ -56,7 +61,13 @@ public final class Layers {
     /** A convolution with the given stride and padding, batch norm and an activation. */
     public static SequentialBlock convBnAct(int outChannels, int kernelSize, int stride, int padding,
                                             String activation) {
-        return new SequentialBlock().add(conv(outChannels, kernelSize, stride, padding)).add(batchNorm())
+        return convBnAct(outChannels, kernelSize, stride, padding, activation, true);
+    }
+
+    /** As {@link #convBnAct(int, int, int, int, String)}, with or without the convolution's bias. */
+    public static SequentialBlock convBnAct(int outChannels, int kernelSize, int stride, int padding,
+                                            String activation, boolean bias) {
+        return new SequentialBlock().add(conv(outChannels, kernelSize, stride, padding, bias)).add(batchNorm())
                 .add(activation(activation));
     }
 

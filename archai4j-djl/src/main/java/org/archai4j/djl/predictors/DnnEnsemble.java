@@ -12,11 +12,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.training.AdamW;
 import org.archai4j.djl.training.GradientRecording;
-import org.archai4j.djl.training.OptimizerStates;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
@@ -162,12 +160,11 @@ public final class DnnEnsemble implements Predictor, AutoCloseable {
     }
 
     private void train(DjlNetwork member, float[] inputs, float[] targets, int n, int features, int objectives) {
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
-        try (NDManager scope = member.manager().newSubManager()) {
+        List<Parameter> trainable = SupervisedTraining.trainableParameters(member.block());
+        try (NDManager scope = member.manager().newSubManager(); AdamW adam = new AdamW(trainable, 0f)) {
             NDArray x = scope.create(inputs, new Shape(n, features));
             NDArray y = scope.create(targets, new Shape(n, objectives));
             ParameterStore store = new ParameterStore(scope, false);
-            List<Parameter> trainable = SupervisedTraining.trainableParameters(member.block());
             for (int step = 0; step < trainingSteps; step++) {
                 try (NDManager stepScope = scope.newSubManager()) {
                     // A result belongs to its first operand's manager: lend x to the step so that the step's
@@ -178,11 +175,9 @@ public final class DnnEnsemble implements Predictor, AutoCloseable {
                         NDArray loss = prediction.sub(y).square().sum();
                         recording.backward(loss);
                     }
-                    SupervisedTraining.update(adam, trainable);
+                    adam.step(learningRate);
                 }
             }
-        } finally {
-            OptimizerStates.close(adam);
         }
     }
 

@@ -2,76 +2,109 @@ package org.archai4j.djl.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.random.PyRandom;
 
 /**
- * Trains a classifier with Adam on softmax cross-entropy, in mini-batches whose order is fixed by the seed: step
- * {@code s} always sees the same images, so training from step 0 to 200 and then from 200 to 400 visits exactly
- * what one run from 0 to 400 does. Every step's arrays live in a sub-manager closed at the end of the step, and
- * the optimizer's state is freed when training ends ({@link OptimizerStates}).
+ * Trains a classifier with a {@link TrainingRecipe} (AdamW, a learning-rate schedule, label smoothing,
+ * augmentation) in mini-batches whose order is fixed by the seed: step {@code s} always sees the same images,
+ * augmented the same way, so training from step 0 to 200 and then from 200 to 400 (passing the optimizer's state
+ * on) does exactly what one run from 0 to 400 does. Every step's arrays live in a sub-manager closed at the end of
+ * the step, and the optimizer's moments are freed when training ends.
  *
  * <pre>{@code
- * SupervisedTraining training = new SupervisedTraining(train, 64, 1e-3f, 1);
- * training.train(net, 0, training.stepsPerEpoch());        // one epoch
+ * SupervisedTraining training = new SupervisedTraining(train, recipe, 1);
+ * long steps = training.stepsFor(4.0);                                   // four epochs
+ * SupervisedTraining.Run run = training.train(net, 0, steps, steps, null);
  * double accuracy = SupervisedTraining.accuracy(net, validation, 256);
  * }</pre>
+ *
+ * @implNote Immutable and thread-safe: several networks may train with one instance at once.
  */
 public final class SupervisedTraining {
+    /**
+     * What a stretch of training did.
+     *
+     * @param meanLoss the mean training loss of its steps (NaN when there were none)
+     * @param optimizer the optimizer's state at its end, to continue from
+     */
+    public record Run(double meanLoss, AdamW.State optimizer) {
+    }
+
     private final ImageDataset data;
-    private final int batchSize;
-    private final float learningRate;
+    private final TrainingRecipe recipe;
     private final long seed;
 
-    public SupervisedTraining(ImageDataset data, int batchSize, float learningRate, long seed) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size " + batchSize + ": expected a positive number");
-        }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learning rate " + learningRate + ": expected a positive number");
-        }
+    /** Training with {@code recipe}; {@code seed} fixes the batch order and the augmentation. */
+    public SupervisedTraining(ImageDataset data, TrainingRecipe recipe, long seed) {
         this.data = data;
-        this.batchSize = batchSize;
-        this.learningRate = learningRate;
+        this.recipe = recipe;
         this.seed = seed;
+    }
+
+    /** Adam at a constant {@code learningRate}, nothing else ({@link TrainingRecipe#DEFAULT}'s recipe). */
+    public SupervisedTraining(ImageDataset data, int batchSize, float learningRate, long seed) {
+        this(data, TrainingRecipe.DEFAULT.withBatchSize(batchSize).withLearningRate(learningRate), seed);
+    }
+
+    public TrainingRecipe recipe() {
+        return recipe;
     }
 
     /** Steps in one pass over the data (the last batch may be smaller). */
     public long stepsPerEpoch() {
-        return (data.size() + batchSize - 1) / batchSize;
+        return (data.size() + recipe.batchSize() - 1) / recipe.batchSize();
+    }
+
+    /** The steps of {@code epochs} epochs (fractions allowed), at least one. */
+    public long stepsFor(double epochs) {
+        return Math.max(1, Math.round(epochs * stepsPerEpoch()));
     }
 
     /**
-     * Trains {@code net} from step {@code fromStep} (exclusive of earlier ones) to {@code toStep}, and returns the
-     * mean loss of those steps (NaN when there were none).
+     * Trains {@code net} from step {@code fromStep} to {@code toStep} with a constant-horizon schedule, and returns
+     * the mean loss of those steps (NaN when there were none).
      */
     public double train(DjlNetwork net, long fromStep, long toStep) {
+        return train(net, fromStep, toStep, toStep, null).meanLoss();
+    }
+
+    /**
+     * Trains {@code net} from step {@code fromStep} to {@code toStep} of a run of {@code horizon} steps (the
+     * schedule's length).
+     *
+     * @param previous the optimizer's state where an earlier stretch stopped (null: fresh moments)
+     */
+    public Run train(DjlNetwork net, long fromStep, long toStep, long horizon, AdamW.State previous) {
         Block block = net.block();
         NDManager manager = net.manager();
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
-        Loss loss = Loss.softmaxCrossEntropyLoss();
         ParameterStore store = new ParameterStore(manager, false);
         List<Parameter> trainable = trainableParameters(block);
         int sampleSize = (int) data.sampleShape().size();
+        Shape shape = data.sampleShape();
+        int channels = (int) shape.get(0);
+        int height = shape.dimension() > 1 ? (int) shape.get(1) : 1;
+        int width = shape.dimension() > 2 ? (int) shape.get(2) : 1;
+        Augmentation augmentation = shape.dimension() == 3 ? recipe.augmentation() : Augmentation.NONE;
+        float[] scratch = new float[sampleSize];
         long stepsPerEpoch = stepsPerEpoch();
+        int batchSize = recipe.batchSize();
+        float weightDecay = (float) recipe.weightDecay();
         int[] order = null;
         long orderEpoch = -1;
         double lossSum = 0;
-        try {
+        try (AdamW optimizer = previous == null ? new AdamW(trainable, weightDecay)
+                : new AdamW(trainable, weightDecay, previous)) {
             for (long step = fromStep; step < toStep; step++) {
                 long epoch = step / stepsPerEpoch;
                 if (epoch != orderEpoch) {
@@ -82,26 +115,43 @@ public final class SupervisedTraining {
                 int n = Math.min(batchSize, data.size() - start);
                 float[] pixels = new float[n * sampleSize];
                 int[] labels = new int[n];
+                SplittableRandom random = augmentation.isNone() ? null : new SplittableRandom(seed * 1_000_003L + step);
                 for (int k = 0; k < n; k++) {
                     data.copyImage(order[start + k], pixels, k * sampleSize);
                     labels[k] = data.label(order[start + k]);
+                    if (random != null) {
+                        augmentation.apply(pixels, k * sampleSize, channels, height, width, random, scratch);
+                    }
                 }
                 try (NDManager scope = manager.newSubManager()) {
-                    NDArray x = scope.create(pixels, new Shape(n).addAll(data.sampleShape()));
+                    NDArray x = scope.create(pixels, new Shape(n).addAll(shape));
                     NDArray y = scope.create(labels);
                     try (GradientRecording recording = new GradientRecording()) {
                         NDArray prediction = block.forward(store, new NDList(x), true).singletonOrThrow();
-                        NDArray value = loss.evaluate(new NDList(y), new NDList(prediction));
+                        NDArray value = loss(prediction, y);
                         recording.backward(value);
                         lossSum += value.getFloat();
                     }
-                    update(adam, trainable);
+                    optimizer.step((float) (recipe.learningRate() * recipe.schedule().factor(step, horizon)));
                 }
             }
-        } finally {
-            OptimizerStates.close(adam);
+            return new Run(toStep > fromStep ? lossSum / (toStep - fromStep) : Double.NaN, optimizer.state());
         }
-        return toStep > fromStep ? lossSum / (toStep - fromStep) : Double.NaN;
+    }
+
+    /**
+     * Softmax cross-entropy with label smoothing: the target puts {@code 1 - s} on the true class and spreads
+     * {@code s} evenly over all classes (PyTorch's {@code CrossEntropyLoss(label_smoothing=s)}).
+     */
+    private NDArray loss(NDArray logits, NDArray labels) {
+        NDArray logProbabilities = logits.logSoftmax(1);
+        long classes = logits.getShape().get(1);
+        NDArray target = labels.oneHot((int) classes);
+        double s = recipe.labelSmoothing();
+        if (s > 0) {
+            target = target.mul((float) (1 - s)).add((float) (s / classes));
+        }
+        return target.mul(logProbabilities).sum(new int[] {1}).mean().neg();
     }
 
     /**
@@ -120,22 +170,6 @@ public final class SupervisedTraining {
             }
         }
         return trainable;
-    }
-
-    /**
-     * One optimizer step over {@code parameters}, then their gradients zeroed (PyTorch accumulates them). DJL's
-     * {@code GradientCollector.zeroGradients()} would walk every array the engine manages, which costs more than a
-     * small network's whole step; and each gradient handle is closed at once, or it would stay in the network's
-     * manager until the network is closed.
-     */
-    public static void update(Optimizer optimizer, List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            NDArray weight = p.getArray();
-            try (NDArray gradient = weight.getGradient()) {
-                optimizer.update(p.getId(), weight, gradient);
-            }
-            JniUtils.zeroGrad((PtNDArray) weight);
-        }
     }
 
     /** The fraction of {@code data} that {@code net} classifies right, in inference mode. */

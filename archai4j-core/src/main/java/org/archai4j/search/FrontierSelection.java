@@ -1,0 +1,152 @@
+package org.archai4j.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.archai4j.objectives.SearchObjective;
+import org.archai4j.pareto.Hypervolume;
+import org.archai4j.space.ArchaiModel;
+
+/**
+ * Chooses a few models of a Pareto frontier to train further: the best one by a primary objective (the most
+ * accurate, say), then, one at a time, the member that adds the most hypervolume to those already chosen. That
+ * spreads the choice along the frontier and favours its knees (a small network almost as accurate as a large one)
+ * over its flat ends (a tiny network far less accurate than a slightly larger one).
+ *
+ * <p>The hypervolume is taken over the objectives to spread over, each turned to "lower is better", put on a log
+ * scale when its values are positive and span a factor of ten or more (parameters, MACs), and scaled to [0, 1]
+ * over the candidates; the reference point is the worst candidate value of each. Candidates are the members no
+ * other member beats on all the spread objectives, without NaN values, each architecture once (a multi-fidelity
+ * search may have it on the frontier at two budgets: the first row counts). Deterministic: ties go to the earlier
+ * member.
+ *
+ * <pre>{@code
+ * List<ArchaiModel<M>> finals = FrontierSelection.spread(results.getParetoFrontier(),
+ *         objectives.objectives(), "accuracy", 4, List.of("accuracy", "parameters"));
+ * }</pre>
+ */
+public final class FrontierSelection {
+    private FrontierSelection() {
+    }
+
+    /**
+     * Up to {@code count} frontier members, the best by {@code primary} first, spread over every objective.
+     *
+     * @param objectives the objectives by name (their directions), as {@code SearchObjectives.objectives()}
+     * @throws IllegalArgumentException when {@code primary} is not an objective of the frontier
+     */
+    public static <M> List<ArchaiModel<M>> spread(ParetoFrontier<M> frontier,
+                                                  Map<String, ? extends SearchObjective<M>> objectives,
+                                                  String primary, int count) {
+        return spread(frontier, objectives, primary, count, List.copyOf(frontier.evaluationResults().keySet()));
+    }
+
+    /**
+     * Up to {@code count} frontier members, the best by {@code primary} first, spread over the objectives
+     * {@code spreadOver} only (accuracy and size, say, leaving a noisy latency out): a model on the frontier only
+     * for its latency is then not a candidate.
+     *
+     * @throws IllegalArgumentException when {@code primary} or one of {@code spreadOver} is not an objective of
+     *     the frontier
+     */
+    public static <M> List<ArchaiModel<M>> spread(ParetoFrontier<M> frontier,
+                                                  Map<String, ? extends SearchObjective<M>> objectives,
+                                                  String primary, int count, List<String> spreadOver) {
+        Map<String, double[]> values = frontier.evaluationResults();
+        List<String> checked = new ArrayList<>(List.of(primary));
+        checked.addAll(spreadOver);
+        for (String name : checked) {
+            if (!values.containsKey(name) || !objectives.containsKey(name)) {
+                throw new IllegalArgumentException("objective '" + name + "': expected one of " + values.keySet());
+            }
+        }
+        int n = frontier.models().size();
+        Set<String> seen = new HashSet<>();
+        int[] unique = IntStream.range(0, n).filter(i -> values.values().stream().noneMatch(v -> Double.isNaN(v[i])))
+                .filter(i -> seen.add(frontier.models().get(i).archid())).toArray();
+        if (unique.length == 0 || count <= 0) {
+            return List.of();
+        }
+        // Every spread objective as "lower is better", on the scale its values call for, in [0, 1].
+        double[][] costs = new double[n][spreadOver.size()];
+        for (int k = 0; k < spreadOver.size(); k++) {
+            double[] column = scaled(values.get(spreadOver.get(k)), unique,
+                    objectives.get(spreadOver.get(k)).higherIsBetter());
+            for (int i : unique) {
+                costs[i][k] = column[i];
+            }
+        }
+        int[] candidates = Arrays.stream(unique).filter(i -> Arrays.stream(unique)
+                .noneMatch(j -> dominates(costs[j], costs[i]))).toArray();
+
+        double sign = objectives.get(primary).higherIsBetter() ? 1 : -1;
+        double[] main = values.get(primary);
+        int best = unique[0];
+        for (int i : unique) {
+            if (sign * main[i] > sign * main[best]) {
+                best = i;
+            }
+        }
+        List<Integer> chosen = new ArrayList<>(List.of(best));
+        double[] reference = new double[spreadOver.size()];
+        Arrays.fill(reference, 1);
+        while (chosen.size() < count) {
+            int next = -1;
+            double nextVolume = -1;
+            for (int i : candidates) {
+                if (chosen.contains(i)) {
+                    continue;
+                }
+                List<double[]> points = new ArrayList<>();
+                chosen.forEach(c -> points.add(costs[c]));
+                points.add(costs[i]);
+                double volume = Hypervolume.of(points.toArray(double[][]::new), reference);
+                if (volume > nextVolume) {
+                    next = i;
+                    nextVolume = volume;
+                }
+            }
+            if (next < 0) {
+                break;
+            }
+            chosen.add(next);
+        }
+        return chosen.stream().map(frontier.models()::get).toList();
+    }
+
+    /**
+     * {@code v} at {@code rows} as costs in [0, 1]: negated when higher is better, log10 when positive and spanning
+     * a factor of ten or more, then min-max scaled (all 0 when the values are equal).
+     */
+    private static double[] scaled(double[] v, int[] rows, boolean higherIsBetter) {
+        double[] out = new double[v.length];
+        double min = Arrays.stream(rows).mapToDouble(i -> v[i]).min().orElse(0);
+        double max = Arrays.stream(rows).mapToDouble(i -> v[i]).max().orElse(0);
+        boolean log = min > 0 && max / min >= 10;
+        for (int i : rows) {
+            out[i] = (log ? Math.log10(v[i]) : v[i]) * (higherIsBetter ? -1 : 1);
+        }
+        double lo = Arrays.stream(rows).mapToDouble(i -> out[i]).min().orElse(0);
+        double hi = Arrays.stream(rows).mapToDouble(i -> out[i]).max().orElse(0);
+        for (int i : rows) {
+            out[i] = hi > lo ? (out[i] - lo) / (hi - lo) : 0;
+        }
+        return out;
+    }
+
+    /** Whether costs {@code a} are nowhere worse than {@code b} and better somewhere. */
+    private static boolean dominates(double[] a, double[] b) {
+        boolean better = false;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+            better |= a[k] < b[k];
+        }
+        return better;
+    }
+}

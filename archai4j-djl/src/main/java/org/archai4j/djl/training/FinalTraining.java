@@ -1,0 +1,87 @@
+package org.archai4j.djl.training;
+
+import java.util.Objects;
+import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.data.ImageDataset;
+
+/**
+ * The last stage of a search: a chosen network trained from scratch on the whole training set with the final
+ * recipe, then measured once on the test split. The test images are passed only here, after every choice has been
+ * made, so nothing the search chose can depend on them.
+ *
+ * <pre>{@code
+ * FinalTraining stage = new FinalTraining(FashionMnist.loadTrain(dir), recipe, 6, 1);
+ * FinalTraining.Outcome outcome = stage.train(net);                 // six epochs on all 60,000 images
+ * double test = stage.testAccuracy(net, FashionMnist.loadTest(dir));
+ * }</pre>
+ *
+ * @implNote Immutable; several networks may be trained with one instance at once.
+ */
+public final class FinalTraining {
+    /**
+     * What training did.
+     *
+     * @param epochs the epochs trained
+     * @param seconds the wall time of training
+     * @param meanLoss the mean training loss of the last epoch's steps
+     */
+    public record Outcome(double epochs, double seconds, double meanLoss) {
+    }
+
+    private final SupervisedTraining training;
+    private final double epochs;
+    private final int images;
+
+    /**
+     * @param train every training image (the search's training and validation images together)
+     * @param recipe how to train
+     * @param epochs how long (fractions allowed)
+     * @param seed the seed of the batch order and augmentation
+     */
+    public FinalTraining(ImageDataset train, TrainingRecipe recipe, double epochs, long seed) {
+        if (!(epochs > 0) || !(epochs <= 1000)) {
+            throw new IllegalArgumentException("epochs " + epochs + ": expected a number in (0, 1000]");
+        }
+        this.training = new SupervisedTraining(Objects.requireNonNull(train, "train"), recipe, seed);
+        this.epochs = epochs;
+        this.images = train.size();
+    }
+
+    public double epochs() {
+        return epochs;
+    }
+
+    /** The number of training images. */
+    public int images() {
+        return images;
+    }
+
+    /**
+     * How long {@link #train} would take {@code probe}'s architecture, in seconds: {@code probe} (a throwaway
+     * network of that architecture) trains a few steps, and the time per step is scaled to the whole schedule.
+     * A network's size says little about this: the same multiply-accumulates cost far more on large feature maps.
+     */
+    public double estimateSeconds(DjlNetwork probe) {
+        int warmUp = 3;
+        int timed = 10;
+        training.train(probe, 0, warmUp, warmUp + timed, null);
+        long start = System.nanoTime();
+        training.train(probe, warmUp, warmUp + timed, warmUp + timed, null);
+        return (System.nanoTime() - start) / 1e9 / timed * training.stepsFor(epochs);
+    }
+
+    /** Trains {@code net} (freshly initialised) for the whole schedule. */
+    public Outcome train(DjlNetwork net) {
+        long steps = training.stepsFor(epochs);
+        long lastEpochStart = Math.max(0, steps - training.stepsPerEpoch());
+        long start = System.nanoTime();
+        SupervisedTraining.Run head = training.train(net, 0, lastEpochStart, steps, null);
+        SupervisedTraining.Run tail = training.train(net, lastEpochStart, steps, steps, head.optimizer());
+        return new Outcome(epochs, (System.nanoTime() - start) / 1e9, tail.meanLoss());
+    }
+
+    /** The fraction of {@code test} that {@code net} classifies right. */
+    public double testAccuracy(DjlNetwork net, ImageDataset test) {
+        return SupervisedTraining.accuracy(net, test, Math.max(256, training.recipe().batchSize()));
+    }
+}
