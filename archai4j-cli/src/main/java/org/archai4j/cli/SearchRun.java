@@ -28,6 +28,7 @@ import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
@@ -285,6 +286,7 @@ public final class SearchRun implements AutoCloseable {
             case "parameters" -> new DjlNumParameters();
             case "macs" -> DjlMacs.macs();
             case "flops" -> DjlMacs.flops();
+            case "activations" -> new DjlActivations();
             case "memory" -> new DjlPeakMemory(1);
             case "latency", "latency_ms" -> {
                 // A fresh JVM's first passes are 2-3 times slower (scripts/bench-latency: medians of 2.1-3.2 ms after

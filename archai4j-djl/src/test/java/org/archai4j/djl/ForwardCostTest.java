@@ -50,6 +50,19 @@ class ForwardCostTest {
     }
 
     @Test
+    void activationsAreEveryLayersOutput() {
+        // conv 8x10x10, batch norm and ReLU the same, max-pool 8x5x5, flatten 200, linear 10.
+        SequentialBlock net = new SequentialBlock().add(Layers.convBnAct(8, 3, 1, 1, "relu")).add(Layers.maxPool(2))
+                .add(ai.djl.nn.Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(10).build());
+        try (DjlNetwork network = new DjlNetwork(net, new Shape(1, 10, 10))) {
+            assertThat(ForwardCost.activations(network.block(), network.inputShape(1)))
+                    .isEqualTo(3 * 800 + 200 + 200 + 10);
+            assertThat(new org.archai4j.djl.evaluators.DjlActivations().evaluate(new ArchaiModel<>(network, "a"), null))
+                    .isEqualTo(3 * 800 + 200 + 200 + 10);
+        }
+    }
+
+    @Test
     void linear() {
         assertThat(macs(Linear.builder().setUnits(10).build(), new Shape(64))).isEqualTo(640);
     }

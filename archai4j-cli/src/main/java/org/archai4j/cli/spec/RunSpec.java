@@ -208,7 +208,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
     /**
      * An objective or constraint.
      *
-     * @param evaluator accuracy, parameters, macs, flops, memory, latency (seconds) or latency_ms
+     * @param evaluator accuracy, parameters, macs, flops, activations, memory, latency (seconds) or latency_ms
      * @param expensive null for the evaluator's default
      * @param min the lower bound of a constraint (null for none)
      * @param max the upper bound of a constraint (null for none)
@@ -248,8 +248,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return "archai4j-" + name;
     }
 
-    public static final List<String> EVALUATORS = List.of("accuracy", "parameters", "macs", "flops", "memory",
-            "latency", "latency_ms");
+    public static final List<String> EVALUATORS = List.of("accuracy", "parameters", "macs", "flops", "activations",
+            "memory", "latency", "latency_ms");
 
     /** Reads and checks a spec file. */
     public static RunSpec read(Path file) {

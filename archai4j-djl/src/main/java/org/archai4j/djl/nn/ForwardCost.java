@@ -9,7 +9,8 @@ import ai.djl.nn.core.Linear;
 
 /**
  * The cost of a forward pass read from the block tree, propagating shapes layer by layer (DJL has no counter of
- * its own): multiply-accumulate operations and the peak number of activation elements alive at once.
+ * its own): multiply-accumulate operations, the activation elements all layers write, and the peak number of
+ * activation elements alive at once.
  *
  * <p>MAC conventions, as in PyTorch's usual counters (thop, ptflops):
  * <ul>
@@ -34,6 +35,11 @@ public final class ForwardCost {
     /** A composite block that counts its own cost. */
     public interface Counted {
         long macs(Shape input);
+
+        /** The activation elements its layers write; by default its output. */
+        default long activations(Block self, Shape input) {
+            return self.getOutputShapes(new Shape[] {input})[0].size();
+        }
 
         /** The most activation elements alive at once; by default the input and the output. */
         default long peakActivations(Block self, Shape input) {
@@ -72,6 +78,29 @@ public final class ForwardCost {
             return output.size() * input.get(input.dimension() - 1);
         }
         return 0;
+    }
+
+    /**
+     * The activation elements every layer of {@code block} writes in a forward pass (the sum of the layers' output
+     * sizes). On a CPU a small network's training time follows this memory traffic far more than its MACs: eight
+     * Fashion-MNIST networks of 0.4M to 3.9M MACs trained in 0.19 to 0.25 s per epoch (60,000 images) per thousand
+     * of these, while their time per MAC varied fourfold.
+     */
+    public static long activations(Block block, Shape input) {
+        if (block instanceof Counted counted) {
+            return counted.activations(block, input);
+        }
+        if (block instanceof SequentialBlock || block instanceof ParallelBlock) {
+            long total = 0;
+            Shape shape = input;
+            for (Block child : block.getChildren().values()) {
+                total += activations(child, block instanceof SequentialBlock ? shape : input);
+                shape = outputShape(child, shape);
+            }
+            return total;
+        }
+        requireLeaf(block);
+        return outputShape(block, input).size();
     }
 
     /** The most activation elements (inputs and outputs of layers) alive at once during a forward pass. */
