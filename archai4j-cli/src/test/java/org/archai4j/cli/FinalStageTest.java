@@ -4,23 +4,20 @@ import static org.archai4j.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
 import org.archai4j.djl.data.FashionMnist;
+import org.archai4j.djl.data.IdxFiles;
 import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.models.CompactClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
@@ -61,21 +58,8 @@ class FinalStageTest {
             }
             labels[i] = (byte) ((data.label(i) + shift) % 10);
         }
-        write(dir.resolve(part + "-images-idx3-ubyte.gz"), new int[] {n, 28, 28}, pixels);
-        write(dir.resolve(part + "-labels-idx1-ubyte.gz"), new int[] {n}, labels);
-    }
-
-    private static void write(Path file, int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x0800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        try (OutputStream target = new GZIPOutputStream(Files.newOutputStream(file))) {
-            target.write(bytes.toByteArray());
-        }
+        IdxFiles.write(dir.resolve(part + "-images-idx3-ubyte.gz"), new IdxFiles.Idx(new int[] {n, 28, 28}, pixels));
+        IdxFiles.write(dir.resolve(part + "-labels-idx1-ubyte.gz"), new IdxFiles.Idx(new int[] {n}, labels));
     }
 
     private static Path dataset(Path dir, int testLabelShift, boolean readableTest) throws IOException {

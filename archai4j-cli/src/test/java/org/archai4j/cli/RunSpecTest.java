@@ -10,6 +10,9 @@ import ai.djl.ndarray.types.Shape;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.training.Augmentation;
+import org.archai4j.djl.training.LearningRateSchedule;
+import org.archai4j.djl.training.TrainingRecipe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,14 +49,14 @@ class RunSpecTest {
                 + valid("{name: random}").replace("learning_rate: 0.002}", "learning_rate: 0.01, schedule: "
                 + "one_cycle, weight_decay: 0.0005, label_smoothing: 0.1}")));
         org.archai4j.djl.training.TrainingRecipe search = spec.training().recipe();
-        assertThat(search).isEqualTo(org.archai4j.djl.training.TrainingRecipe.DEFAULT.withBatchSize(32)
-                .withLearningRate(0.01).withSchedule(org.archai4j.djl.training.LearningRateSchedule.ONE_CYCLE)
+        assertThat(search).isEqualTo(TrainingRecipe.DEFAULT.withBatchSize(32)
+                .withLearningRate(0.01).withSchedule(LearningRateSchedule.ONE_CYCLE)
                 .withWeightDecay(0.0005).withLabelSmoothing(0.1));
         RunSpec.Final stage = spec.finalStage();
         assertThat(stage.models()).isEqualTo(3);
         assertThat(stage.epochs()).isEqualTo(5);
         assertThat(stage.recipe()).as("the search's recipe with the final section's overrides").isEqualTo(search
-                .withLearningRate(0.02).withAugmentation(new org.archai4j.djl.training.Augmentation(2, true)));
+                .withLearningRate(0.02).withAugmentation(new Augmentation(2, true)));
         assertThat(spec.searchTime()).as("the job's budget less the reserve").hasMinutes(5);
         assertThat(RunSpec.read(write(valid("{name: random}"))).finalStage()).isNull();
     }

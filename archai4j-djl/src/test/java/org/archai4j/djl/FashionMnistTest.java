@@ -3,38 +3,20 @@ package org.archai4j.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.archai4j.djl.data.FashionMnist;
+import org.archai4j.djl.data.IdxFiles;
 import org.archai4j.djl.data.ImageDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The IDX loader on tiny files written here, its errors, and seeded subsets and splits. */
 class FashionMnistTest {
-    /** Writes an IDX file of unsigned bytes. */
-    static void writeIdx(Path file, int[] dims, byte[] data, boolean gzip) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x0800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        try (OutputStream target = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
-                : Files.newOutputStream(file)) {
-            target.write(bytes.toByteArray());
-        }
-    }
-
     /** A tiny Fashion-MNIST: {@code n} 2x3 images per part, image i filled with i and labelled i % 10. */
     static void writeTiny(Path dir, int n, boolean gzip) throws IOException {
         for (String part : new String[] {"train", "t10k"}) {
@@ -47,8 +29,9 @@ class FashionMnistTest {
                 labels[i] = (byte) (i % 10);
             }
             String suffix = gzip ? ".gz" : "";
-            writeIdx(dir.resolve(part + "-images-idx3-ubyte" + suffix), new int[] {n, 2, 3}, pixels, gzip);
-            writeIdx(dir.resolve(part + "-labels-idx1-ubyte" + suffix), new int[] {n}, labels, gzip);
+            IdxFiles.write(dir.resolve(part + "-images-idx3-ubyte" + suffix),
+                    new IdxFiles.Idx(new int[] {n, 2, 3}, pixels));
+            IdxFiles.write(dir.resolve(part + "-labels-idx1-ubyte" + suffix), new IdxFiles.Idx(new int[] {n}, labels));
         }
     }
 
@@ -108,15 +91,16 @@ class FashionMnistTest {
         assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(images.toString()).hasMessageContaining("magic number");
 
-        writeIdx(images, new int[] {4, 2, 3}, new byte[10], false);
+        IdxFiles.write(images, new IdxFiles.Idx(new int[] {4, 2, 3}, new byte[10]));
         assertThatThrownBy(() -> FashionMnist.load(dir)).hasMessageContaining(images.toString())
                 .hasMessageContaining("truncated");
 
-        writeIdx(images, new int[] {5, 2, 3}, new byte[30], false);
+        IdxFiles.write(images, new IdxFiles.Idx(new int[] {5, 2, 3}, new byte[30]));
         assertThatThrownBy(() -> FashionMnist.load(dir)).hasMessageContaining("expected N images");
 
-        writeIdx(images, new int[] {4, 2, 3}, new byte[24], false);
-        writeIdx(dir.resolve("train-labels-idx1-ubyte"), new int[] {4}, new byte[] {0, 1, 2, 12}, false);
+        IdxFiles.write(images, new IdxFiles.Idx(new int[] {4, 2, 3}, new byte[24]));
+        IdxFiles.write(dir.resolve("train-labels-idx1-ubyte"),
+                new IdxFiles.Idx(new int[] {4}, new byte[] {0, 1, 2, 12}));
         assertThatThrownBy(() -> FashionMnist.load(dir)).hasMessageContaining("train-labels-idx1-ubyte")
                 .hasMessageContaining("label 12 of image 3");
     }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -15,6 +16,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.nn.ForwardCost;
@@ -53,11 +55,11 @@ class ForwardCostTest {
     void activationsAreEveryLayersOutput() {
         // conv 8x10x10, batch norm and ReLU the same, max-pool 8x5x5, flatten 200, linear 10.
         SequentialBlock net = new SequentialBlock().add(Layers.convBnAct(8, 3, 1, 1, "relu")).add(Layers.maxPool(2))
-                .add(ai.djl.nn.Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(10).build());
+                .add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(10).build());
         try (DjlNetwork network = new DjlNetwork(net, new Shape(1, 10, 10))) {
             assertThat(ForwardCost.activations(network.block(), network.inputShape(1)))
                     .isEqualTo(3 * 800 + 200 + 200 + 10);
-            assertThat(new org.archai4j.djl.evaluators.DjlActivations().evaluate(new ArchaiModel<>(network, "a"), null))
+            assertThat(new DjlActivations().evaluate(new ArchaiModel<>(network, "a"), null))
                     .isEqualTo(3 * 800 + 200 + 200 + 10);
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,7 +80,7 @@ public final class HtmlReport {
         item(h, "wall time", String.format("%.1f s", s.path("wall_seconds").asDouble()));
         run.finals().stream().map(f -> f.values().get("test_accuracy")).filter(v -> v != null)
                 .max(Double::compare).ifPresent(best -> item(h, "best test accuracy",
-                        String.format(java.util.Locale.ROOT, "%.4f (final models, below)", best)));
+                        String.format(Locale.ROOT, "%.4f (final models, below)", best)));
         item(h, "started", s.path("started").asText());
         item(h, "finished", s.path("finished").asText());
         item(h, "spec", s.path("spec").asText());
@@ -128,10 +129,10 @@ public final class HtmlReport {
 
     private static String finalValue(String column, double v) {
         return switch (column) {
-            case "test_accuracy", "validation_accuracy" -> String.format(java.util.Locale.ROOT, "%.4f", v);
-            case "parameters", "macs" -> String.format(java.util.Locale.ROOT, "%,d", (long) v);
-            case "latency_ms" -> String.format(java.util.Locale.ROOT, "%.3f", v);
-            case "train_seconds" -> String.format(java.util.Locale.ROOT, "%.0f", v);
+            case "test_accuracy", "validation_accuracy" -> String.format(Locale.ROOT, "%.4f", v);
+            case "parameters", "macs" -> String.format(Locale.ROOT, "%,d", (long) v);
+            case "latency_ms" -> String.format(Locale.ROOT, "%.3f", v);
+            case "train_seconds" -> String.format(Locale.ROOT, "%.0f", v);
             default -> SvgPlot.format(v);
         };
     }

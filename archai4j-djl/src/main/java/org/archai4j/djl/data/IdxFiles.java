@@ -1,21 +1,25 @@
 package org.archai4j.djl.data;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Reads IDX files (the MNIST format), gzipped or not: a magic number naming the element type (unsigned bytes
- * here) and the number of dimensions, the dimensions, then the data. Every malformation is an error naming the
- * file.
+ * Reads and writes IDX files (the MNIST format), gzipped or not: a magic number naming the element type
+ * (unsigned bytes here) and the number of dimensions, the dimensions, then the data. Every malformation is an
+ * error naming the file.
  *
  * <pre>{@code
  * IdxFiles.Idx images = IdxFiles.read(dir.resolve("train-images-idx3-ubyte.gz"));   // dims [60000, 28, 28]
+ * IdxFiles.write(out.resolve("t10k-labels-idx1-ubyte.gz"), new IdxFiles.Idx(new int[] {n}, labels));
  * }</pre>
  */
 public final class IdxFiles {
@@ -63,6 +67,19 @@ public final class IdxFiles {
                 throw new IOException(file + ": truncated, expected " + size + " elements after the header", e);
             }
             return new Idx(dims, data);
+        }
+    }
+
+    /** Writes {@code idx} to {@code file}, gzipped when its name ends in {@code .gz}. */
+    public static void write(Path file, Idx idx) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                file.toString().endsWith(".gz") ? new GZIPOutputStream(Files.newOutputStream(file))
+                        : Files.newOutputStream(file), 1 << 16))) {
+            out.writeInt(UNSIGNED_BYTE << 8 | idx.dims().length);
+            for (int d : idx.dims()) {
+                out.writeInt(d);
+            }
+            out.write(idx.data());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import ai.djl.MalformedModelException;
 import org.archai4j.djl.DjlNetwork;
@@ -131,7 +132,7 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
 
         /** How networks are trained (replaces the batch size and learning rate set before). */
         public Builder recipe(TrainingRecipe r) {
-            this.recipe = java.util.Objects.requireNonNull(r, "recipe");
+            this.recipe = Objects.requireNonNull(r, "recipe");
             return this;
         }
 

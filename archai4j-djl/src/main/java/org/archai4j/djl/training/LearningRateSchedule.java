@@ -1,5 +1,7 @@
 package org.archai4j.djl.training;
 
+import java.util.Locale;
+
 /**
  * How the learning rate moves over a training run of {@code totalSteps} steps, as a fraction of the peak rate.
  *
@@ -45,7 +47,7 @@ public enum LearningRateSchedule {
 
     /** The schedule named in a spec: constant, cosine or one_cycle (also one-cycle). */
     public static LearningRateSchedule parse(String name) {
-        return switch (name.strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_')) {
+        return switch (name.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
             case "constant" -> CONSTANT;
             case "cosine" -> COSINE;
             case "one_cycle", "onecycle" -> ONE_CYCLE;
@@ -55,6 +57,6 @@ public enum LearningRateSchedule {
 
     /** The name a spec uses. */
     public String specName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
