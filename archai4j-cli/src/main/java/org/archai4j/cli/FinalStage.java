@@ -58,7 +58,8 @@ final class FinalStage {
      *
      * @param allTraining every training image (loaded when needed)
      * @param test the test split (loaded only once the models are chosen)
-     * @param deadlineNanos {@code System.nanoTime()} after which no model starts training (Long.MAX_VALUE: none)
+     * @param deadlineNanos the {@code System.nanoTime()} by which every model's training must end
+     *     ({@code Long.MAX_VALUE}: none)
      */
     ObjectNode run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
                    Supplier<ImageDataset> allTraining, Supplier<ImageDataset> test, long deadlineNanos) {
@@ -182,7 +183,7 @@ final class FinalStage {
     private DjlLatency latency() {
         int samples = spec.objectives().stream().filter(o -> o.evaluator().startsWith("latency"))
                 .mapToInt(RunSpec.Objective::samples).findFirst().orElse(50);
-        return DjlLatency.builder().numWarmups(10).numSamples(Math.max(samples, 50)).useMedian(true).build();
+        return DjlLatency.builder().numWarmups(30).numSamples(Math.max(samples, 50)).useMedian(true).build();
     }
 
     /** The result a previous run recorded for {@code archid} with this very recipe and length, if any. */
