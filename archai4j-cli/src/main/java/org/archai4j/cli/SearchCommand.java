@@ -157,18 +157,7 @@ final class SearchCommand implements Callable<Integer> {
             reason = run.searcher().stopReason().orElse(StopReason.COMPLETED);
         } catch (RuntimeException | Error e) {
             finished.set(true);
-            // The first error is the one reported: failing to record it (a full disk) only adds to it.
-            summary.put("status", "failed: " + Archai4j.oneLine(e));
-            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
-            try {
-                writeSummary(dir, summary);
-            } catch (RuntimeException second) {
-                e.addSuppressed(second);
-            }
-            if (e instanceof Error) {
-                throw new IllegalStateException(Archai4j.oneLine(e), e); // one line, exit 1, never a trace
-            }
-            throw e;
+            throw failed(dir, summary, "failed: ", previousSeconds + (System.nanoTime() - start) / 1e9, e);
         }
         long evaluated = results.results().stream().mapToLong(r -> r.models().size()).sum();
         long failed = results.results().stream().flatMap(r -> r.modelResults().stream())
@@ -224,16 +213,26 @@ final class SearchCommand implements Callable<Integer> {
             ObjectNode finals = new FinalStage(spec, dir, System.out).run(run.space(), results,
                     () -> SearchRun.loadAllTraining(spec), () -> SearchRun.loadTest(spec), deadline);
             summary.put("final_models", finals.path("models").size());
-        } catch (RuntimeException e) {
-            summary.put("status", "failed: final training: " + Archai4j.oneLine(e));
-            summary.put("wall_seconds", previousSeconds + (System.nanoTime() - start) / 1e9);
-            try {
-                writeSummary(dir, summary);
-            } catch (RuntimeException second) {
-                e.addSuppressed(second);
-            }
-            throw e;
+        } catch (RuntimeException | Error e) {
+            throw failed(dir, summary, "failed: final training: ", previousSeconds + (System.nanoTime() - start) / 1e9,
+                    e);
         }
+    }
+
+    /**
+     * Records a failure in run.json and returns what to throw. The first error is the one reported: failing to
+     * record it (a full disk) only adds to it. A JVM error becomes one line too (exit 1, never a trace).
+     */
+    private static RuntimeException failed(Path dir, ObjectNode summary, String status, double wallSeconds,
+                                           Throwable e) {
+        summary.put("status", status + Archai4j.oneLine(e));
+        summary.put("wall_seconds", wallSeconds);
+        try {
+            writeSummary(dir, summary);
+        } catch (RuntimeException second) {
+            e.addSuppressed(second);
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(Archai4j.oneLine(e), e);
     }
 
     /** The spec with the command line's budget, which replaces the spec's. */

@@ -212,6 +212,18 @@ class FinalStageTest {
                         .path("test_accuracy").asDouble());
     }
 
+    @Test
+    void aTimeBudgetOnTheCommandLineMustLeaveTheSearchSomeTime(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("budget.yaml"), "time_budget: 9m\n"
+                + spec(dir.resolve("data"), out).replace("weight_decay: 0.0005}", "weight_decay: 0.0005, reserve: 4m}"));
+        CliTest.Run refused = run("search", spec.toString(), "--time-budget", "3m");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("archai4j: --time-budget is 3m; expected more than the final "
+                + "stage's reserve (240 s)");
+        assertThat(out).doesNotExist();
+    }
+
     /** Search-state rows without their measured, run-to-run varying columns (wall time). */
     private static String strip(String csv) {
         return csv.replaceAll(",[0-9.e-]+,(True|False)\n", "\n");

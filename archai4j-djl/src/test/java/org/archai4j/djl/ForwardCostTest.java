@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -85,6 +86,14 @@ class ForwardCostTest {
         ParallelBlock residual = new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow()
                 .add(list.get(1).singletonOrThrow())), List.of(Layers.sameConv(4, 3), Layers.activation("identity")));
         assertThat(macs(residual, new Shape(4, 6, 6))).isEqualTo(6 * 6 * 4 * 4 * 9);
+
+        // Two strided branches, both on the 4x6x6 input (4x3x3 out each), joined along the channels (8x3x3).
+        ParallelBlock branches = new ParallelBlock(list -> new NDList(NDArrays.concat(new NDList(
+                list.get(0).singletonOrThrow(), list.get(1).singletonOrThrow()), 1)),
+                List.of(Layers.conv(4, 3, 2, 1), Layers.conv(4, 3, 2, 1)));
+        try (DjlNetwork net = new DjlNetwork(branches, new Shape(4, 6, 6))) {
+            assertThat(ForwardCost.activations(net.block(), net.inputShape(1))).isEqualTo(36 + 36 + 72);
+        }
     }
 
     @Test

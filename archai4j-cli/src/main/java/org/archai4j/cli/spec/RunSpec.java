@@ -361,20 +361,13 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         if (models > 100) {
             throw f.error("models", "is " + models + "; expected at most 100");
         }
-        Duration reserve = null;
-        if (f.has("reserve")) {
-            try {
-                reserve = parseDuration(String.valueOf(f.scalar("reserve").orElse(null)));
-            } catch (IllegalArgumentException e) {
-                throw f.error("reserve", e.getMessage());
-            }
-            if (budget.time() == null || reserve.compareTo(budget.time()) >= 0) {
-                throw f.error("reserve", "is " + reserve.toSeconds() + " s; expected less than the time_budget ("
-                        + (budget.time() == null ? "none is set" : budget.time().toSeconds() + " s") + ")");
-            }
+        Duration reserve = duration(f, "reserve");
+        if (reserve != null && (budget.time() == null || reserve.compareTo(budget.time()) >= 0)) {
+            throw f.error("reserve", "is " + reserve.toSeconds() + " s; expected less than the time_budget ("
+                    + (budget.time() == null ? "none is set" : budget.time().toSeconds() + " s") + ")");
         }
-        List<String> spreadOver = f.has("spread_over") ? f.stringList("spread_over") : List.of();
-        return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve, spreadOver);
+        return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve,
+                f.stringList("spread_over"));
     }
 
     /**
@@ -392,18 +385,22 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
     }
 
     private static Budget budget(SpecMap spec) {
-        Duration time = null;
-        if (spec.has("time_budget")) {
-            Object v = spec.scalar("time_budget").orElse(null);
-            try {
-                time = parseDuration(String.valueOf(v));
-            } catch (IllegalArgumentException e) {
-                throw spec.error("time_budget", e.getMessage());
-            }
-        }
+        Duration time = duration(spec, "time_budget");
         Long evaluations = spec.has("max_evaluations") ? (long) spec.integer("max_evaluations", 0, 1) : null;
         Integer stalled = spec.has("stop_when_stalled") ? spec.integer("stop_when_stalled", 0, 1) : null;
         return new Budget(time, evaluations, stalled);
+    }
+
+    /** The duration under {@code key} ({@link #parseDuration}), or null when the key is absent. */
+    private static Duration duration(SpecMap map, String key) {
+        if (!map.has(key)) {
+            return null;
+        }
+        try {
+            return parseDuration(String.valueOf(map.scalar(key).orElse(null)));
+        } catch (IllegalArgumentException e) {
+            throw map.error(key, e.getMessage());
+        }
     }
 
     private static double finite(SpecMap map, String key) {
