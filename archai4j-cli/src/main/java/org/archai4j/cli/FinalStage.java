@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,10 +29,9 @@ import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 
 /**
- * The final stage of a run: the spec's {@code final.models} frontier models (the most accurate, then spread along
- * the frontier; trained most accurate first) trained from scratch on every training image, measured once on the
- * test split, and written
- * to {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
+ * The final stage of a run: the spec's {@code final.models} frontier models (the most accurate, the best within
+ * each of {@code final.best_within}'s size tiers, then spread along the frontier; trained in that order) trained
+ * from scratch on every training image, measured once on the test split, and written to {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
  * here, after the choice. Each model's result is written as soon as it is known, so a rerun of a finished or
  * interrupted job trains only what is missing. A model whose training would end after the job's deadline is left
  * out, and said so: its time is predicted by training a throwaway copy for a few steps.
@@ -66,12 +64,12 @@ final class FinalStage {
         RunSpec.Final stage = spec.finalStage();
         String primary = primaryObjective();
         ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
-        List<ArchaiModel<DjlNetwork>> chosen = new ArrayList<>(FrontierSelection.spread(frontier,
-                results.objectives().objectives(), primary, stage.models(), stage.spreadOver().isEmpty()
-                        ? spec.objectives().stream().map(RunSpec.Objective::name).toList() : stage.spreadOver()));
-        // Trained best first: when time runs short, what is left out is the least accurate.
-        double sign = results.objectives().objectives().get(primary).higherIsBetter() ? -1 : 1;
-        chosen.sort(Comparator.comparingDouble(m -> sign * valueOf(frontier, primary, m)));
+        // Trained in the order chosen (the most accurate, the best of each size tier, then the spread): when time
+        // runs short, what is left out is what was asked for last.
+        List<ArchaiModel<DjlNetwork>> chosen = FrontierSelection.spread(frontier, results.objectives().objectives(),
+                primary, stage.models(), stage.spreadOver().isEmpty()
+                        ? spec.objectives().stream().map(RunSpec.Objective::name).toList() : stage.spreadOver(),
+                stage.bestWithin());
         long start = System.nanoTime();
         out.println("final training: " + chosen.size() + " of the " + frontier.models().size() + " Pareto models, "
                 + stage.epochs() + " epochs each on every training image, then the test split");

@@ -13,6 +13,7 @@ import org.archai4j.djl.data.ImageDataset;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.TrainingRecipe;
+import org.archai4j.search.FrontierSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class RunSpecTest {
     @Test
     void theRecipeAndTheFinalStage() throws IOException {
         RunSpec spec = RunSpec.read(write("time_budget: 9m\nfinal: {models: 3, epochs: 5, reserve: 4m, "
-                + "learning_rate: 0.02, augmentation: {crop_padding: 2, horizontal_flip: true}}\n"
+                + "best_within: {parameters: [15000, 5.0e4]}, learning_rate: 0.02, augmentation: {crop_padding: 2, horizontal_flip: true}}\n"
                 + valid("{name: random}").replace("learning_rate: 0.002}", "learning_rate: 0.01, schedule: "
                 + "one_cycle, weight_decay: 0.0005, label_smoothing: 0.1}")));
         org.archai4j.djl.training.TrainingRecipe search = spec.training().recipe();
@@ -55,6 +56,8 @@ class RunSpecTest {
         RunSpec.Final stage = spec.finalStage();
         assertThat(stage.models()).isEqualTo(3);
         assertThat(stage.epochs()).isEqualTo(5);
+        assertThat(stage.bestWithin()).containsExactly(new FrontierSelection.Ceiling("parameters", 15000),
+                new FrontierSelection.Ceiling("parameters", 50000));
         assertThat(stage.recipe()).as("the search's recipe with the final section's overrides").isEqualTo(search
                 .withLearningRate(0.02).withAugmentation(new Augmentation(2, true)));
         assertThat(spec.searchTime()).as("the job's budget less the reserve").hasMinutes(5);
@@ -110,6 +113,9 @@ class RunSpecTest {
             zero final models    | 'seed: 3'|'seed: 3|final: {models: 0}'           | final.models: is 0; expected at least 1
             spread over unknown  | 'seed: 3'|'seed: 3|final: {spread_over: [size]}' | final.spread_over: names 'size'; expected objectives: accuracy, parameters, latency_ms
             spread over a number | 'seed: 3'|'seed: 3|final: {spread_over: 3}'    | final.spread_over: is the number '3'; expected a list of names
+            tier of unknown      | 'seed: 3'|'seed: 3|final: {best_within: {size: [1]}}' | final.best_within: names 'size'; expected objectives: accuracy, parameters, latency_ms
+            tier not a number    | 'seed: 3'|'seed: 3|final: {best_within: {parameters: [small]}}' | final.best_within.parameters: holds the text 'small'; expected a list of numbers
+            tiers not a mapping  | 'seed: 3'|'seed: 3|final: {best_within: [1]}'  | final.best_within: is a list; expected a mapping
             """)
     void mistakesAreLocated(String kind, String from, String to, String expected) throws IOException {
         String text = valid("{name: random}").replace(from.replace("|", "\n"), to.replace("|", "\n"));

@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.archai4j.python.PyFloat;
 import org.archai4j.objectives.SearchObjective;
 import org.archai4j.pareto.Hypervolume;
 import org.archai4j.space.ArchaiModel;
@@ -23,6 +27,10 @@ import org.archai4j.space.ArchaiModel;
  * other member beats on all the spread objectives, without NaN values, each architecture once (a multi-fidelity
  * search may have it on the frontier at two budgets: the first row counts). Deterministic: ties go to the earlier
  * member.
+ *
+ * <p>Size tiers can be asked for too: with {@link Ceiling}s, the best member within each ceiling (the most accurate
+ * network of at most 15,000 parameters, say) is chosen right after the overall best, before the spread fills the
+ * rest. Such a member is on the frontier whatever the other objectives, so it is always found when one exists.
  *
  * <pre>{@code
  * List<ArchaiModel<M>> finals = FrontierSelection.spread(results.getParetoFrontier(),
@@ -56,9 +64,41 @@ public final class FrontierSelection {
     public static <M> List<ArchaiModel<M>> spread(ParetoFrontier<M> frontier,
                                                   Map<String, ? extends SearchObjective<M>> objectives,
                                                   String primary, int count, List<String> spreadOver) {
+        return spread(frontier, objectives, primary, count, spreadOver, List.of());
+    }
+
+    /**
+     * An upper bound on one objective: {@code parameters <= 15000}.
+     *
+     * @param objective an objective of the frontier
+     * @param max the largest value allowed
+     */
+    public record Ceiling(String objective, double max) {
+        public Ceiling {
+            Objects.requireNonNull(objective, "objective");
+        }
+
+        @Override
+        public String toString() {
+            return objective + " <= " + PyFloat.repr(max);
+        }
+    }
+
+    /**
+     * Up to {@code count} frontier members: the best by {@code primary}, then the best within each of
+     * {@code ceilings} in their order (when not chosen already), then spread over {@code spreadOver}.
+     *
+     * @throws IllegalArgumentException when {@code primary}, one of {@code spreadOver} or a ceiling's objective is
+     *     not an objective of the frontier
+     */
+    public static <M> List<ArchaiModel<M>> spread(ParetoFrontier<M> frontier,
+                                                  Map<String, ? extends SearchObjective<M>> objectives,
+                                                  String primary, int count, List<String> spreadOver,
+                                                  List<Ceiling> ceilings) {
         Map<String, double[]> values = frontier.evaluationResults();
         List<String> checked = new ArrayList<>(List.of(primary));
         checked.addAll(spreadOver);
+        ceilings.forEach(c -> checked.add(c.objective()));
         for (String name : checked) {
             if (!values.containsKey(name) || !objectives.containsKey(name)) {
                 throw new IllegalArgumentException("objective '" + name + "': expected one of " + values.keySet());
@@ -85,13 +125,13 @@ public final class FrontierSelection {
 
         double sign = objectives.get(primary).higherIsBetter() ? 1 : -1;
         double[] main = values.get(primary);
-        int best = unique[0];
-        for (int i : unique) {
-            if (sign * main[i] > sign * main[best]) {
-                best = i;
-            }
+        List<Integer> chosen = new ArrayList<>();
+        best(unique, i -> true, sign, main).ifPresent(chosen::add);
+        for (Ceiling ceiling : ceilings) {
+            double[] bounded = values.get(ceiling.objective());
+            best(unique, i -> bounded[i] <= ceiling.max(), sign, main)
+                    .filter(i -> !chosen.contains(i) && chosen.size() < count).ifPresent(chosen::add);
         }
-        List<Integer> chosen = new ArrayList<>(List.of(best));
         double[] reference = new double[spreadOver.size()];
         Arrays.fill(reference, 1);
         while (chosen.size() < count) {
@@ -116,6 +156,17 @@ public final class FrontierSelection {
             chosen.add(next);
         }
         return chosen.stream().map(frontier.models()::get).toList();
+    }
+
+    /** The row of {@code rows} passing {@code filter} with the best {@code sign * main}; the earlier on ties. */
+    private static Optional<Integer> best(int[] rows, IntPredicate filter, double sign, double[] main) {
+        Integer best = null;
+        for (int i : rows) {
+            if (filter.test(i) && (best == null || sign * main[i] > sign * main[best])) {
+                best = i;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -76,6 +76,32 @@ class FrontierSelectionTest {
     }
 
     @Test
+    void ceilingsAddTheBestOfEachSizeTierBeforeTheSpread() {
+        ParetoFrontier<Void> f = frontier(new String[] {"d", "b", "e", "a", "c"},
+                new double[] {0.80, 0.91, 0.70, 0.92, 0.89}, new double[] {5e3, 40e3, 2e3, 90e3, 12e3});
+        List<FrontierSelection.Ceiling> tiers = List.of(new FrontierSelection.Ceiling("parameters", 50e3),
+                new FrontierSelection.Ceiling("parameters", 4e3), new FrontierSelection.Ceiling("parameters", 1e3));
+        assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 4,
+                List.of("accuracy", "parameters"), tiers)))
+                .as("a; b (best <= 50k), e (best <= 4k); none <= 1k; then the spread's first pick, c")
+                .containsExactly("a", "b", "e", "c");
+        assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 2,
+                List.of("accuracy", "parameters"), tiers))).as("the count still caps the choice")
+                .containsExactly("a", "b");
+        assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 3,
+                List.of("accuracy", "parameters"), List.of(new FrontierSelection.Ceiling("parameters", 1e6)))))
+                .as("a ceiling the best already meets adds nothing").containsExactly("a", "c", "d");
+        assertThatThrownBy(() -> FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 3,
+                List.of("accuracy"), List.of(new FrontierSelection.Ceiling("size", 1))))
+                .hasMessageContaining("objective 'size'");
+        assertThat(tiers.get(0)).hasToString("parameters <= 50000.0");
+    }
+
+    private static List<String> ids(List<ArchaiModel<Void>> models) {
+        return models.stream().map(ArchaiModel::archid).toList();
+    }
+
+    @Test
     void nanRowsAndRepeatedArchitecturesAreSkipped() {
         ParetoFrontier<Void> f = frontier(new String[] {"x", "y", "y", "z"},
                 new double[] {Double.NaN, 0.9, 0.8, 0.7}, new double[] {1, 50e3, 50e3, 1e3});

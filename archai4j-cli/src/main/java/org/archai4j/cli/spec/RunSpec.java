@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.TrainingRecipe;
+import org.archai4j.search.FrontierSelection;
 import org.archai4j.spacefile.SpaceFileException;
 import org.archai4j.spacefile.SpaceFiles;
 import org.archai4j.spacefile.YamlNodes;
@@ -197,8 +198,10 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @param recipe how (the search's, with the final section's overrides)
      * @param reserve the part of the time budget kept for this stage (null: none)
      * @param spreadOver the objectives the choice spreads over (empty: all)
+     * @param bestWithin size tiers whose best model is chosen right after the most accurate one
      */
-    public record Final(int models, double epochs, TrainingRecipe recipe, Duration reserve, List<String> spreadOver) {
+    public record Final(int models, double epochs, TrainingRecipe recipe, Duration reserve, List<String> spreadOver,
+                        List<FrontierSelection.Ceiling> bestWithin) {
     }
 
     /** The keys of a training recipe, in {@code training:} and {@code final:}. */
@@ -292,10 +295,17 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         Final finalStage = spec.map("final").map(f -> finalStage(f, recipe, budget)).orElse(null);
         List<Objective> objectives = objectives(spec.requireMap("objectives"), true);
         if (finalStage != null) {
+            String names = String.join(", ", objectives.stream().map(Objective::name).toList());
             for (String spread : finalStage.spreadOver()) {
                 if (objectives.stream().noneMatch(o -> o.name().equals(spread))) {
                     throw spec.requireMap("final").error("spread_over", "names '" + spread + "'; expected objectives: "
-                            + String.join(", ", objectives.stream().map(Objective::name).toList()));
+                            + names);
+                }
+            }
+            for (FrontierSelection.Ceiling ceiling : finalStage.bestWithin()) {
+                if (objectives.stream().noneMatch(o -> o.name().equals(ceiling.objective()))) {
+                    throw spec.requireMap("final").error("best_within", "names '" + ceiling.objective()
+                            + "'; expected objectives: " + names);
                 }
             }
         }
@@ -355,7 +365,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     private static Final finalStage(SpecMap f, TrainingRecipe searchRecipe, Budget budget) {
         List<String> allowed = new ArrayList<>(RECIPE_KEYS);
-        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over"));
+        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within"));
         f.requireOnly(allowed.toArray(String[]::new));
         int models = f.integer("models", 4, 1);
         if (models > 100) {
@@ -366,8 +376,14 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw f.error("reserve", "is " + reserve.toSeconds() + " s; expected less than the time_budget ("
                     + (budget.time() == null ? "none is set" : budget.time().toSeconds() + " s") + ")");
         }
+        List<FrontierSelection.Ceiling> ceilings = new ArrayList<>();
+        Optional<SpecMap> within = f.map("best_within");
+        for (String objective : within.map(SpecMap::keys).orElse(List.of())) {
+            within.get().numberList(objective).forEach(max -> ceilings.add(new FrontierSelection.Ceiling(objective,
+                    max)));
+        }
         return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve,
-                f.stringList("spread_over"));
+                f.stringList("spread_over"), List.copyOf(ceilings));
     }
 
     /**

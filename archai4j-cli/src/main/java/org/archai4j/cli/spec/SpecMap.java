@@ -156,19 +156,29 @@ public final class SpecMap {
 
     /** A list of text values (an empty list when the key is absent). */
     public List<String> stringList(String key) {
+        return list(key, String.class, "names");
+    }
+
+    /** A list of numbers (an empty list when the key is absent). */
+    public List<Double> numberList(String key) {
+        return list(key, Number.class, "numbers").stream().map(Number::doubleValue).toList();
+    }
+
+    private <T> List<T> list(String key, Class<T> type, String what) {
         Node value = valueNode(key);
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof SequenceNode list)) {
-            throw error(value, field(key), "is " + YamlNodes.describe(value) + "; expected a list of names");
+            throw error(value, field(key), "is " + YamlNodes.describe(value) + "; expected a list of " + what);
         }
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (Node item : list.getValue()) {
-            if (!(item instanceof ScalarNode s) || !(YamlNodes.scalar(s) instanceof String text)) {
-                throw error(item, field(key), "holds " + YamlNodes.describe(item) + "; expected a list of names");
+            Object scalar = item instanceof ScalarNode s ? YamlNodes.scalar(s) : null;
+            if (!type.isInstance(scalar)) {
+                throw error(item, field(key), "holds " + YamlNodes.describe(item) + "; expected a list of " + what);
             }
-            out.add(text);
+            out.add(type.cast(scalar));
         }
         return out;
     }
