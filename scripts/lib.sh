@@ -6,7 +6,7 @@
 build_module() {
   local root=${ARCHAI4J_ROOT:-$PWD} module=$1
   local cpfile="$root/$module/target/runtime-classpath.txt"
-  local build=(-q -B install -DskipTests -pl "$module" -am -f "$root/pom.xml")
+  local build=(-q -B install -DskipTests -Dassembly.skipAssembly=true -pl "$module" -am -f "$root/pom.xml")
   local classpath=(-q -B -pl "$module" dependency:build-classpath -Dmdep.outputFile="$cpfile"
     -DincludeScope=runtime -f "$root/pom.xml")
   if ! { mvn -o "${build[@]}" && mvn -o "${classpath[@]}"; } >/dev/null 2>&1; then

@@ -6,7 +6,7 @@ import java.util.Map;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.random.PyRandom;
@@ -40,7 +40,7 @@ public final class DjlMemoryBenchmark {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rng.nextInt(10);
         }
-        ImageDataset data = new ImageDataset(pixels, labels, new Shape(1, 28, 28), 10);
+        LabelledData data = new LabelledData(pixels, labels, new Shape(1, 28, 28), 10);
         DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(data, data).batchSize(batch).build();
         ModelFactory<DjlNetwork> factory = (config, kwargs) -> new DjlNetwork(
                 ImageClassifier.block(config, (int) kwargs.get("stem_stride"), 10),

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ParamTrees;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.models.ImageClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
@@ -63,7 +63,7 @@ public final class TrainBenchmark {
         for (int i = 0; i < images; i++) {
             labels[i] = rng.nextInt(10);
         }
-        ImageDataset data = new ImageDataset(pixels, labels, new Shape(1, 28, 28), 10);
+        LabelledData data = new LabelledData(pixels, labels, new Shape(1, 28, 28), 10);
         try (DjlNetwork net = new DjlNetwork(ImageClassifier.block(config(), 1, 10), new Shape(1, 28, 28))) {
             SupervisedTraining training = new SupervisedTraining(data, BATCH, 1e-3f, 1);
             training.train(net, 0, warmUpSteps);

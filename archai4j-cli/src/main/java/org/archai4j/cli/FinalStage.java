@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
@@ -60,7 +60,7 @@ final class FinalStage {
      *     ({@code Long.MAX_VALUE}: none)
      */
     ObjectNode run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
-                   Supplier<ImageDataset> allTraining, Supplier<ImageDataset> test, long deadlineNanos) {
+                   Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos) {
         RunSpec.Final stage = spec.finalStage();
         String primary = primaryObjective();
         ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
@@ -72,9 +72,9 @@ final class FinalStage {
                 stage.bestWithin());
         long start = System.nanoTime();
         out.println("final training: " + chosen.size() + " of the " + frontier.models().size() + " Pareto models, "
-                + stage.epochs() + " epochs each on every training image, then the test split");
-        ImageDataset trainImages = null;
-        ImageDataset testImages = null;
+                + stage.epochs() + " epochs each on every training sample, then the test split");
+        LabelledData trainImages = null;
+        LabelledData testImages = null;
         ArrayNode models = JSON.createArrayNode();
         List<String> skipped = new ArrayList<>();
         for (ArchaiModel<DjlNetwork> model : chosen) {
@@ -151,7 +151,7 @@ final class FinalStage {
     }
 
     private ObjectNode train(ArchaiModel<DjlNetwork> model, FinalTraining training, double validationAccuracy,
-                             ImageDataset testImages) {
+                             LabelledData testImages) {
         RunSpec.Final stage = spec.finalStage();
         Path dir = runDirectory.resolve(DIRECTORY).resolve(model.archid());
         try (DjlNetwork net = model.arch()) {

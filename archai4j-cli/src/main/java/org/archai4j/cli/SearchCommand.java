@@ -21,7 +21,7 @@ import org.archai4j.cli.report.HtmlReport;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.hazelcast.ClusterCoordinator;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.io.AtomicFiles;
@@ -105,7 +105,8 @@ final class SearchCommand implements Callable<Integer> {
     private int search(RunSpec spec, Path dir, RunLock lock) throws IOException {
         checkSameRun(spec, dir);
         // Everything that can refuse the input runs before anything is written.
-        ImageDataset.Split data = SearchRun.loadData(spec);
+        SpecData specData = SpecData.load(spec);
+        LabelledData.Split data = specData.search();
         ClusterOptions clusterOptions = cluster == null ? null : cluster.options(spec);
         ClusterCoordinator coordinator = cluster == null ? null
                 : ClusterCoordinator.join(clusterOptions, workerAttributes);
@@ -118,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             throw e;
         }
-        ObjectNode summary = startSummary(spec, dir);
+        ObjectNode summary = startSummary(spec, specData, dir);
 
         long start = System.nanoTime();
         double previousSeconds = summary.path("wall_seconds").asDouble(0);
@@ -180,7 +181,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         try {
             if (spec.finalStage() != null) {
-                finalStage(spec, dir, run, results, summary, start, previousSeconds);
+                finalStage(spec, specData, dir, run, results, summary, start, previousSeconds);
             }
         } finally {
             // Interrupting the final stage leaves run.json saying so; after it, nothing is left to interrupt.
@@ -200,8 +201,9 @@ final class SearchCommand implements Callable<Integer> {
      * Trains the chosen frontier models on all the training data and measures them on the test split, within
      * what is left of the job's time budget; a failure there is recorded in run.json like a failed search.
      */
-    private static void finalStage(RunSpec spec, Path dir, SearchRun run, SearchResults<DjlNetwork> results,
-                                   ObjectNode summary, long start, double previousSeconds) {
+    private static void finalStage(RunSpec spec, SpecData data, Path dir, SearchRun run,
+                                   SearchResults<DjlNetwork> results, ObjectNode summary, long start,
+                                   double previousSeconds) {
         long deadline = Long.MAX_VALUE;
         if (spec.budget().time() != null) {
             double left = spec.budget().time().toNanos() / 1e9 - previousSeconds;
@@ -211,7 +213,7 @@ final class SearchCommand implements Callable<Integer> {
         writeSummary(dir, summary);
         try {
             ObjectNode finals = new FinalStage(spec, dir, System.out).run(run.space(), results,
-                    () -> SearchRun.loadAllTraining(spec), () -> SearchRun.loadTest(spec), deadline);
+                    data::allTraining, data::test, deadline);
             summary.put("final_models", finals.path("models").size());
         } catch (RuntimeException | Error e) {
             throw failed(dir, summary, "failed: final training: ", previousSeconds + (System.nanoTime() - start) / 1e9,
@@ -312,7 +314,7 @@ final class SearchCommand implements Callable<Integer> {
      * The run's summary: a new one, or the one of the interrupted run being resumed. A directory holding a run of
      * another spec is refused, since resuming it would mix two searches.
      */
-    private static ObjectNode startSummary(RunSpec spec, Path dir) throws IOException {
+    private static ObjectNode startSummary(RunSpec spec, SpecData data, Path dir) throws IOException {
         Path specCopy = dir.resolve("spec.yaml");
         Path summaryFile = dir.resolve("run.json");
         ObjectNode summary;
@@ -337,6 +339,9 @@ final class SearchCommand implements Callable<Integer> {
         summary.put("status", "running");
         AtomicFiles.writeString(specCopy, spec.text());
         AtomicFiles.write(dir.resolve("space" + suffix(spec.space())), Files.readAllBytes(spec.space()));
+        // What the run's models take and give (shape, classes, normalisation): what an export needs.
+        AtomicFiles.writeString(dir.resolve(SpecData.FILE_NAME), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(data.describe()));
         writeSummary(dir, summary);
         return summary;
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,16 +27,14 @@ import org.archai4j.config.ArchParamTree;
 import org.archai4j.djl.Devices;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
-import org.archai4j.djl.data.FashionMnist;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
-import org.archai4j.djl.models.CompactClassifier;
-import org.archai4j.djl.models.ImageClassifier;
+import org.archai4j.djl.models.ModelFamily;
 import org.archai4j.djl.predictors.DnnEnsemble;
 import org.archai4j.hazelcast.ClusterCoordinator;
 import org.archai4j.io.RunLock;
@@ -99,35 +98,8 @@ public final class SearchRun implements AutoCloseable {
         return searcher;
     }
 
-    /** The spec's dataset (installed first when it can be), as its seeded train/validation split. */
-    public static ImageDataset.Split loadData(RunSpec spec) {
-        DatasetInstaller.ensureFashionMnist(spec.data().directory());
-        ImageDataset train = FashionMnist.loadTrain(spec.data().directory());
-        long wanted = (long) spec.data().trainSize() + spec.data().validationSize();
-        if (wanted > train.size()) {
-            throw new SpecException(spec.file() + ": data: train_size " + spec.data().trainSize() + " + validation_size "
-                    + spec.data().validationSize() + " = " + wanted + " images; expected at most the " + train.size()
-                    + " training images of " + spec.data().dataset());
-        }
-        return train.subset((int) wanted, spec.seed())
-                .split(spec.data().validationSize(), spec.seed());
-    }
-
-    /** Every training image of the spec's dataset, for the final stage. */
-    public static ImageDataset loadAllTraining(RunSpec spec) {
-        return FashionMnist.loadTrain(spec.data().directory());
-    }
-
-    /**
-     * The test split of the spec's dataset. Only the final stage calls this, after it has chosen its models: the
-     * search never reads the test images.
-     */
-    public static ImageDataset loadTest(RunSpec spec) {
-        return FashionMnist.loadTest(spec.data().directory());
-    }
-
     /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}, evaluating locally. */
-    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir) {
+    public static SearchRun prepare(RunSpec spec, LabelledData.Split data, Path outputDir) {
         return prepare(spec, data, outputDir, null);
     }
 
@@ -135,7 +107,7 @@ public final class SearchRun implements AutoCloseable {
      * Prepares the search of {@code spec}; with a {@code cluster}, expensive objectives are evaluated by its
      * workers (cheap ones, and constraints, stay local).
      */
-    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir,
+    public static SearchRun prepare(RunSpec spec, LabelledData.Split data, Path outputDir,
                                     ClusterCoordinator cluster) {
         return prepare(spec, data, outputDir, cluster, null);
     }
@@ -144,7 +116,7 @@ public final class SearchRun implements AutoCloseable {
      * Prepares the search of {@code spec}, evaluating expensive objectives on the {@code cluster} when there is
      * one, and running under {@code lock}, the output directory's lock the caller holds (null: the search locks it).
      */
-    public static SearchRun prepare(RunSpec spec, ImageDataset.Split data, Path outputDir,
+    public static SearchRun prepare(RunSpec spec, LabelledData.Split data, Path outputDir,
                                     ClusterCoordinator cluster, RunLock lock) {
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
         Device device = device(spec);
@@ -195,28 +167,34 @@ public final class SearchRun implements AutoCloseable {
         }
     }
 
-    static ModelFactory<DjlNetwork> modelFactory(RunSpec spec, ImageDataset train, Device device) {
+    static ModelFactory<DjlNetwork> modelFactory(RunSpec spec, LabelledData train, Device device) {
         Shape sample = train.sampleShape();
         int classes = train.numClasses();
         RunSpec.Model model = spec.model();
-        if (CompactClassifier.FAMILY.equals(model.family())) {
-            return (config, kwargs) -> new DjlNetwork(CompactClassifier.block(config, classes), sample, device, 0);
+        if (model.family() != null) {
+            ModelFamily family = ModelFamily.find(model.family(), model.classLoader()).orElseThrow(
+                    () -> new SpecException(spec.file() + ": model.family: no family '" + model.family() + "'"));
+            return (config, kwargs) -> {
+                Map<String, Object> options = new LinkedHashMap<>(kwargs == null ? Map.of() : kwargs);
+                options.put("stem_stride", model.stemStride());
+                return new DjlNetwork(family.block(config, new ModelFamily.Input(sample, classes, options)), sample,
+                        device, 0);
+            };
         }
-        if (model.className() == null) {
-            return (config, kwargs) -> new DjlNetwork(ImageClassifier.block(config, model.stemStride(), classes),
-                    sample, device, 0);
-        }
-        Constructor<?>[] found = blockConstructors(spec, model.className());
+        Constructor<?>[] found = blockConstructors(spec, model);
         return (config, kwargs) -> new DjlNetwork(newBlock(found, config, kwargs), sample, device, 0);
     }
 
     /** The {@code (ArchConfig, Map)} and {@code (ArchConfig)} constructors of a block class (either may be null). */
-    private static Constructor<?>[] blockConstructors(RunSpec spec, String className) {
+    private static Constructor<?>[] blockConstructors(RunSpec spec, RunSpec.Model model) {
+        String className = model.className();
         Class<?> type;
         try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException e) {
-            throw new SpecException(spec.file() + ": model.class: no class " + className + " on the classpath", e);
+            type = Class.forName(className, true, model.classLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SpecException(spec.file() + ": model.class: no class " + className + " on the classpath"
+                    + (model.classpath().isEmpty() ? " (add its jar to model.classpath)" : " or in "
+                    + model.classpath()), e);
         }
         if (!Block.class.isAssignableFrom(type)) {
             throw new SpecException(spec.file() + ": model.class: " + className + " is not a DJL Block");
@@ -251,7 +229,7 @@ public final class SearchRun implements AutoCloseable {
         }
     }
 
-    private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, ImageDataset.Split data,
+    private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, LabelledData.Split data,
                                                            ClusterCoordinator cluster) {
         SearchObjectives<DjlNetwork> objectives = new SearchObjectives<>();
         for (RunSpec.Objective o : spec.objectives()) {
@@ -279,7 +257,7 @@ public final class SearchRun implements AutoCloseable {
                 o.max() == null ? Double.POSITIVE_INFINITY : o.max());
     }
 
-    static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, ImageDataset.Split data) {
+    static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, LabelledData.Split data) {
         return switch (o.evaluator()) {
             case "accuracy" -> DjlTrainedAccuracy.builder(data.train(), data.validation())
                     .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed()).build();

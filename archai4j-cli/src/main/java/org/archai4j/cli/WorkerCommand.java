@@ -8,7 +8,7 @@ import ai.djl.Device;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
 import org.archai4j.objectives.ModelEvaluator;
@@ -47,7 +47,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (slots < 1) {
             throw new SpecException("--slots " + slots + ": expected at least 1");
         }
-        ImageDataset.Split data = SearchRun.loadData(spec);
+        LabelledData.Split data = SpecData.load(spec).search();
         Device device = SearchRun.device(spec);
         ModelFactory<DjlNetwork> factory = SearchRun.modelFactory(spec, data.train(), device);
         Map<String, ModelEvaluator<DjlNetwork>> evaluators = new LinkedHashMap<>();

@@ -59,8 +59,8 @@ class BadInputTest {
                 spec("infinite learning rate", "learning_rate: 0.002", "learning_rate: .inf",
                         "training.learning_rate: is Infinity"),
                 new Case("train_size above the dataset", "train_size: 192\u0000train_size: 70000", null,
-                        new String[0], "data: train_size 70000 + validation_size 64 = 70064 images; expected at most "
-                        + "the 60000 training images of fashion-mnist", true),
+                        new String[0], "data: train_size 70000 + validation_size 64 = 70064 samples; expected at "
+                        + "most the 60000 training samples of fashion-mnist", true),
                 spec("a NaN constraint bound", "max: 1.0e7", "max: .nan",
                         "constraints.affordable.max: is NaN; expected a finite number"),
                 spec("min above max", "max: 1.0e7", "min: 2.0e7, max: 1.0e7", "expected min <= max"),

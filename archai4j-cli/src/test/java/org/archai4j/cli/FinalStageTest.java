@@ -18,7 +18,7 @@ import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.DjlWeightStore;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.IdxFiles;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.models.CompactClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.space.ArchaiModel;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FinalStageTest {
     static final Path SPACE = Path.of("../examples/spaces/compact-cnn.yaml").toAbsolutePath().normalize();
-    private static ImageDataset train;
-    private static ImageDataset test;
+    private static LabelledData train;
+    private static LabelledData test;
 
     @BeforeAll
     static void slices() {
@@ -46,7 +46,7 @@ class FinalStageTest {
     }
 
     /** Writes {@code data} as the IDX files of {@code part} (train or t10k), with labels shifted by {@code shift}. */
-    static void writeIdx(Path dir, String part, ImageDataset data, int shift) throws IOException {
+    static void writeIdx(Path dir, String part, LabelledData data, int shift) throws IOException {
         int n = data.size();
         byte[] pixels = new byte[n * 784];
         float[] image = new float[784];

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.TrainingRecipe;
@@ -130,9 +130,9 @@ class RunSpecTest {
                 .hasMessageNotContaining("\n");
     }
 
-    private static ImageDataset.Split tinyData() {
+    private static LabelledData.Split tinyData() {
         int n = 8;
-        return new ImageDataset(new float[n * 28 * 28], new int[n], new Shape(1, 28, 28), 10).split(2, 1);
+        return new LabelledData(new float[n * 28 * 28], new int[n], new Shape(1, 28, 28), 10).split(2, 1);
     }
 
     @Test

@@ -311,7 +311,8 @@ public final class SearchResults<M> {
 
     /**
      * Saves the arch file of every model on the frontier (over all iterations) into {@code directory}, named by
-     * archid, and its weights ({@code <archid>_weights.pt}) when asked and the model is still built.
+     * archid, and its weights ({@code <archid>_weights} with the weight store's extension: Archai's {@code .pt},
+     * DJL's {@code .params}) when asked and the model is still built.
      */
     public void saveParetoFrontierModels(Path directory, boolean saveWeights) {
         try {
@@ -322,7 +323,8 @@ public final class SearchResults<M> {
         for (ArchaiModel<M> model : getParetoFrontier().models()) {
             searchSpace.saveArch(model, directory.resolve(model.archid()));
             if (saveWeights && model.arch() != null) {
-                searchSpace.saveModelWeights(model, directory.resolve(model.archid() + "_weights.pt"));
+                searchSpace.saveModelWeights(model, directory.resolve(model.archid() + "_weights"
+                        + searchSpace.weightsFileExtension()));
             }
         }
     }

@@ -229,6 +229,12 @@ public final class ConfigSearchSpace<M> implements EvolutionarySearchSpace<M>, B
         return weightStore != null;
     }
 
+    /** The weight store's extension ({@code .params} for DJL's), or {@code .pt} without a store. */
+    @Override
+    public String weightsFileExtension() {
+        return weightStore == null ? ".pt" : weightStore.fileExtension();
+    }
+
     private WeightStore<M> requireWeightStore() {
         if (weightStore == null) {
             throw new UnsupportedOperationException("this ConfigSearchSpace has no WeightStore, so it cannot save "

@@ -33,4 +33,9 @@ public interface DiscreteSearchSpace<M> {
     default boolean canSaveModelWeights() {
         return true;
     }
+
+    /** The extension of the weight files this space writes, dot included (Archai's {@code .pt} by default). */
+    default String weightsFileExtension() {
+        return ".pt";
+    }
 }

@@ -18,4 +18,12 @@ public interface WeightStore<M> {
 
     /** Reads weights from {@code file} into {@code model}. */
     void load(M model, Path file);
+
+    /**
+     * The file extension of this store's format, dot included: Archai's {@code .pt} unless the store writes
+     * something else (DJL's parameter files are {@code .params}).
+     */
+    default String fileExtension() {
+        return ".pt";
+    }
 }

@@ -46,4 +46,10 @@ public final class DjlWeightStore implements WeightStore<DjlNetwork> {
                     e);
         }
     }
+
+    /** DJL's parameter files: {@code .params}. */
+    @Override
+    public String fileExtension() {
+        return ".params";
+    }
 }

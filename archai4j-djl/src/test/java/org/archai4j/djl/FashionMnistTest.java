@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.IdxFiles;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,7 @@ class FashionMnistTest {
             writeTiny(d, 12, gzip);
             assertThat(FashionMnist.isInstalled(d)).isTrue();
             FashionMnist data = FashionMnist.load(d);
-            ImageDataset train = data.train();
+            LabelledData train = data.train();
             assertThat(train.size()).isEqualTo(12);
             assertThat(train.sampleShape().getShape()).containsExactly(1, 2, 3);
             float[] image = new float[6];
@@ -56,9 +55,9 @@ class FashionMnistTest {
     @Test
     void subsetsAndSplitsAreSeededAndDisjoint(@TempDir Path dir) throws IOException {
         writeTiny(dir, 50, true);
-        ImageDataset train = FashionMnist.load(dir).train();
-        ImageDataset.Split a = train.subset(30, 7).split(10, 7);
-        ImageDataset.Split b = train.subset(30, 7).split(10, 7);
+        LabelledData train = FashionMnist.load(dir).train();
+        LabelledData.Split a = train.subset(30, 7).split(10, 7);
+        LabelledData.Split b = train.subset(30, 7).split(10, 7);
         assertThat(a.train().size()).isEqualTo(20);
         assertThat(a.validation().size()).isEqualTo(10);
         assertThat(firstPixels(a.validation())).isEqualTo(firstPixels(b.validation()));
@@ -66,7 +65,7 @@ class FashionMnistTest {
         assertThat(firstPixels(train.subset(30, 8))).isNotEqualTo(firstPixels(train.subset(30, 7)));
     }
 
-    private static List<Float> firstPixels(ImageDataset d) {
+    private static List<Float> firstPixels(LabelledData d) {
         List<Float> out = new ArrayList<>();
         float[] image = new float[6];
         for (int i = 0; i < d.size(); i++) {
@@ -88,7 +87,7 @@ class FashionMnistTest {
         writeTiny(dir, 4, false);
         Path images = dir.resolve("train-images-idx3-ubyte");
         Files.write(images, new byte[] {0, 0, 0x0D, 3, 0, 0});
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(images.toString()).hasMessageContaining("magic number");
 
         IdxFiles.write(images, new IdxFiles.Idx(new int[] {4, 2, 3}, new byte[10]));

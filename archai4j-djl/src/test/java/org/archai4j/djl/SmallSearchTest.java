@@ -12,7 +12,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.algos.EvolutionParetoSearch;
 import org.archai4j.algos.MoBananasSearch;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
@@ -46,8 +46,8 @@ class SmallSearchTest {
     }
 
     private static SearchObjectives<DjlNetwork> objectives() {
-        ImageDataset train = TinyData.images(64, 1, SIDE);
-        ImageDataset validation = TinyData.images(32, 2, SIDE);
+        LabelledData train = TinyData.images(64, 1, SIDE);
+        LabelledData validation = TinyData.images(32, 2, SIDE);
         SearchObjectives<DjlNetwork> so = new SearchObjectives<>();
         so.addObjective("accuracy", DjlTrainedAccuracy.builder(train, validation).batchSize(32).build(), Direction.MAXIMIZE);
         so.addObjective("parameters", new DjlNumParameters(), Direction.MINIMIZE, Cost.EXPENSIVE);
@@ -74,7 +74,7 @@ class SmallSearchTest {
             try (var files = Files.list(out.resolve(dir))) {
                 List<String> names = files.map(p -> p.getFileName().toString()).toList();
                 assertThat(names).isNotEmpty();
-                assertThat(names.stream().filter(n -> n.endsWith("_weights.pt")).count()).as(dir)
+                assertThat(names.stream().filter(n -> n.endsWith("_weights.params")).count()).as(dir)
                         .isEqualTo(names.stream().filter(n -> n.endsWith(".json")).count()).isPositive();
             }
         }

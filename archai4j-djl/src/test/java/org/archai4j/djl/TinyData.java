@@ -1,7 +1,7 @@
 package org.archai4j.djl;
 
 import ai.djl.ndarray.types.Shape;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.random.PyRandom;
 
 /** Synthetic images a small network learns in a few steps: each class is a bright row, plus noise (so a head
@@ -12,12 +12,12 @@ final class TinyData {
     private TinyData() {
     }
 
-    static ImageDataset images(int n, long seed) {
+    static LabelledData images(int n, long seed) {
         return images(n, seed, SIZE);
     }
 
     /** {@code n} images of {@code side x side} pixels; the class is one of the first ten rows. */
-    static ImageDataset images(int n, long seed, int side) {
+    static LabelledData images(int n, long seed, int side) {
         PyRandom rng = new PyRandom(seed);
         float[] pixels = new float[n * side * side];
         int[] labels = new int[n];
@@ -28,6 +28,6 @@ final class TinyData {
                 pixels[i * side * side + p] = signal + (float) (0.3 * rng.nextGaussian());
             }
         }
-        return new ImageDataset(pixels, labels, new Shape(1, side, side), SIZE);
+        return new LabelledData(pixels, labels, new Shape(1, side, side), SIZE);
     }
 }

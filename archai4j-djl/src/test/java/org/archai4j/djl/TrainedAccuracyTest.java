@@ -9,7 +9,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import org.archai4j.djl.data.FashionMnist;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
 import org.archai4j.djl.nn.Layers;
 import org.archai4j.space.ArchaiModel;
@@ -28,8 +28,8 @@ class TrainedAccuracyTest {
 
     @Test
     void learnsAndIsReproducible() throws Exception {
-        ImageDataset train = TinyData.images(640, 1);
-        ImageDataset validation = TinyData.images(200, 2);
+        LabelledData train = TinyData.images(640, 1);
+        LabelledData validation = TinyData.images(200, 2);
         DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
                 .build();
         ArchaiModel<DjlNetwork> a = model("a");
@@ -53,8 +53,8 @@ class TrainedAccuracyTest {
      */
     @Test
     void networksTrainConcurrentlyWithTheSequentialResults() throws Exception {
-        ImageDataset train = TinyData.images(320, 1);
-        ImageDataset validation = TinyData.images(100, 2);
+        LabelledData train = TinyData.images(320, 1);
+        LabelledData validation = TinyData.images(100, 2);
         DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
                 .build();
         List<Double> sequential = new java.util.ArrayList<>();
@@ -81,8 +81,8 @@ class TrainedAccuracyTest {
 
     @Test
     void aLargerBudgetContinuesFromTheCheckpointEvenInARebuiltNetwork() throws Exception {
-        ImageDataset train = TinyData.images(320, 3);
-        ImageDataset validation = TinyData.images(100, 4);
+        LabelledData train = TinyData.images(320, 3);
+        LabelledData validation = TinyData.images(100, 4);
         DjlTrainedAccuracy progressive = DjlTrainedAccuracy.builder(train, validation).batchSize(32)
                 .learningRate(1e-2f).build();
         DjlTrainedAccuracy direct = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
@@ -111,7 +111,7 @@ class TrainedAccuracyTest {
     @Test
     void trainsOnTheRealFashionMnistWhenInstalled() throws Exception {
         assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
-        ImageDataset.Split split = FashionMnist.load(FashionMnist.DEBIAN_DIRECTORY).train().subset(6000, 1)
+        LabelledData.Split split = FashionMnist.load(FashionMnist.DEBIAN_DIRECTORY).train().subset(6000, 1)
                 .split(1000, 1);
         DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(split.train(), split.validation())
                 .learningRate(2e-3f).build();

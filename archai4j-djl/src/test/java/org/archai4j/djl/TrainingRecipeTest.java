@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.nn.Layers;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.FinalTraining;
@@ -114,7 +114,7 @@ class TrainingRecipeTest {
      */
     @Test
     void aContinuedRunIsTheUninterruptedOne() throws IOException {
-        ImageDataset data = TinyData.images(256, 5);
+        LabelledData data = TinyData.images(256, 5);
         TrainingRecipe recipe = TrainingRecipe.DEFAULT.withBatchSize(32).withLearningRate(1e-2)
                 .withSchedule(LearningRateSchedule.ONE_CYCLE).withWeightDecay(1e-3).withLabelSmoothing(0.1)
                 .withAugmentation(new Augmentation(1, true));
@@ -134,8 +134,8 @@ class TrainingRecipeTest {
 
     @Test
     void labelSmoothingKeepsTheLossAwayFromZeroAndStillLearns() {
-        ImageDataset data = TinyData.images(320, 6);
-        ImageDataset test = TinyData.images(200, 7);
+        LabelledData data = TinyData.images(320, 6);
+        LabelledData test = TinyData.images(200, 7);
         TrainingRecipe sharp = TrainingRecipe.DEFAULT.withBatchSize(32).withLearningRate(1e-2);
         try (DjlNetwork plain = net(); DjlNetwork smoothed = net()) {
             double plainLoss = new SupervisedTraining(data, sharp, 1).train(plain, 0, 60, 60, null).meanLoss();
@@ -149,8 +149,8 @@ class TrainingRecipeTest {
 
     @Test
     void theFinalStageTrainsFromScratchAndMeasuresTheTestSplit() {
-        ImageDataset train = TinyData.images(320, 8);
-        ImageDataset test = TinyData.images(200, 9);
+        LabelledData train = TinyData.images(320, 8);
+        LabelledData test = TinyData.images(200, 9);
         FinalTraining stage = new FinalTraining(train, TrainingRecipe.DEFAULT.withBatchSize(32).withLearningRate(1e-2)
                 .withSchedule(LearningRateSchedule.COSINE), 2, 1);
         try (DjlNetwork a = net(); DjlNetwork b = net()) {

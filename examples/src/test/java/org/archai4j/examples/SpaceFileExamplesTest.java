@@ -55,7 +55,12 @@ class SpaceFileExamplesTest {
                                 "convs", DiscreteChoice.of(1, 2), "kernel_size", DiscreteChoice.of(3, 5),
                                 "pool", DiscreteChoice.of(true, false)), List.of(1, 2, 3), false),
                         "head", dict("kind", DiscreteChoice.of("global_pool", "flatten"),
-                                "hidden", DiscreteChoice.of(0, 16, 32, 64)))));
+                                "hidden", DiscreteChoice.of(0, 16, 32, 64)))),
+                // Not the seed's: MLPs for tables (model family mlp).
+                Arguments.of("mlp.yaml", dict("activation", DiscreteChoice.of("relu", "gelu", "tanh"),
+                        "layers", repeatConfig(dict("units", DiscreteChoice.of(8, 16, 32, 64, 128),
+                                "batch_norm", DiscreteChoice.of(true, false),
+                                "dropout", DiscreteChoice.of(0.0, 0.1, 0.3)), List.of(1, 2, 3), false))));
     }
 
     private static void assertSameTree(ArchParamTree actual, ArchParamTree expected) {

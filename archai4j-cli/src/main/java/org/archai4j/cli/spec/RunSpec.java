@@ -1,6 +1,9 @@
 package org.archai4j.cli.spec;
 
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.archai4j.djl.data.FashionMnist;
+import org.archai4j.djl.data.IdxDirectory;
+import org.archai4j.djl.data.ImageFolder;
+import org.archai4j.djl.models.ModelFamily;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.TrainingRecipe;
@@ -169,16 +176,63 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return d;
     }
 
-    /** The model families built in: the seed's cell-35 image classifier, and compact convolutional networks. */
-    public static final List<String> FAMILIES = List.of("image-classifier", "compact-cnn");
-
-    /** A built-in family ({@link #FAMILIES}), or a DJL block class. */
-    public record Model(String family, int stemStride, String className, Map<String, Object> kwargs) {
+    /**
+     * The network: a {@link ModelFamily} by name (built in, or from a jar of {@code classpath}), or a DJL block
+     * class.
+     *
+     * @param family the family's name (null when a class is given)
+     * @param stemStride the image classifier's stem stride
+     * @param className a {@code Block} class with an {@code (ArchConfig)} or {@code (ArchConfig, Map)} constructor
+     * @param kwargs the keyword arguments a block class's {@code Map} constructor receives
+     * @param classpath jars to load the family or class from (absolute)
+     */
+    public record Model(String family, int stemStride, String className, Map<String, Object> kwargs,
+                        List<Path> classpath) {
+        /** A class loader that sees archai4j and the {@code classpath} jars. */
+        public ClassLoader classLoader() {
+            if (classpath.isEmpty()) {
+                return RunSpec.class.getClassLoader();
+            }
+            URL[] urls = classpath.stream().map(p -> {
+                try {
+                    return p.toUri().toURL();
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException(p + ": not a jar path", e);
+                }
+            }).toArray(URL[]::new);
+            return new URLClassLoader("archai4j-models", urls, RunSpec.class.getClassLoader());
+        }
     }
 
-    /** Fashion-MNIST (the only dataset so far) from a directory, as seeded subsets. */
-    public record Data(String dataset, Path directory, int trainSize, int validationSize) {
+    /**
+     * Where the labelled data comes from, and how it is split.
+     *
+     * @param dataset fashion-mnist, idx, image-folder or csv
+     * @param directory the IDX files' directory (fashion-mnist, idx)
+     * @param train the training folder (image-folder) or file (csv)
+     * @param test the test folder or file; null to take the test split from the training data
+     * @param label the class column (csv)
+     * @param images how image folders are read (size, channels)
+     * @param testFraction the seeded part of the training data kept as the test split when there is no test set
+     * @param trainSize how many training samples the search trains on (0: all that remain)
+     * @param validationSize how many samples validate (0: {@code validationFraction} of the training data)
+     * @param validationFraction the part of the training data that validates when no size is given
+     */
+    public record Data(String dataset, Path directory, Path train, Path test, String label,
+                       ImageFolder.Options images, double testFraction, int trainSize, int validationSize,
+                       double validationFraction) {
+        /** Whether the test split is a set of its own (else a seeded part of the training data). */
+        public boolean hasTestSet() {
+            return switch (dataset) {
+                case "fashion-mnist" -> true;
+                case "idx" -> IdxDirectory.has(directory, "t10k");
+                default -> test != null;
+            };
+        }
     }
+
+    /** The datasets a spec can name. */
+    public static final List<String> DATASETS = List.of("fashion-mnist", "idx", "image-folder", "csv");
 
     /**
      * How the accuracy evaluator trains.
@@ -268,22 +322,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path base = file.toAbsolutePath().getParent();
 
-        SpecMap model = spec.requireMap("model").requireOnly("family", "stem_stride", "class", "kwargs");
-        if (model.has("family") == model.has("class")) {
-            throw model.error("family", "give either family (image-classifier) or class (a DJL block class)");
-        }
-        String family = model.string("family", null);
-        if (family != null && !FAMILIES.contains(family)) {
-            throw model.error("family", "is '" + family + "'; expected one of " + String.join(", ", FAMILIES));
-        }
-        Map<String, Object> kwargs = new LinkedHashMap<>();
-        model.map("kwargs").ifPresent(k -> k.keys().forEach(key -> kwargs.put(key, k.scalar(key).orElse(null))));
-
-        SpecMap data = spec.requireMap("data").requireOnly("dataset", "directory", "train_size", "validation_size");
-        String dataset = data.string("dataset", "fashion-mnist");
-        if (!dataset.equals("fashion-mnist")) {
-            throw data.error("dataset", "is '" + dataset + "'; expected fashion-mnist");
-        }
+        Model model = model(spec.requireMap("model"), base);
+        Data data = data(spec.requireMap("data"), base);
         SpecMap training = spec.map("training").orElse(null);
         if (training != null) {
             List<String> allowed = new ArrayList<>(RECIPE_KEYS);
@@ -316,15 +356,95 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return new RunSpec(file, text, name, spec.integer("seed", 1), spec.has("output")
                 ? Path.of(spec.requireString("output")) : Path.of("runs", name),
                 space(spec, base),
-                new Model(family, model.integer("stem_stride", 2, 1), model.string("class", null), kwargs),
-                device,
-                new Data(dataset, data.has("directory") ? base.resolve(data.requireString("directory"))
-                        : Path.of("/usr/share/datasets/fashion-mnist"), data.integer("train_size", 5000, 1),
-                        data.integer("validation_size", 1000, 1)),
+                model, device, data,
                 new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe),
                 finalStage, objectives,
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
                 new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget);
+    }
+
+    private static Model model(SpecMap model, Path base) {
+        model.requireOnly("family", "stem_stride", "class", "kwargs", "classpath");
+        if (model.has("family") == model.has("class")) {
+            throw model.error("family", "give either family (" + String.join(", ", ModelFamily.all(
+                    RunSpec.class.getClassLoader()).stream().map(ModelFamily::name).toList())
+                    + ", or one from a jar on model.classpath) or class (a DJL block class)");
+        }
+        List<Path> classpath = new ArrayList<>();
+        for (String jar : model.stringList("classpath")) {
+            Path path = base.resolve(jar).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw model.error("classpath", "names " + jar + ", which is not a file (" + path + "); expected jars");
+            }
+            classpath.add(path);
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        model.map("kwargs").ifPresent(k -> k.keys().forEach(key -> kwargs.put(key, k.scalar(key).orElse(null))));
+        Model out = new Model(model.string("family", null), model.integer("stem_stride", 2, 1),
+                model.string("class", null), kwargs, List.copyOf(classpath));
+        if (out.family() != null && ModelFamily.find(out.family(), out.classLoader()).isEmpty()) {
+            throw model.error("family", "is '" + out.family() + "'; expected one of " + String.join(", ",
+                    ModelFamily.all(out.classLoader()).stream().map(ModelFamily::name).toList()));
+        }
+        return out;
+    }
+
+    private static Data data(SpecMap data, Path base) {
+        String dataset = data.string("dataset", "fashion-mnist");
+        List<String> keys = new ArrayList<>(List.of("dataset", "train_size", "validation_size",
+                "validation_fraction", "test_fraction"));
+        keys.addAll(switch (dataset) {
+            case "fashion-mnist", "idx" -> List.of("directory");
+            case "image-folder" -> List.of("train", "test", "size", "channels");
+            case "csv" -> List.of("train", "test", "label");
+            default -> throw data.error("dataset", "is '" + dataset + "'; expected " + String.join(", ", DATASETS));
+        });
+        data.requireOnly(keys.toArray(String[]::new));
+        Path directory = null;
+        if (dataset.equals("fashion-mnist")) {
+            directory = data.has("directory") ? base.resolve(data.requireString("directory"))
+                    : FashionMnist.DEBIAN_DIRECTORY;
+        } else if (dataset.equals("idx")) {
+            directory = existing(data, "directory", base, true);
+        }
+        boolean folders = dataset.equals("image-folder");
+        Path train = folders || dataset.equals("csv") ? existing(data, "train", base, folders) : null;
+        Path test = data.has("test") ? existing(data, "test", base, folders) : null;
+        ImageFolder.Options images = null;
+        if (folders) {
+            Integer size = data.has("size") ? data.integer("size", 0, 1) : null;
+            Integer channels = data.has("channels") ? data.integer("channels", 0, 1) : null;
+            try {
+                images = new ImageFolder.Options(size, channels);
+            } catch (IllegalArgumentException e) {
+                throw data.error(size != null && (size > 1024) ? "size" : "channels", e.getMessage());
+            }
+        }
+        String label = dataset.equals("csv") ? data.requireString("label") : null;
+        // Fashion-MNIST keeps the defaults its specs were written with: subsets of 5,000 and 1,000 images.
+        boolean mnist = dataset.equals("fashion-mnist");
+        return new Data(dataset, directory, train, test, label, images, fraction(data, "test_fraction", 0.2),
+                data.integer("train_size", mnist ? 5000 : 0, mnist ? 1 : 0),
+                data.integer("validation_size", mnist ? 1000 : 0, mnist ? 1 : 0),
+                fraction(data, "validation_fraction", 0.2));
+    }
+
+    /** A path key that must name an existing directory (or file). */
+    private static Path existing(SpecMap data, String key, Path base, boolean directory) {
+        Path path = base.resolve(data.requireString(key)).normalize();
+        if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
+            throw data.error(key, "is " + data.requireString(key) + ", which is not " + (directory ? "a folder"
+                    : "a file") + " (" + path + ")");
+        }
+        return path;
+    }
+
+    private static double fraction(SpecMap section, String key, double otherwise) {
+        double value = section.number(key, otherwise);
+        if (!(value > 0 && value < 1)) {
+            throw section.error(key, "is " + value + "; expected a fraction above 0 and below 1");
+        }
+        return value;
     }
 
     /** The recipe of a {@code training:} or {@code final:} section: {@code base} with the keys it sets. */

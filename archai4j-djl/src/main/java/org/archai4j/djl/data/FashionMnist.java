@@ -1,11 +1,8 @@
 package org.archai4j.djl.data;
 
-import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Fashion-MNIST (Zalando; 60,000 training and 10,000 test images, 28x28 grey, 10 classes) from its four standard
@@ -14,13 +11,13 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * FashionMnist data = FashionMnist.load(FashionMnist.DEBIAN_DIRECTORY);
- * ImageDataset.Split split = data.train().subset(6000, 1).split(1000, 1);
+ * LabelledData.Split split = data.train().subset(6000, 1).split(1000, 1);
  * }</pre>
  *
  * @param train the 60,000 training images
  * @param test the 10,000 test images
  */
-public record FashionMnist(ImageDataset train, ImageDataset test) {
+public record FashionMnist(LabelledData train, LabelledData test) {
     /** Where {@code apt-get install dataset-fashion-mnist} puts the files. */
     public static final Path DEBIAN_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
     /** The class names, by label. */
@@ -36,12 +33,12 @@ public record FashionMnist(ImageDataset train, ImageDataset test) {
      * Loads only the training split ({@code train-*}): what a search reads, so that the test files are not even
      * opened before the final models are measured.
      */
-    public static ImageDataset loadTrain(Path directory) {
+    public static LabelledData loadTrain(Path directory) {
         return load(directory, "train");
     }
 
     /** Loads only the test split ({@code t10k-*}). */
-    public static ImageDataset loadTest(Path directory) {
+    public static LabelledData loadTest(Path directory) {
         return load(directory, "t10k");
     }
 
@@ -57,46 +54,16 @@ public record FashionMnist(ImageDataset train, ImageDataset test) {
         return true;
     }
 
-    private static ImageDataset load(Path directory, String part) {
-        Path imagesFile = require(directory, part + "-images-idx3-ubyte");
-        Path labelsFile = require(directory, part + "-labels-idx1-ubyte");
-        try {
-            IdxFiles.Idx images = IdxFiles.read(imagesFile);
-            IdxFiles.Idx labels = IdxFiles.read(labelsFile);
-            if (images.dims().length != 3 || labels.dims().length != 1 || images.dims()[0] != labels.dims()[0]) {
-                throw new IllegalArgumentException(imagesFile + " and " + labelsFile + ": expected N images of "
-                        + "HxW pixels and N labels, found dimensions " + Arrays.toString(images.dims()) + " and "
-                        + Arrays.toString(labels.dims()));
-            }
-            float[] pixels = new float[images.data().length];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (images.data()[i] & 0xFF) / 255f;
-            }
-            int[] classes = new int[labels.data().length];
-            for (int i = 0; i < classes.length; i++) {
-                classes[i] = labels.data()[i] & 0xFF;
-            }
-            try {
-                return new ImageDataset(pixels, classes, new Shape(1, images.dims()[1], images.dims()[2]), 10);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(labelsFile + ": " + e.getMessage(), e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+    private static LabelledData load(Path directory, String part) {
+        if (find(directory, part + "-images-idx3-ubyte") == null || find(directory, part + "-labels-idx1-ubyte") == null) {
+            throw new IllegalArgumentException("Fashion-MNIST is not in " + directory + " (no " + part
+                    + "-*-ubyte.gz); install it with: sudo apt-get install dataset-fashion-mnist (it goes to "
+                    + DEBIAN_DIRECTORY + "), or name a directory holding the four IDX files");
         }
+        return IdxDirectory.load(directory, part, List.of(CLASSES));
     }
 
-    private static Path require(Path directory, String stem) {
-        Path file = find(directory, stem);
-        if (file == null) {
-            throw new IllegalArgumentException("Fashion-MNIST is not in " + directory + " (no " + stem + ".gz); "
-                    + "install it with: sudo apt-get install dataset-fashion-mnist (it goes to " + DEBIAN_DIRECTORY
-                    + "), or name a directory holding the four IDX files");
-        }
-        return file;
-    }
-
-    private static Path find(Path directory, String stem) {
+    static Path find(Path directory, String stem) {
         for (String name : new String[] {stem + ".gz", stem}) {
             Path file = directory.resolve(name);
             if (Files.isRegularFile(file)) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import ai.djl.MalformedModelException;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.training.AdamW;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.djl.training.TrainingRecipe;
@@ -28,7 +28,7 @@ import org.archai4j.space.ArchaiModel;
  * larger budget is a warm restart of the schedule.
  *
  * <pre>{@code
- * ImageDataset.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
+ * LabelledData.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
  * DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(split.train(), split.validation())
  *         .recipe(TrainingRecipe.DEFAULT.withBatchSize(128).withSchedule(LearningRateSchedule.ONE_CYCLE))
  *         .defaultEpochs(1).seed(1).build();
@@ -47,7 +47,7 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     }
 
     private final SupervisedTraining training;
-    private final ImageDataset validation;
+    private final LabelledData validation;
     private final double defaultEpochs;
     private final int evaluationBatchSize;
     private final ProgressiveTraining<DjlNetwork, Checkpoint> progressive;
@@ -61,7 +61,7 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     }
 
     /** A builder ({@link TrainingRecipe#DEFAULT}: batch 64, Adam at 1e-3; one epoch without a budget; seed 1). */
-    public static Builder builder(ImageDataset train, ImageDataset validation) {
+    public static Builder builder(LabelledData train, LabelledData validation) {
         return new Builder(train, validation);
     }
 
@@ -109,13 +109,13 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
 
     /** Builds a {@link DjlTrainedAccuracy}. */
     public static final class Builder {
-        private final ImageDataset train;
-        private final ImageDataset validation;
+        private final LabelledData train;
+        private final LabelledData validation;
         private TrainingRecipe recipe = TrainingRecipe.DEFAULT;
         private double defaultEpochs = 1;
         private long seed = 1;
 
-        private Builder(ImageDataset train, ImageDataset validation) {
+        private Builder(LabelledData train, LabelledData validation) {
             this.train = train;
             this.validation = validation;
         }

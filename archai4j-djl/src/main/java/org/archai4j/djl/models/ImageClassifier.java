@@ -1,5 +1,6 @@
 package org.archai4j.djl.models;
 
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.djl.nn.Layers;
@@ -17,6 +18,9 @@ import org.archai4j.djl.nn.Layers;
  * }</pre>
  */
 public final class ImageClassifier {
+    /** The family's name in run specs. */
+    public static final String FAMILY = "image-classifier";
+
     private ImageClassifier() {
     }
 
@@ -44,5 +48,18 @@ public final class ImageClassifier {
             net.add(Layers.classifierHead(numClasses));
         }
         return net;
+    }
+
+    /** The family as a {@link ModelFamily}: the spec's {@code model.stem_stride} (default 2) is the stem's stride. */
+    static final class Family implements ModelFamily {
+        @Override
+        public String name() {
+            return FAMILY;
+        }
+
+        @Override
+        public Block block(ArchConfig config, Input input) {
+            return ImageClassifier.block(config, input.intOption("stem_stride", 2), input.numClasses());
+        }
     }
 }

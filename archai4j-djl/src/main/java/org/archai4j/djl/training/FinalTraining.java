@@ -2,7 +2,7 @@ package org.archai4j.djl.training;
 
 import java.util.Objects;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 
 /**
  * The last stage of a search: a chosen network trained from scratch on the whole training set with the final
@@ -38,7 +38,7 @@ public final class FinalTraining {
      * @param epochs how long (fractions allowed)
      * @param seed the seed of the batch order and augmentation
      */
-    public FinalTraining(ImageDataset train, TrainingRecipe recipe, double epochs, long seed) {
+    public FinalTraining(LabelledData train, TrainingRecipe recipe, double epochs, long seed) {
         if (!(epochs > 0) || !(epochs <= 1000)) {
             throw new IllegalArgumentException("epochs " + epochs + ": expected a number in (0, 1000]");
         }
@@ -81,7 +81,7 @@ public final class FinalTraining {
     }
 
     /** The fraction of {@code test} that {@code net} classifies right. */
-    public double testAccuracy(DjlNetwork net, ImageDataset test) {
+    public double testAccuracy(DjlNetwork net, LabelledData test) {
         return SupervisedTraining.accuracy(net, test, Math.max(256, training.recipe().batchSize()));
     }
 }

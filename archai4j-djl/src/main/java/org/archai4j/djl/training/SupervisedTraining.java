@@ -12,7 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.ImageDataset;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.random.PyRandom;
 
 /**
@@ -41,19 +41,19 @@ public final class SupervisedTraining {
     public record Run(double meanLoss, AdamW.State optimizer) {
     }
 
-    private final ImageDataset data;
+    private final LabelledData data;
     private final TrainingRecipe recipe;
     private final long seed;
 
     /** Training with {@code recipe}; {@code seed} fixes the batch order and the augmentation. */
-    public SupervisedTraining(ImageDataset data, TrainingRecipe recipe, long seed) {
+    public SupervisedTraining(LabelledData data, TrainingRecipe recipe, long seed) {
         this.data = data;
         this.recipe = recipe;
         this.seed = seed;
     }
 
     /** Adam at a constant {@code learningRate}, nothing else ({@link TrainingRecipe#DEFAULT}'s recipe). */
-    public SupervisedTraining(ImageDataset data, int batchSize, float learningRate, long seed) {
+    public SupervisedTraining(LabelledData data, int batchSize, float learningRate, long seed) {
         this(data, TrainingRecipe.DEFAULT.withBatchSize(batchSize).withLearningRate(learningRate), seed);
     }
 
@@ -173,7 +173,7 @@ public final class SupervisedTraining {
     }
 
     /** The fraction of {@code data} that {@code net} classifies right, in inference mode. */
-    public static double accuracy(DjlNetwork net, ImageDataset data, int batchSize) {
+    public static double accuracy(DjlNetwork net, LabelledData data, int batchSize) {
         Block block = net.block();
         int sampleSize = (int) data.sampleShape().size();
         long correct = 0;

@@ -5,34 +5,48 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.archai4j.random.PyRandom;
 
 /**
- * Labelled images in memory: pixels as floats in [0, 1], one {@code channels x height x width} block per image,
- * and integer class labels. Immutable; subsets and splits are chosen by seeded shuffles, so they are the same on
- * every run.
+ * Labelled samples in memory: images (pixels as floats in [0, 1], one {@code channels x height x width} block per
+ * image) or rows of features (one {@code features} block per row), with integer class labels and the classes'
+ * names. Immutable; subsets and splits are chosen by seeded shuffles, so they are the same on every run.
  *
  * <pre>{@code
- * ImageDataset train = FashionMnist.load(dir).train();
- * ImageDataset.Split split = train.subset(6000, 1).split(1000, 1);   // 5,000 to train on, 1,000 to validate
+ * LabelledData train = FashionMnist.load(dir).train();
+ * LabelledData.Split split = train.subset(6000, 1).split(1000, 1);   // 5,000 to train on, 1,000 to validate
  * }</pre>
  */
-public final class ImageDataset {
+public final class LabelledData {
     private final float[] pixels;
     private final int[] labels;
     private final Shape sampleShape;
     private final int numClasses;
+    private final List<String> classNames;
 
     /**
-     * @param pixels every image's pixels, image after image
-     * @param labels one class per image, in {@code [0, numClasses)}
-     * @param sampleShape the shape of one image (channels, height, width)
+     * Samples whose classes are named by their numbers ("0", "1", ...).
+     *
+     * @param pixels every sample's values, sample after sample
+     * @param labels one class per sample, in {@code [0, numClasses)}
+     * @param sampleShape the shape of one sample: (channels, height, width) for images, (features) for rows
      */
-    public ImageDataset(float[] pixels, int[] labels, Shape sampleShape, int numClasses) {
+    public LabelledData(float[] pixels, int[] labels, Shape sampleShape, int numClasses) {
+        this(pixels, labels, sampleShape, IntStream.range(0, numClasses).mapToObj(String::valueOf).toList());
+    }
+
+    /**
+     * Samples with named classes.
+     *
+     * @param classNames the name of each class, by label
+     */
+    public LabelledData(float[] pixels, int[] labels, Shape sampleShape, List<String> classNames) {
         this.pixels = Objects.requireNonNull(pixels, "pixels");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.sampleShape = Objects.requireNonNull(sampleShape, "sampleShape");
-        this.numClasses = numClasses;
+        this.classNames = List.copyOf(classNames);
+        this.numClasses = classNames.size();
         if ((long) labels.length * sampleShape.size() != pixels.length) {
             throw new IllegalArgumentException(labels.length + " labels but " + pixels.length + " pixels; expected "
                     + sampleShape.size() + " pixels per image");
@@ -59,6 +73,21 @@ public final class ImageDataset {
         return numClasses;
     }
 
+    /** The name of each class, by label. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** The same samples with every value mapped by {@code normalization} (feature standardisation, say). */
+    public LabelledData normalized(Normalization normalization) {
+        return new LabelledData(normalization.apply(pixels, sampleShape), labels, sampleShape, classNames);
+    }
+
+    /** Every sample's values, sample after sample (a copy). */
+    public float[] values() {
+        return pixels.clone();
+    }
+
     public int label(int i) {
         return labels[i];
     }
@@ -70,7 +99,7 @@ public final class ImageDataset {
     }
 
     /** The images at {@code indices}, in that order. */
-    public ImageDataset select(int[] indices) {
+    public LabelledData select(int[] indices) {
         int n = (int) sampleShape.size();
         float[] p = new float[indices.length * n];
         int[] l = new int[indices.length];
@@ -78,11 +107,11 @@ public final class ImageDataset {
             copyImage(indices[k], p, k * n);
             l[k] = labels[indices[k]];
         }
-        return new ImageDataset(p, l, sampleShape, numClasses);
+        return new LabelledData(p, l, sampleShape, classNames);
     }
 
     /** {@code n} images drawn without replacement by a seeded shuffle (all of them when {@code n >= size()}). */
-    public ImageDataset subset(int n, long seed) {
+    public LabelledData subset(int n, long seed) {
         if (n >= size()) {
             return this;
         }
@@ -110,6 +139,6 @@ public final class ImageDataset {
     }
 
     /** Images to train on and images to validate with. */
-    public record Split(ImageDataset train, ImageDataset validation) {
+    public record Split(LabelledData train, LabelledData validation) {
     }
 }

@@ -1,0 +1,145 @@
+package org.archai4j.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.translate.TranslateException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.archai4j.cli.spec.SpecException;
+import org.archai4j.djl.data.CsvTable;
+import org.archai4j.djl.data.ImageFolder;
+import org.archai4j.djl.export.ExportedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code archai4j predict MODEL_DIR INPUT...}: classifies image files (or the images of folders) or the rows of
+ * CSV files with a model written by {@code archai4j export}, one line per image or row: the input, then the most
+ * probable classes with their probabilities.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Classify images (PNG or JPEG files, or folders of them) or CSV rows with an exported model.")
+final class PredictCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL_DIR", description = "A directory written by 'archai4j export'.")
+    private Path modelDirectory;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Image files or folders (image "
+            + "models), or CSV files with a header naming the feature columns (table models).")
+    private List<Path> inputs;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "3", description = "How many classes to print per "
+            + "input (default 3).")
+    private int top;
+
+    @Override
+    public Integer call() throws IOException, TranslateException {
+        if (top < 1) {
+            throw new SpecException("--top " + top + ": expected at least 1");
+        }
+        ExportedModel model;
+        try {
+            model = ExportedModel.load(modelDirectory);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage(), e);
+        }
+        try (model) {
+            if (model.bundle().takesImages()) {
+                List<Path> files = images();
+                try (Predictor<Image, Classifications> predictor = model.imagePredictor()) {
+                    for (Path file : files) {
+                        Image image;
+                        try {
+                            image = ImageFactory.getInstance().fromImage(ImageFolder.read(file));
+                        } catch (IllegalArgumentException e) {
+                            throw new SpecException(e.getMessage(), e);
+                        }
+                        print(file.toString(), predictor.predict(image));
+                    }
+                }
+            } else {
+                try (Predictor<float[], Classifications> predictor = model.featurePredictor()) {
+                    for (Path file : inputs) {
+                        rows(file, model.bundle().featureColumns(), predictor);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private List<Path> images() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return Files.isRegularFile(p) && (name.endsWith(".png") || name.endsWith(".jpg")
+                                || name.endsWith(".jpeg"));
+                    }).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new SpecException(input + ": no such file or folder; expected PNG or JPEG images");
+            }
+        }
+        return files;
+    }
+
+    private void rows(Path file, List<String> columns, Predictor<float[], Classifications> predictor)
+            throws IOException, TranslateException {
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException(file + ": no such file; expected a CSV file with the columns "
+                    + String.join(", ", columns));
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, CsvTable.FORMAT)) {
+            List<String> header = parser.getHeaderNames();
+            int[] at = new int[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                at[i] = header.indexOf(columns.get(i));
+                if (at[i] < 0) {
+                    throw new SpecException(file + ": no column '" + columns.get(i) + "'; the model takes "
+                            + String.join(", ", columns));
+                }
+            }
+            for (CSVRecord record : parser) {
+                String where = file + ":" + parser.getCurrentLineNumber();
+                if (record.size() != header.size()) {
+                    throw new SpecException(where + ": " + record.size() + " values; expected " + header.size()
+                            + " like the header");
+                }
+                float[] row = new float[columns.size()];
+                for (int i = 0; i < at.length; i++) {
+                    try {
+                        row[i] = CsvTable.number(record.get(at[i]), where, columns.get(i));
+                    } catch (IllegalArgumentException e) {
+                        throw new SpecException(e.getMessage(), e);
+                    }
+                }
+                print(where, predictor.predict(row));
+            }
+        }
+    }
+
+    private void print(String input, Classifications result) {
+        List<Classifications.Classification> best = result.topK(top);
+        System.out.println(input + ": " + best.stream().map(c -> String.format(Locale.ROOT, "%s %.3f",
+                c.getClassName(), c.getProbability())).collect(Collectors.joining(", ")));
+    }
+}
