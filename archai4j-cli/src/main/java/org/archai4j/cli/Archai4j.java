@@ -21,7 +21,7 @@ import picocli.CommandLine;
 @Command(name = "archai4j", mixinStandardHelpOptions = true, version = "archai4j 0.1.0",
         description = "Neural architecture search for the JVM (Archai's discrete search, on DJL).",
         subcommands = {SearchCommand.class, WorkerCommand.class, SpaceCommand.class, ReportCommand.class,
-                ExportCommand.class, PredictCommand.class})
+                ExportCommand.class, PredictCommand.class, DashboardCommand.class})
 public final class Archai4j implements Runnable {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
@@ -31,7 +31,7 @@ public final class Archai4j implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, worker, space, report, export or predict");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, worker, space, report, export, predict or dashboard");
     }
 
     /** The command line, with archai4j's exit codes and one-line errors. */

@@ -2,6 +2,7 @@ package org.archai4j.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archai4j.cli.dashboard.DashboardServer;
 import org.archai4j.cli.report.HtmlReport;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
@@ -60,6 +62,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--max-evaluations", paramLabel = "N", description = "Stop once N models are evaluated (the "
             + "iteration that reaches N is completed); overrides the spec's max_evaluations.")
     private Long maxEvaluations;
+
+    @Option(names = "--dashboard", description = "Serve the live dashboard over the runs beside this one while the "
+            + "search runs, and print its address (afterwards: archai4j dashboard).")
+    private boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "N", defaultValue = "8080", description = "The dashboard's "
+            + "port (default 8080; 0 for any free one). It listens on 127.0.0.1 only.")
+    private int dashboardPort;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Evaluation on a cluster (expensive objectives go to the "
             + "workers started with 'archai4j worker' and the same spec):%n")
@@ -142,6 +152,7 @@ final class SearchCommand implements Callable<Integer> {
 
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
+        DashboardServer server = dashboard ? startDashboard(dir) : null;
         SearchResults<DjlNetwork> results;
         StopReason reason;
         if (coordinator != null) {
@@ -149,7 +160,7 @@ final class SearchCommand implements Callable<Integer> {
                     || Boolean.TRUE.equals(o.expensive())).map(RunSpec.Objective::name).toList() + " on the cluster "
                     + clusterOptions.clusterName() + " (workers of spec " + spec.identity() + ")");
         }
-        try (coordinator; run;
+        try (coordinator; run; server;
              ProgressDisplay<DjlNetwork> progress = new ProgressDisplay<>(spec.objectives().get(0).name(),
                      System.out, !noProgress && System.console() != null)) {
             run.searcher().addListener(progress);
@@ -195,6 +206,16 @@ final class SearchCommand implements Callable<Integer> {
         Path report = HtmlReport.write(dir);
         System.out.println("report: " + report.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** The dashboard over the runs beside {@code dir}, its address printed. */
+    private DashboardServer startDashboard(Path dir) {
+        Path run = dir.toAbsolutePath().normalize();
+        DashboardServer server = DashboardCommand.start(run.getParent(), "127.0.0.1", dashboardPort);
+        System.out.println("dashboard: " + server.uri() + "run?id=" + URLEncoder.encode(run.getFileName().toString(),
+                StandardCharsets.UTF_8) + " (while the search runs; afterwards: archai4j dashboard "
+                + run.getParent() + ")");
+        return server;
     }
 
     /**

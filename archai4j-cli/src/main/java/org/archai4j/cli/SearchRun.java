@@ -156,6 +156,7 @@ public final class SearchRun implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
         searcher.addListener(new ParetoPlots<>(outputDir));
+        searcher.addListener(new ConfigLog<>(outputDir));
         return new SearchRun(space, objectives, searcher, surrogate);
     }
 

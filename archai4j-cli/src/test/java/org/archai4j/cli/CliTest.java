@@ -117,8 +117,8 @@ class CliTest {
                 "\n")).isEqualTo(state.replaceAll(",[0-9.e-]+,(True|False)\n", "\n"));
 
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("id='pareto-table'").contains("<svg").contains("class='pareto'")
-                .contains("How the frontier moved");
+        assertThat(html).contains("id='pareto-table'").contains("id='chart-data'").contains("\"pareto-0-1\"")
+                .contains("vegaEmbed").contains("How the frontier moved");
         Files.delete(out.resolve("report.html"));
         assertThat(run("report", out.toString()).code()).isZero();
         assertThat(out.resolve("report.html")).exists();

@@ -144,7 +144,7 @@ class FinalStageTest {
         }
 
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("id='final-table'").contains("class='final'").contains("best test accuracy")
+        assertThat(html).contains("id='final-table'").contains("\"final\":true").contains("best test accuracy")
                 .contains("final/" + finals.path("models").get(0).path("archid").asText() + "/weights.params");
 
         // A rerun of the finished job trains nothing again: the results are read back, untouched.

@@ -29,10 +29,7 @@ public final class HtmlReport {
             th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:top}
             th{background:#f5f7fa}td.num{text-align:right;font-variant-numeric:tabular-nums}code{font-size:13px}
             pre{background:#f5f7fa;padding:10px;overflow:auto;font-size:12px;max-height:420px}
-            .plots{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;max-width:600px}figcaption{font-size:13px;color:#616e7c}
-            svg .frame{fill:#fff;stroke:#cbd2d9}svg .grid{stroke:#eef1f4}svg .tick{font-size:11px;fill:#616e7c}
-            svg .axis{font-size:13px;fill:#1f2933}svg .label{font-size:10px;fill:#a61e1e}
-            svg .legend{font-size:12px;fill:#616e7c}svg circle.pareto{stroke:#7a1010;stroke-width:1}
+            #charts{display:flex;flex-wrap:wrap;gap:18px}figure.chart{margin:0}figcaption{font-size:13px;color:#616e7c}
             dl.summary{display:grid;grid-template-columns:max-content auto;gap:4px 18px;margin:16px 0}
             dl.summary dt{color:#616e7c}dl.summary dd{margin:0}
             """;
@@ -88,7 +85,7 @@ public final class HtmlReport {
 
         finalTable(h, run);
         paretoTable(h, run, front);
-        plots(h, run, pareto);
+        charts(h, run);
         archFiles(h, run, front);
         if (!run.spec().isEmpty()) {
             h.append("<h2>Spec</h2><pre id='spec'>").append(Html.escape(run.spec())).append("</pre>");
@@ -133,7 +130,7 @@ public final class HtmlReport {
             case "parameters", "macs" -> String.format(Locale.ROOT, "%,d", (long) v);
             case "latency_ms" -> String.format(Locale.ROOT, "%.3f", v);
             case "train_seconds" -> String.format(Locale.ROOT, "%.0f", v);
-            default -> SvgPlot.format(v);
+            default -> Html.number(v);
         };
     }
 
@@ -155,7 +152,7 @@ public final class HtmlReport {
             h.append("<tr data-archid='").append(Html.escape(m.archid())).append("'><td>").append(++rank)
                     .append("</td><td><code>").append(Html.escape(m.archid())).append("</code></td>");
             for (double v : m.values()) {
-                h.append("<td class='num'>").append(SvgPlot.format(v)).append("</td>");
+                h.append("<td class='num'>").append(Html.number(v)).append("</td>");
             }
             h.append("<td class='num'>").append(m.iteration()).append("</td><td>");
             RunData.ArchFile arch = run.archFiles().get(m.archid());
@@ -168,29 +165,28 @@ public final class HtmlReport {
         h.append("</tbody></table>");
     }
 
-    private static void plots(StringBuilder h, RunData run, Set<Integer> pareto) {
+    /**
+     * The charts, drawn in the browser by the same Vega-Lite specifications and script as the dashboard's, with
+     * the libraries inlined so that the report needs nothing but itself.
+     */
+    private static void charts(StringBuilder h, RunData run) {
+        RunSnapshot snapshot = RunSnapshot.read(run.directory());
+        if (snapshot.evaluations().isEmpty()) {
+            snapshot = RunSnapshot.of(run);
+        }
+        List<ChartSpecs.Chart> charts = new ArrayList<>(ChartSpecs.of(snapshot));
         int n = run.objectives().size();
-        StringBuilder scatter = new StringBuilder();
-        StringBuilder evolution = new StringBuilder();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                SvgPlot plot = new SvgPlot(run, a, b);
-                String caption = Html.escape(run.objectives().get(b) + " vs " + run.objectives().get(a));
-                scatter.append("<figure>").append(plot.scatter(pareto)).append("<figcaption>").append(caption)
-                        .append(": every evaluated model (hover for its archid and values); red: the Pareto ")
-                        .append("models, with their frontier in these two objectives</figcaption></figure>");
-                evolution.append("<figure>").append(plot.evolution()).append("<figcaption>").append(caption)
-                        .append(": the frontier after each iteration</figcaption></figure>");
+                charts.add(new ChartSpecs.Chart("evolution-" + a + "-" + b, run.objectives().get(b) + " vs "
+                        + run.objectives().get(a) + ": the frontier after each iteration", ChartSpecs.evolution(run,
+                        a, b)));
             }
         }
-        if (n < 2) {
-            h.append("<h2>Plots</h2><p class='muted'>One objective: nothing to plot against.</p>");
-            return;
-        }
-        h.append("<h2>Objectives, pair by pair</h2><div class='plots' id='scatter-plots'>").append(scatter)
-                .append("</div>");
-        h.append("<h2>How the frontier moved</h2><div class='plots' id='evolution-plots'>").append(evolution)
-                .append("</div>");
+        h.append("<h2>Charts</h2><p class='muted'>Hover a point for its archid and values; red: the Pareto models ")
+                .append("and their frontier in each pair of objectives; blue rings: the final models.</p>")
+                .append("<div id='charts'></div>");
+        h.append("<h2>How the frontier moved</h2>");
         h.append("<table id='frontier-evolution'><thead><tr><th>iteration</th><th>models so far</th>")
                 .append("<th>Pareto models so far</th></tr></thead><tbody>");
         for (int it : run.iterations()) {
@@ -200,6 +196,13 @@ public final class HtmlReport {
                     .append("</td><td class='num'>").append(run.frontier(seen).length).append("</td></tr>");
         }
         h.append("</tbody></table>");
+        h.append("<script type='application/json' id='chart-data'>").append(ChartSpecs.toScriptJson(charts))
+                .append("</script>");
+        for (String script : List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "charts.js")) {
+            h.append("<script>").append(WebResources.text(script)).append("</script>");
+        }
+        h.append("<script>archai4jCharts.render(document.getElementById('charts'), ")
+                .append("JSON.parse(document.getElementById('chart-data').textContent));</script>");
     }
 
     private static void archFiles(StringBuilder h, RunData run, int[] front) {

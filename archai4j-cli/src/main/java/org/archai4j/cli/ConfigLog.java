@@ -1,0 +1,72 @@
+package org.archai4j.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archai4j.cli.report.RunSnapshot;
+import org.archai4j.search.SearchListener;
+import org.archai4j.search.SearchResults;
+import org.archai4j.space.ArchaiModel;
+
+/**
+ * Appends the config of every evaluated model to the run's {@code configs.jsonl} as each iteration ends, one JSON
+ * line per architecture ({@code {"archid", "iteration", "config"}}): what the dashboard's parallel coordinates,
+ * parameter importance and model pages read. A resumed run adds only architectures not written before.
+ */
+final class ConfigLog<M> implements SearchListener<M> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final Set<String> written = new HashSet<>();
+
+    ConfigLog(Path runDirectory) {
+        this.file = runDirectory.resolve(RunSnapshot.CONFIGS);
+        if (Files.isRegularFile(file)) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    try {
+                        written.add(JSON.readTree(line).path("archid").asText());
+                    } catch (IOException e) {
+                        // a torn last line: that architecture is written again
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void iterationFinished(int iteration, SearchResults<M> results, List<ArchaiModel<M>> nextPopulation) {
+        StringBuilder lines = new StringBuilder();
+        for (ArchaiModel<M> model : results.allModels()) {
+            if (model.config().isPresent() && written.add(model.archid())) {
+                ObjectNode line = JSON.createObjectNode().put("archid", model.archid()).put("iteration", iteration);
+                try {
+                    line.set("config", JSON.readTree(model.config().get().toJson()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                lines.append(line).append('\n');
+            }
+        }
+        if (lines.length() == 0) {
+            return;
+        }
+        // Files.write closes the file even when writing fails; a BufferedWriter whose flush fails on a full disk
+        // leaks the descriptor on Java 17.
+        try {
+            Files.write(file, lines.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

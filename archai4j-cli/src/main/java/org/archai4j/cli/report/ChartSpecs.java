@@ -1,0 +1,456 @@
+package org.archai4j.cli.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archai4j.pareto.Pareto;
+
+/**
+ * The charts of a run, as Vega-Lite specifications: one rendering path for the static report and the live
+ * dashboard, which both hand these specs to {@code charts.js}. The data is inlined in each spec; fields are named
+ * {@code o0}, {@code o1}, ... and objective and parameter names appear only as titles and data values, so no name
+ * (a dot, a bracket, a quote, markup) can change what a spec means.
+ *
+ * <pre>{@code
+ * List<ChartSpecs.Chart> charts = ChartSpecs.of(RunSnapshot.read(dir));
+ * }</pre>
+ */
+public final class ChartSpecs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+    /** The most parameters parallel coordinates show beside the objectives. */
+    private static final int MAX_AXES = 8;
+
+    private ChartSpecs() {
+    }
+
+    /**
+     * A chart.
+     *
+     * @param id a stable identifier (HTML-safe)
+     * @param title what it shows
+     * @param spec the Vega-Lite specification
+     */
+    public record Chart(String id, String title, ObjectNode spec) {
+    }
+
+    /** Every chart of {@code run}: Pareto scatters, hypervolume, parallel coordinates, importance, timeline. */
+    public static List<Chart> of(RunSnapshot run) {
+        List<Chart> charts = new ArrayList<>();
+        int m = run.objectives().size();
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                charts.add(new Chart("pareto-" + a + "-" + b, run.objectives().get(b).name() + " vs "
+                        + run.objectives().get(a).name(), pareto(run, a, b)));
+            }
+        }
+        // A run read back from its search state alone (no journal) has no timing: no charts over time then.
+        boolean timed = run.evaluations().stream().anyMatch(e -> e.end() > 0);
+        charts.add(new Chart("hypervolume", "Hypervolume", hypervolume(run, timed)));
+        charts.add(new Chart("parallel", "Parallel coordinates", parallel(run)));
+        ObjectNode importance = importance(run);
+        if (!importance.path("data").path("values").isEmpty()) {
+            charts.add(new Chart("importance", "Parameter importance", importance));
+        }
+        if (timed) {
+            charts.add(new Chart("timeline", "Timeline of evaluations", timeline(run)));
+        }
+        return charts;
+    }
+
+    /** Objective {@code b} against {@code a}: every model, the Pareto models and their frontier, the final ones. */
+    static ObjectNode pareto(RunSnapshot run, int a, int b) {
+        List<RunSnapshot.Evaluation> done = run.complete();
+        boolean[] pareto = new boolean[done.size()];
+        for (int i : run.paretoIndices()) {
+            pareto[i] = true;
+        }
+        ArrayNode points = JSON.createArrayNode();
+        for (int i = 0; i < done.size(); i++) {
+            ObjectNode p = row(run, done.get(i));
+            p.put("kind", pareto[i] ? "Pareto" : "other");
+            p.put("final", run.finals().containsKey(done.get(i).archid()));
+            points.add(p);
+        }
+        ArrayNode frontier = JSON.createArrayNode();
+        for (int i : frontier2d(run, done, a, b)) {
+            frontier.add(row(run, done.get(i)));
+        }
+        ObjectNode spec = base(360, 260);
+        ArrayNode layers = spec.putArray("layer");
+        ObjectNode line = layers.addObject();
+        line.putObject("data").set("values", frontier);
+        line.putObject("mark").put("type", "line").put("interpolate", "step-after").put("color", "#c0392b");
+        encodeXy(run, done, line.putObject("encoding"), a, b);
+        ObjectNode dots = layers.addObject();
+        dots.putObject("data").set("values", points);
+        dots.putObject("mark").put("type", "circle").put("size", 45).put("opacity", 0.8);
+        ObjectNode enc = encodeXy(run, done, dots.putObject("encoding"), a, b);
+        ObjectNode color = enc.putObject("color").put("field", "kind").put("type", "nominal").put("title", "model");
+        colors(color, List.of("Pareto", "other"), List.of("#c0392b", "#95a5a6"));
+        enc.set("tooltip", tooltip(run));
+        ObjectNode rings = layers.addObject();
+        rings.putObject("data").set("values", points);
+        rings.putArray("transform").addObject().put("filter", "datum.final");
+        rings.putObject("mark").put("type", "point").put("size", 220).put("strokeWidth", 2).put("color", "#2471a3")
+                .put("filled", false);
+        encodeXy(run, done, rings.putObject("encoding"), a, b).set("tooltip", tooltip(run));
+        return spec;
+    }
+
+    /** The indices of {@code done} on the two-objective frontier of {@code a} and {@code b}, by {@code a}. */
+    private static int[] frontier2d(RunSnapshot run, List<RunSnapshot.Evaluation> done, int a, int b) {
+        double[][] costs = new double[done.size()][];
+        for (int i = 0; i < costs.length; i++) {
+            double[] c = run.costs(done.get(i).values());
+            costs[i] = new double[] {c[a], c[b]};
+        }
+        if (costs.length == 0) {
+            return new int[0];
+        }
+        return Arrays.stream(Pareto.frontier(costs)).boxed()
+                .sorted(Comparator.comparingDouble(i -> done.get(i).values()[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static ObjectNode encodeXy(RunSnapshot run, List<RunSnapshot.Evaluation> done, ObjectNode enc, int a,
+                                       int b) {
+        axis(run, done, enc.putObject("x"), a);
+        axis(run, done, enc.putObject("y"), b);
+        return enc;
+    }
+
+    private static void axis(RunSnapshot run, List<RunSnapshot.Evaluation> done, ObjectNode channel, int k) {
+        channel.put("field", "o" + k).put("type", "quantitative").put("title", run.objectives().get(k).name());
+        double min = done.stream().mapToDouble(e -> e.values()[k]).min().orElse(0);
+        double max = done.stream().mapToDouble(e -> e.values()[k]).max().orElse(0);
+        ObjectNode scale = channel.putObject("scale").put("zero", false);
+        if (min > 0 && max / min >= 10) {
+            scale.put("type", "log");
+        }
+    }
+
+    /** A model as a data row: archid and o0, o1, ... (null for NaN). */
+    private static ObjectNode row(RunSnapshot run, RunSnapshot.Evaluation e) {
+        ObjectNode row = JSON.createObjectNode().put("archid", e.archid());
+        for (int k = 0; k < e.values().length; k++) {
+            if (Double.isNaN(e.values()[k])) {
+                row.putNull("o" + k);
+            } else {
+                row.put("o" + k, e.values()[k]);
+            }
+        }
+        return row;
+    }
+
+    private static ArrayNode tooltip(RunSnapshot run) {
+        ArrayNode t = JSON.createArrayNode();
+        t.addObject().put("field", "archid").put("type", "nominal");
+        for (int k = 0; k < run.objectives().size(); k++) {
+            t.addObject().put("field", "o" + k).put("type", "quantitative").put("title", run.objectives().get(k)
+                    .name());
+        }
+        return t;
+    }
+
+    /**
+     * How the two-objective frontier of {@code a} and {@code b} moved: the frontier of the models evaluated up to
+     * each iteration, light (early) to dark (late), as the reference's {@code plot_2d_pareto_evolution}.
+     */
+    static ObjectNode evolution(RunData run, int a, int b) {
+        ArrayNode values = JSON.createArrayNode();
+        for (int it : run.iterations()) {
+            List<Integer> seen = java.util.stream.IntStream.range(0, run.models().size())
+                    .filter(i -> run.models().get(i).iteration() <= it).boxed().toList();
+            int[] front = run.frontier(seen, a, b);
+            Arrays.stream(front).boxed().sorted(Comparator.comparingDouble(i -> run.models().get(i).values()[a]))
+                    .forEach(i -> values.addObject().put("iteration", it)
+                            .put("archid", run.models().get(i).archid())
+                            .put("o" + a, run.models().get(i).values()[a])
+                            .put("o" + b, run.models().get(i).values()[b]));
+        }
+        ObjectNode spec = base(360, 260);
+        spec.putObject("data").set("values", values);
+        spec.putObject("mark").put("type", "line").put("interpolate", "step-after").put("point", true);
+        ObjectNode enc = spec.putObject("encoding");
+        for (String channel : List.of("x", "y")) {
+            int k = channel.equals("x") ? a : b;
+            enc.putObject(channel).put("field", "o" + k).put("type", "quantitative")
+                    .put("title", run.objectives().get(k)).putObject("scale").put("zero", false);
+        }
+        enc.putObject("color").put("field", "iteration").put("type", "ordinal").putObject("scale")
+                .put("scheme", "plasma");
+        enc.putObject("detail").put("field", "iteration").put("type", "ordinal");
+        enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "iteration").put("type", "ordinal"))
+                .add(JSON.createObjectNode().put("field", "archid").put("type", "nominal"));
+        return spec;
+    }
+
+    /** The hypervolume after each evaluation and, when the run has timing, over time, side by side. */
+    static ObjectNode hypervolume(RunSnapshot run, boolean timed) {
+        double[] curve = run.hypervolumeCurve();
+        List<RunSnapshot.Evaluation> done = run.complete();
+        ArrayNode values = JSON.createArrayNode();
+        for (int i = 0; i < curve.length; i++) {
+            values.addObject().put("evaluation", i + 1).put("seconds", done.get(i).end()).put("hypervolume",
+                    curve[i]);
+        }
+        ObjectNode spec = JSON.createObjectNode().put("$schema", SCHEMA);
+        spec.put("description", "Hypervolume of every objective as a cost scaled to [0, 1] over the run (log10 "
+                + "for one spanning a factor of ten), reference point 1.1 for each");
+        spec.putObject("data").set("values", values);
+        ArrayNode panels = spec.putArray("hconcat");
+        for (String x : timed ? List.of("evaluation", "seconds") : List.of("evaluation")) {
+            ObjectNode panel = panels.addObject().put("width", 300).put("height", 200);
+            panel.putObject("mark").put("type", "line").put("interpolate", "step-after").put("point", true);
+            ObjectNode enc = panel.putObject("encoding");
+            enc.putObject("x").put("field", x).put("type", "quantitative").put("title", x.equals("seconds")
+                    ? "seconds since the start" : "evaluations");
+            enc.putObject("y").put("field", "hypervolume").put("type", "quantitative").put("title",
+                    "hypervolume (reference 1.1 per objective)");
+            enc.putArray("tooltip").add(JSON.createObjectNode().put("field", x).put("type", "quantitative"))
+                    .add(JSON.createObjectNode().put("field", "hypervolume").put("type", "quantitative")
+                            .put("format", ".4f"));
+        }
+        return spec;
+    }
+
+    /** Every complete model as a line across the objectives and the main architecture parameters, scaled to [0, 1]. */
+    static ObjectNode parallel(RunSnapshot run) {
+        List<RunSnapshot.Evaluation> done = run.complete();
+        boolean[] pareto = new boolean[done.size()];
+        for (int i : run.paretoIndices()) {
+            pareto[i] = true;
+        }
+        List<String> axes = new ArrayList<>();
+        run.objectives().forEach(o -> axes.add(o.name()));
+        List<double[]> columns = new ArrayList<>();
+        for (int k = 0; k < run.objectives().size(); k++) {
+            final int col = k;
+            columns.add(done.stream().mapToDouble(e -> e.values()[col]).toArray());
+        }
+        List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
+        if (!done.isEmpty() && configs.stream().allMatch(c -> c != null)) {
+            ArchParameters params = ArchParameters.of(configs);
+            Map<String, Double> ranked = importanceFor(run, params, done, 0);
+            List<String> top = (ranked.isEmpty() ? params.names() : List.copyOf(ranked.keySet())).stream()
+                    .limit(MAX_AXES).toList();
+            for (String name : top) {
+                int k = params.names().indexOf(name);
+                axes.add(name);
+                columns.add(params.rows().stream().mapToDouble(r -> r[k]).toArray());
+            }
+        }
+        ArrayNode values = JSON.createArrayNode();
+        for (int c = 0; c < axes.size(); c++) {
+            double[] col = columns.get(c);
+            double min = Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
+            double max = Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(0);
+            for (int i = 0; i < done.size(); i++) {
+                if (Double.isNaN(col[i])) {
+                    continue;
+                }
+                values.addObject().put("archid", done.get(i).archid()).put("axis", axes.get(c)).put("position", c)
+                        .put("scaled", max > min ? (col[i] - min) / (max - min) : 0.5).put("value", col[i])
+                        .put("kind", pareto[i] ? "Pareto" : "other");
+            }
+        }
+        ObjectNode spec = base(Math.max(360, 90 * axes.size()), 260);
+        spec.putObject("data").set("values", values);
+        spec.putObject("mark").put("type", "line").put("opacity", 0.5).put("strokeWidth", 1.2);
+        ObjectNode enc = spec.putObject("encoding");
+        ObjectNode x = enc.putObject("x").put("field", "axis").put("type", "nominal").putNull("title");
+        ArrayNode order = x.putArray("sort");
+        axes.forEach(order::add);
+        x.putObject("axis").put("labelAngle", -20);
+        enc.putObject("y").put("field", "scaled").put("type", "quantitative").put("title", "scaled to [0, 1]");
+        enc.putObject("detail").put("field", "archid").put("type", "nominal");
+        ObjectNode color = enc.putObject("color").put("field", "kind").put("type", "nominal").put("title", "model");
+        colors(color, List.of("Pareto", "other"), List.of("#c0392b", "#bdc3c7"));
+        enc.putObject("order").put("field", "position").put("type", "quantitative");
+        enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "archid").put("type", "nominal"))
+                .add(JSON.createObjectNode().put("field", "axis").put("type", "nominal"))
+                .add(JSON.createObjectNode().put("field", "value").put("type", "quantitative"));
+        return spec;
+    }
+
+    /** Each objective's parameter importances, as bars. */
+    static ObjectNode importance(RunSnapshot run) {
+        List<RunSnapshot.Evaluation> done = run.complete();
+        List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
+        ArrayNode values = JSON.createArrayNode();
+        if (!done.isEmpty() && configs.stream().allMatch(c -> c != null)) {
+            ArchParameters params = ArchParameters.of(configs);
+            for (int k = 0; k < run.objectives().size(); k++) {
+                int shown = 0;
+                for (Map.Entry<String, Double> e : importanceFor(run, params, done, k).entrySet()) {
+                    if (shown++ < 10) {
+                        values.addObject().put("objective", run.objectives().get(k).name()).put("parameter",
+                                e.getKey()).put("importance", e.getValue());
+                    }
+                }
+            }
+        }
+        ObjectNode spec = JSON.createObjectNode().put("$schema", SCHEMA);
+        spec.put("description", "Permutation importance of each architecture parameter in a random forest "
+                + "(Tribuo) fitted to each objective; shown once " + ParameterImportance.MIN_MODELS
+                + " models have configs");
+        spec.putObject("data").set("values", values);
+        spec.putObject("mark").put("type", "bar");
+        ObjectNode enc = spec.putObject("encoding");
+        enc.putObject("x").put("field", "importance").put("type", "quantitative").put("title", "share of importance");
+        enc.putObject("y").put("field", "parameter").put("type", "nominal").put("sort", "-x").putNull("title");
+        enc.putObject("column").put("field", "objective").put("type", "nominal").putNull("title");
+        enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "parameter").put("type", "nominal"))
+                .add(JSON.createObjectNode().put("field", "importance").put("type", "quantitative")
+                        .put("format", ".1%"));
+        spec.putObject("resolve").putObject("scale").put("y", "independent");
+        return spec;
+    }
+
+    private static Map<String, Double> importanceFor(RunSnapshot run, ArchParameters params,
+                                                     List<RunSnapshot.Evaluation> done, int objective) {
+        return ParameterImportance.of(params, done.stream().mapToDouble(e -> e.values()[objective]).toArray(), 1);
+    }
+
+    /**
+     * Every evaluation as a bar from its start to its end, one lane per evaluation running at the same time (a
+     * worker's or a thread's), failures in their own colour.
+     */
+    static ObjectNode timeline(RunSnapshot run) {
+        List<RunSnapshot.Evaluation> all = new ArrayList<>(run.evaluations());
+        all.sort(Comparator.comparingDouble(RunSnapshot.Evaluation::start));
+        List<Double> laneEnds = new ArrayList<>();
+        ArrayNode values = JSON.createArrayNode();
+        for (RunSnapshot.Evaluation e : all) {
+            int lane = 0;
+            while (lane < laneEnds.size() && laneEnds.get(lane) > e.start() + 1e-6) {
+                lane++;
+            }
+            if (lane == laneEnds.size()) {
+                laneEnds.add(e.end());
+            } else {
+                laneEnds.set(lane, e.end());
+            }
+            values.addObject().put("archid", e.archid()).put("lane", "lane " + (lane + 1)).put("start", e.start())
+                    .put("end", Math.max(e.end(), e.start() + 0.01)).put("status", e.error() != null ? "failed"
+                            : e.complete() ? "evaluated" : "incomplete").put("seconds", e.end() - e.start());
+        }
+        ObjectNode spec = base(720, Math.max(60, 28 * Math.max(1, laneEnds.size())));
+        spec.putObject("data").set("values", values);
+        spec.putObject("mark").put("type", "bar").put("cornerRadius", 2);
+        ObjectNode enc = spec.putObject("encoding");
+        enc.putObject("x").put("field", "start").put("type", "quantitative").put("title", "seconds since the start");
+        enc.putObject("x2").put("field", "end");
+        enc.putObject("y").put("field", "lane").put("type", "nominal").putNull("title");
+        ObjectNode color = enc.putObject("color").put("field", "status").put("type", "nominal");
+        colors(color, List.of("evaluated", "failed", "incomplete"), List.of("#5dade2", "#e74c3c", "#f5b041"));
+        enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "archid").put("type", "nominal"))
+                .add(JSON.createObjectNode().put("field", "status").put("type", "nominal"))
+                .add(JSON.createObjectNode().put("field", "seconds").put("type", "quantitative").put("format",
+                        ".2f"));
+        return spec;
+    }
+
+    /**
+     * The frontiers of several runs on their first two shared objectives, and their hypervolume curves.
+     *
+     * @param labels what to call each run (their ids: names may repeat)
+     */
+    public static List<Chart> compare(List<RunSnapshot> runs, List<String> labels) {
+        List<String> shared = runs.get(0).objectives().stream().map(RunSnapshot.Objective::name)
+                .filter(n -> runs.stream().allMatch(r -> r.objectives().stream().anyMatch(o -> o.name().equals(n))))
+                .toList();
+        List<Chart> charts = new ArrayList<>();
+        if (shared.size() >= 2) {
+            ArrayNode values = JSON.createArrayNode();
+            for (int r = 0; r < runs.size(); r++) {
+                RunSnapshot run = runs.get(r);
+                String label = labels.get(r);
+                int a = indexOf(run, shared.get(0));
+                int b = indexOf(run, shared.get(1));
+                List<RunSnapshot.Evaluation> done = run.complete();
+                for (int i : frontier2d(run, done, a, b)) {
+                    values.addObject().put("run", label).put("archid", done.get(i).archid())
+                            .put("x", done.get(i).values()[a]).put("y", done.get(i).values()[b]);
+                }
+            }
+            ObjectNode spec = base(460, 300);
+            spec.putObject("data").set("values", values);
+            spec.putObject("mark").put("type", "line").put("interpolate", "step-after").put("point", true);
+            ObjectNode enc = spec.putObject("encoding");
+            enc.putObject("x").put("field", "x").put("type", "quantitative").put("title", shared.get(0))
+                    .putObject("scale").put("zero", false);
+            enc.putObject("y").put("field", "y").put("type", "quantitative").put("title", shared.get(1))
+                    .putObject("scale").put("zero", false);
+            enc.putObject("color").put("field", "run").put("type", "nominal");
+            enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "run").put("type", "nominal"))
+                    .add(JSON.createObjectNode().put("field", "archid").put("type", "nominal"))
+                    .add(JSON.createObjectNode().put("field", "x").put("type", "quantitative").put("title",
+                            shared.get(0)))
+                    .add(JSON.createObjectNode().put("field", "y").put("type", "quantitative").put("title",
+                            shared.get(1)));
+            charts.add(new Chart("compare-frontiers", "Pareto frontiers: " + shared.get(1) + " vs "
+                    + shared.get(0), spec));
+        }
+        ArrayNode curves = JSON.createArrayNode();
+        for (int r = 0; r < runs.size(); r++) {
+            double[] curve = runs.get(r).hypervolumeCurve();
+            for (int i = 0; i < curve.length; i++) {
+                curves.addObject().put("run", labels.get(r)).put("evaluation", i + 1).put("hypervolume", curve[i]);
+            }
+        }
+        ObjectNode spec = base(460, 260);
+        spec.put("description", "Each run's hypervolume on its own scale (its objectives scaled over the run)");
+        spec.putObject("data").set("values", curves);
+        spec.putObject("mark").put("type", "line").put("interpolate", "step-after");
+        ObjectNode enc = spec.putObject("encoding");
+        enc.putObject("x").put("field", "evaluation").put("type", "quantitative").put("title", "evaluations");
+        enc.putObject("y").put("field", "hypervolume").put("type", "quantitative");
+        enc.putObject("color").put("field", "run").put("type", "nominal");
+        charts.add(new Chart("compare-hypervolume", "Hypervolume over evaluations", spec));
+        return charts;
+    }
+
+    private static int indexOf(RunSnapshot run, String objective) {
+        for (int k = 0; k < run.objectives().size(); k++) {
+            if (run.objectives().get(k).name().equals(objective)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("objective " + objective);
+    }
+
+    private static void colors(ObjectNode channel, List<String> domain, List<String> range) {
+        ObjectNode scale = channel.putObject("scale");
+        domain.forEach(scale.putArray("domain")::add);
+        range.forEach(scale.putArray("range")::add);
+    }
+
+    private static ObjectNode base(int width, int height) {
+        return JSON.createObjectNode().put("$schema", SCHEMA).put("width", width).put("height", height);
+    }
+
+    /** {@code charts} as one JSON array ({@code [{"id", "title", "spec"}]}) safe inside an HTML script element. */
+    public static String toScriptJson(List<Chart> charts) {
+        ArrayNode out = JSON.createArrayNode();
+        for (Chart c : charts) {
+            out.addObject().put("id", c.id()).put("title", c.title()).set("spec", c.spec());
+        }
+        return scriptSafe(out.toString());
+    }
+
+    /**
+     * JSON made safe to inline in HTML: {@code <}, {@code >} and {@code &} can only occur inside JSON strings, where
+     * their unicode escapes mean the same, and then no {@code </script>} or comment can end the element early.
+     */
+    public static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+}
