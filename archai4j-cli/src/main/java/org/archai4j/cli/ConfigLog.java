@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.cli.report.RunSnapshot;
 import org.archai4j.search.SearchListener;
@@ -18,7 +19,7 @@ import org.archai4j.space.ArchaiModel;
 
 /**
  * Appends the config of every evaluated model to the run's {@code configs.jsonl} as each iteration ends, one JSON
- * line per architecture ({@code {"archid", "iteration", "config"}}): what the dashboard's parallel coordinates,
+ * line per architecture ({@code {"archid", "iteration", "bred", "parents", "config"}}): what the dashboard's parallel coordinates,
  * parameter importance and model pages read. A resumed run adds only architectures not written before.
  */
 final class ConfigLog<M> implements SearchListener<M> {
@@ -49,6 +50,17 @@ final class ConfigLog<M> implements SearchListener<M> {
         for (ArchaiModel<M> model : results.allModels()) {
             if (model.config().isPresent() && written.add(model.archid())) {
                 ObjectNode line = JSON.createObjectNode().put("archid", model.archid()).put("iteration", iteration);
+                // Lineage, as the breeding operators record it: "parents" after a crossover, "parent" after a
+                // mutation, neither for a random sample.
+                Object parents = model.metadata().get("parents");
+                Object parent = model.metadata().get("parent");
+                line.put("bred", parents != null ? "crossover" : parent != null ? "mutation" : "random sample");
+                ArrayNode from = line.putArray("parents");
+                for (String id : String.valueOf(parents != null ? parents : parent != null ? parent : "").split(",")) {
+                    if (!id.isBlank()) {
+                        from.add(id.strip());
+                    }
+                }
                 try {
                     line.set("config", JSON.readTree(model.config().get().toJson()));
                 } catch (IOException e) {

@@ -26,15 +26,14 @@ class DashboardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String HOSTILE = "<img src=x onerror=\"document.title='owned'\">";
 
-    /** A spec searching MLPs for a small table, {@code iterations} iterations of two models each. */
-    private static Path tableSpec(Path dir, Path out, int iterations, int epochs) throws IOException {
+    /** A spec searching MLPs for a small table with {@code algorithm}. */
+    private static Path tableSpec(Path dir, Path out, String algorithm, int epochs) throws IOException {
         Files.createDirectories(dir);
         DatasetKindsTest.table(dir.resolve("train.csv"), 400, 1);
         DatasetKindsTest.table(dir.resolve("test.csv"), 40, 2);
         String spec = DatasetKindsTest.spec(out, "mlp.yaml", "mlp",
                 "{dataset: csv, train: train.csv, test: test.csv, label: kind}")
-                .replace("{name: random, num_iters: 1, samples_per_iter: 2}",
-                        "{name: random, num_iters: " + iterations + ", samples_per_iter: 2}")
+                .replace("{name: random, num_iters: 1, samples_per_iter: 2}", algorithm)
                 .replace("epochs: 3,", "epochs: " + epochs + ",");
         return Files.writeString(dir.resolve("spec.yaml"), spec);
     }
@@ -67,11 +66,14 @@ class DashboardTest {
     void aLiveSearchInChromium(@TempDir Path dir) throws Exception {
         assumeTrue(HeadlessChromium.available(), "chromium not installed");
         Path runs = Files.createDirectories(dir.resolve("runs"));
-        CliTest.Run finished = CliTest.run("search", tableSpec(dir.resolve("a"), runs.resolve("finished"), 4, 3)
+        CliTest.Run finished = CliTest.run("search", tableSpec(dir.resolve("a"), runs.resolve("finished"),
+                "{name: random, num_iters: 4, samples_per_iter: 2}", 3)
                 .toString(), "--no-progress");
         assertThat(finished.code()).as(finished.err()).isZero();
         hostileRun(runs.resolve("hostile"));
-        Path liveSpec = tableSpec(dir.resolve("b"), runs.resolve("live"), 14, 25);
+        Path liveSpec = tableSpec(dir.resolve("b"), runs.resolve("live"), "{name: evolution_pareto, num_iters: 7, "
+                + "init_num_models: 4, num_random_mix: 1, mutations_per_parent: 1, num_crossovers: 1, "
+                + "max_unseen_population: 4}", 25);
         try (DashboardServer server = DashboardServer.start(runs, "127.0.0.1", 0);
              HeadlessChromium chromium = HeadlessChromium.open(dir.resolve("profile"), server.uri().toString())) {
             CompletableFuture<Integer> search = CompletableFuture.supplyAsync(() -> Archai4j.commandLine()
@@ -110,6 +112,9 @@ class DashboardTest {
             chromium.waitFor("document.getElementById('config').textContent", v -> v.asText().contains("layers"), 30);
             assertThat(chromium.evaluate("document.getElementById('values').textContent").asText())
                     .contains("final test accuracy");
+            assertThat(chromium.waitFor("document.getElementById('lineage').textContent", v -> !v.asText().isEmpty(),
+                    10).asText()).matches("Bred by (mutation|crossover) of [0-9a-f]{12}( and [0-9a-f]{12})?|A random "
+                    + "sample\\.");
             chromium.screenshot(Path.of("target", "dashboard-model.png"));
 
             chromium.navigate(base + "compare?id=finished&id=live");

@@ -263,20 +263,19 @@ public final class DashboardServer implements AutoCloseable {
         JsonNode config = run.configs().get(archid);
         out.set("config", config);
         if (config != null) {
-            ArchParameters used = ArchParameters.of(List.of(config));
             ObjectNode parameters = out.putObject("parameters");
-            for (int k = 0; k < used.names().size(); k++) {
-                String name = used.names().get(k);
-                double v = used.rows().get(0)[k];
-                List<String> texts = used.categories().get(name);
-                if (texts != null) {
-                    parameters.put(name, texts.get((int) v));
-                } else {
-                    parameters.put(name, v);
-                }
-            }
+            ArchParameters.leaves(config).forEach(parameters::set);
         }
         out.set("final", run.finals().get(archid));
+        out.set("lineage", run.lineage().get(archid));
+        ArrayNode children = out.putArray("children");
+        run.lineage().forEach((child, l) -> {
+            for (JsonNode parent : l.path("parents")) {
+                if (parent.asText().equals(archid)) {
+                    children.add(child);
+                }
+            }
+        });
         ArrayNode files = out.putArray("files");
         List<String> candidates = new ArrayList<>(List.of("final/" + archid + "/arch.json"));
         try (Stream<Path> entries = Files.list(dir)) {

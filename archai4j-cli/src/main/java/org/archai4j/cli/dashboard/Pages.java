@@ -49,7 +49,7 @@ final class Pages {
             <details><summary>the config file</summary><pre id='config'></pre></details>
             <h2>Training curve</h2><div id='curve'></div>
             <h2>Files</h2><ul id='files'></ul><p>Export it: <code id='export'></code></p>
-            <p class='muted'>Lineage (which parents a model was bred from) is not recorded by the search yet.</p>""");
+            <h2>Lineage</h2><p id='lineage'></p><p id='children'></p>""");
 
     static final String COMPARE = page("compare", "archai4j: compare runs", """
             <h1>Compare: <span id='title'></span></h1><div id='charts'></div>""");

@@ -25,8 +25,7 @@ public record ArchParameters(List<String> names, List<double[]> rows, Map<String
         Map<String, TreeSet<String>> texts = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         for (JsonNode config : configs) {
-            Map<String, JsonNode> flat = new LinkedHashMap<>();
-            flatten(config, "", flat);
+            Map<String, JsonNode> flat = leaves(config);
             leaves.add(flat);
             flat.forEach((name, value) -> {
                 if (!names.contains(name)) {
@@ -50,6 +49,13 @@ public record ArchParameters(List<String> names, List<double[]> rows, Map<String
             rows.add(row);
         }
         return new ArchParameters(List.copyOf(names), rows, categories);
+    }
+
+    /** The parameters {@code config} uses, by flattened name, with their values as the config holds them. */
+    public static Map<String, JsonNode> leaves(JsonNode config) {
+        Map<String, JsonNode> flat = new LinkedHashMap<>();
+        flatten(config, "", flat);
+        return flat;
     }
 
     private static void flatten(JsonNode node, String prefix, Map<String, JsonNode> out) {

@@ -41,12 +41,13 @@ import org.archai4j.pareto.Pareto;
  * @param status running, finished, stopped, interrupted or failed
  * @param evaluations every evaluated model, in the order its last objective finished
  * @param configs the config of each model, by archid, as far as written
+ * @param lineage how each model was bred ({@code {"bred": "mutation", "parents": [...]}}), by archid
  * @param finals the final models ({@code final.json}), by archid
  * @param lastActivity when a file of the run last changed
  */
 public record RunSnapshot(String name, Path directory, JsonNode summary, List<Objective> objectives, String status,
-                          List<Evaluation> evaluations, Map<String, JsonNode> configs, Map<String, JsonNode> finals,
-                          Instant lastActivity) {
+                          List<Evaluation> evaluations, Map<String, JsonNode> configs, Map<String, JsonNode> lineage,
+                          Map<String, JsonNode> finals, Instant lastActivity) {
     /** The journal's file name. */
     public static final String JOURNAL = "evaluations.jsonl";
     /** The file the search appends each model's config to. */
@@ -122,9 +123,12 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         });
         evaluations.sort((a, b) -> Double.compare(a.end(), b.end()));
         Map<String, JsonNode> configs = new HashMap<>();
+        Map<String, JsonNode> lineage = new HashMap<>();
         for (JsonNode c : lines(directory.resolve(CONFIGS))) {
             if (c.path("archid").isTextual() && c.has("config")) {
                 configs.put(c.path("archid").asText(), c.path("config"));
+                lineage.put(c.path("archid").asText(), JSON.createObjectNode().put("bred", c.path("bred").asText(""))
+                        .set("parents", c.path("parents").isArray() ? c.path("parents") : JSON.createArrayNode()));
             }
         }
         Map<String, JsonNode> finals = new LinkedHashMap<>();
@@ -136,7 +140,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         String name = summary.path("name").isTextual() ? summary.path("name").asText()
                 : directory.getFileName().toString();
         return new RunSnapshot(name, directory, summary, List.copyOf(objectives), status(directory, summary),
-                List.copyOf(evaluations), Map.copyOf(configs), finals, lastActivity(directory));
+                List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), finals, lastActivity(directory));
     }
 
     /**
@@ -154,7 +158,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         run.finals().forEach(f -> finals.put(f.archid(), JSON.valueToTree(f.values())));
         return new RunSnapshot(run.summary().path("name").asText(run.directory().getFileName().toString()),
                 run.directory(), run.summary(), List.copyOf(objectives), run.summary().path("status").asText(""),
-                evaluations, Map.of(), finals, lastActivity(run.directory()));
+                evaluations, Map.of(), Map.of(), finals, lastActivity(run.directory()));
     }
 
     /** The evaluations with every objective, as rows of values. */

@@ -172,7 +172,7 @@
       var used = m.parameters ? Object.keys(m.parameters).map(function (k) { return {key: k, value: m.parameters[k]}; }) : [];
       table(document.getElementById('parameters'), [
         {title: 'parameter (the ones the network uses)', value: function (p) { return p.key; }},
-        {title: 'value', value: function (p) { return typeof p.value === 'number' ? num(p.value) : p.value; }}], used, false);
+        {title: 'value', value: function (p) { return typeof p.value === 'number' ? num(p.value) : String(p.value); }}], used, false);
       var files = document.getElementById('files');
       files.textContent = '';
       m.files.forEach(function (f) {
@@ -183,6 +183,23 @@
       var exp = document.getElementById('export');
       exp.textContent = m.files.length ? 'archai4j export ' + m.run_directory + ' ' + archid.substring(0, 12) + ' --out model'
         : 'No saved weights for this model (only final and Pareto models keep theirs).';
+      var lineage = document.getElementById('lineage');
+      lineage.textContent = '';
+      if (!m.lineage) {
+        lineage.textContent = 'Not recorded yet: lineage is written with the configs, when an iteration ends.';
+      } else {
+        lineage.appendChild(document.createTextNode(m.lineage.parents.length ? 'Bred by ' + m.lineage.bred + ' of ' : 'A ' + m.lineage.bred + '.'));
+        m.lineage.parents.forEach(function (p, i) {
+          if (i > 0) { lineage.appendChild(document.createTextNode(' and ')); }
+          lineage.appendChild(link(modelHref(id, p), p.substring(0, 12)));
+        });
+      }
+      var children = document.getElementById('children');
+      children.textContent = m.children.length ? 'Its offspring: ' : 'No offspring evaluated.';
+      m.children.forEach(function (c, i) {
+        if (i > 0) { children.appendChild(document.createTextNode(', ')); }
+        children.appendChild(link(modelHref(id, c), c.substring(0, 12)));
+      });
       var curve = document.getElementById('curve');
       curve.textContent = m.curve ? '' : 'The search trains each candidate in one go and records no per-epoch curve.';
       if (m.curve) { archai4jCharts.render(curve, [m.curve]); }
