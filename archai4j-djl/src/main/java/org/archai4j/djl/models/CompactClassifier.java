@@ -1,6 +1,5 @@
 package org.archai4j.djl.models;
 
-import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -75,18 +74,5 @@ public final class CompactClassifier {
             net.add(Linear.builder().setUnits(hidden).build()).add(Layers.activation("relu"));
         }
         return net.add(Linear.builder().setUnits(numClasses).build());
-    }
-
-    /** The family as a {@link ModelFamily}. */
-    static final class Family implements ModelFamily {
-        @Override
-        public String name() {
-            return FAMILY;
-        }
-
-        @Override
-        public Block block(ArchConfig config, Input input) {
-            return CompactClassifier.block(config, input.numClasses());
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.archai4j.djl.models;
 
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.djl.nn.Layers;
@@ -48,18 +47,5 @@ public final class ImageClassifier {
             net.add(Layers.classifierHead(numClasses));
         }
         return net;
-    }
-
-    /** The family as a {@link ModelFamily}: the spec's {@code model.stem_stride} (default 2) is the stem's stride. */
-    static final class Family implements ModelFamily {
-        @Override
-        public String name() {
-            return FAMILY;
-        }
-
-        @Override
-        public Block block(ArchConfig config, Input input) {
-            return ImageClassifier.block(config, input.intOption("stem_stride", 2), input.numClasses());
-        }
     }
 }

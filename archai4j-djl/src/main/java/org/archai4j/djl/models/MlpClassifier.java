@@ -44,17 +44,4 @@ public final class MlpClassifier {
         }
         return net.add(Linear.builder().setUnits(numClasses).build());
     }
-
-    /** The family as a {@link ModelFamily}. */
-    static final class Family implements ModelFamily {
-        @Override
-        public String name() {
-            return FAMILY;
-        }
-
-        @Override
-        public ai.djl.nn.Block block(ArchConfig config, Input input) {
-            return MlpClassifier.block(config, input.numClasses());
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.BiFunction;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import org.archai4j.config.ArchConfig;
@@ -68,6 +69,21 @@ public interface ModelFamily {
         }
     }
 
+    /** A family named {@code name} whose networks {@code builder} makes. */
+    static ModelFamily of(String name, BiFunction<ArchConfig, Input, Block> builder) {
+        return new ModelFamily() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Block block(ArchConfig config, Input input) {
+                return builder.apply(config, input);
+            }
+        };
+    }
+
     /** The family named {@code name} among those {@code loader} can see (the built-in ones included). */
     static Optional<ModelFamily> find(String name, ClassLoader loader) {
         return all(loader).stream().filter(f -> f.name().equals(name)).findFirst();
@@ -75,8 +91,11 @@ public interface ModelFamily {
 
     /** Every family {@code loader} can see, the built-in ones first. */
     static List<ModelFamily> all(ClassLoader loader) {
-        List<ModelFamily> out = new ArrayList<>(List.of(new ImageClassifier.Family(), new CompactClassifier.Family(),
-                new MlpClassifier.Family()));
+        List<ModelFamily> out = new ArrayList<>(List.of(
+                of(ImageClassifier.FAMILY, (config, input) -> ImageClassifier.block(config,
+                        input.intOption("stem_stride", 2), input.numClasses())),
+                of(CompactClassifier.FAMILY, (config, input) -> CompactClassifier.block(config, input.numClasses())),
+                of(MlpClassifier.FAMILY, (config, input) -> MlpClassifier.block(config, input.numClasses()))));
         for (ModelFamily family : ServiceLoader.load(ModelFamily.class, loader)) {
             if (out.stream().noneMatch(f -> f.name().equals(family.name()))) {
                 out.add(family);
