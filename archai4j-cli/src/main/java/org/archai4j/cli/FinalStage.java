@@ -29,8 +29,8 @@ import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 
 /**
- * The final stage of a run: the spec's {@code final.models} frontier models (the most accurate, the best within
- * each of {@code final.best_within}'s size tiers, then spread along the frontier; trained in that order) trained
+ * The final stage of a run: the spec's {@code final.models} frontier models (the best within each of
+ * {@code final.best_within}'s size tiers, the most accurate, then spread along the frontier; trained in that order) trained
  * from scratch on every training image, measured once on the test split, and written to {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
  * here, after the choice. Each model's result is written as soon as it is known, so a rerun of a finished or
  * interrupted job trains only what is missing. A model whose training would end after the job's deadline is left
@@ -64,7 +64,7 @@ final class FinalStage {
         RunSpec.Final stage = spec.finalStage();
         String primary = primaryObjective();
         ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
-        // Trained in the order chosen (the most accurate, the best of each size tier, then the spread): when time
+        // Trained in the order chosen (the best of each size tier, the most accurate, then the spread): when time
         // runs short, what is left out is what was asked for last.
         List<ArchaiModel<DjlNetwork>> chosen = FrontierSelection.spread(frontier, results.objectives().objectives(),
                 primary, stage.models(), stage.spreadOver().isEmpty()

@@ -122,7 +122,7 @@ public final class SearchRun implements AutoCloseable {
         Device device = device(spec);
         ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
                 .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed()).build();
-        SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster);
+        SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster, outputDir);
         DnnEnsemble surrogate = null;
         Object builder = switch (spec.algorithm().name()) {
             case "random" -> RandomSearch.builder(space, objectives, outputDir);
@@ -231,15 +231,16 @@ public final class SearchRun implements AutoCloseable {
     }
 
     private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, LabelledData.Split data,
-                                                           ClusterCoordinator cluster) {
+                                                           ClusterCoordinator cluster, Path outputDir) {
         SearchObjectives<DjlNetwork> objectives = new SearchObjectives<>();
+        WorkerLog workers = cluster == null ? null : new WorkerLog(outputDir);
         for (RunSpec.Objective o : spec.objectives()) {
             ModelEvaluator<DjlNetwork> evaluator = evaluator(o, spec, data);
             boolean expensive = o.expensive() != null ? o.expensive() : o.evaluator().equals("accuracy");
             Constraint constraint = o.constrained() ? constraint(o) : null;
             if (expensive && cluster != null) {
-                objectives.addObjective(o.name(), cluster.<DjlNetwork>evaluator(o.name(), spec.identity()).build(),
-                        Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);
+                objectives.addObjective(o.name(), cluster.<DjlNetwork>evaluator(o.name(), spec.identity())
+                        .onEvaluated(workers).build(), Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);
             } else if (expensive && spec.parallel() > 1) {
                 objectives.addObjective(o.name(), ParallelEvaluator.of(evaluator).threads(spec.parallel()).build(),
                         Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);

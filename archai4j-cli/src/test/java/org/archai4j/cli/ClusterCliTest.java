@@ -61,5 +61,14 @@ class ClusterCliTest {
         assertThat(clustered.out()).contains("on the cluster archai4j-cluster-test");
         assertThat(state(dir.resolve("cluster"))).isEqualTo(state(dir.resolve("local")));
         assertThat(Files.readString(dir.resolve("cluster").resolve("evaluations.jsonl"))).doesNotContain("error");
+
+        // Which worker evaluated what is recorded, and the dashboard's timeline gives each worker a lane.
+        org.archai4j.cli.report.RunSnapshot run = org.archai4j.cli.report.RunSnapshot.read(dir.resolve("cluster"));
+        assertThat(run.workers()).isNotEmpty();
+        assertThat(run.workers().values()).allMatch(w -> w.matches("\\[127\\.0\\.0\\.1\\]:\\d+"));
+        java.util.Set<String> lanes = new java.util.HashSet<>();
+        org.archai4j.cli.report.ChartSpecs.of(run).stream().filter(c -> c.id().equals("timeline")).findFirst()
+                .orElseThrow().spec().path("data").path("values").forEach(v -> lanes.add(v.path("lane").asText()));
+        assertThat(lanes).containsAll(run.workers().values());
     }
 }

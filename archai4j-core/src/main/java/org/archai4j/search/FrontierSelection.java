@@ -29,8 +29,10 @@ import org.archai4j.space.ArchaiModel;
  * member.
  *
  * <p>Size tiers can be asked for too: with {@link Ceiling}s, the best member within each ceiling (the most accurate
- * network of at most 15,000 parameters, say) is chosen right after the overall best, before the spread fills the
- * rest. Such a member is on the frontier whatever the other objectives, so it is always found when one exists.
+ * network of at most 15,000 parameters, say) is chosen first, in the ceilings' order, then the overall best, then
+ * the spread fills the rest: what a spec names explicitly comes before what it leaves to the rule, so a caller that
+ * trains the choice in order and runs out of time loses the overall best before a tier it asked for. Such a member
+ * is on the frontier whatever the other objectives, so it is always found when one exists.
  *
  * <pre>{@code
  * List<ArchaiModel<M>> finals = FrontierSelection.spread(results.getParetoFrontier(),
@@ -85,8 +87,8 @@ public final class FrontierSelection {
     }
 
     /**
-     * Up to {@code count} frontier members: the best by {@code primary}, then the best within each of
-     * {@code ceilings} in their order (when not chosen already), then spread over {@code spreadOver}.
+     * Up to {@code count} frontier members: the best by {@code primary} within each of {@code ceilings} in their
+     * order, then the best overall (when not chosen already), then spread over {@code spreadOver}.
      *
      * @throws IllegalArgumentException when {@code primary}, one of {@code spreadOver} or a ceiling's objective is
      *     not an objective of the frontier
@@ -126,12 +128,13 @@ public final class FrontierSelection {
         double sign = objectives.get(primary).higherIsBetter() ? 1 : -1;
         double[] main = values.get(primary);
         List<Integer> chosen = new ArrayList<>();
-        best(unique, i -> true, sign, main).ifPresent(chosen::add);
         for (Ceiling ceiling : ceilings) {
             double[] bounded = values.get(ceiling.objective());
             best(unique, i -> bounded[i] <= ceiling.max(), sign, main)
                     .filter(i -> !chosen.contains(i) && chosen.size() < count).ifPresent(chosen::add);
         }
+        best(unique, i -> true, sign, main).filter(i -> !chosen.contains(i) && chosen.size() < count)
+                .ifPresent(chosen::add);
         double[] reference = new double[spreadOver.size()];
         Arrays.fill(reference, 1);
         while (chosen.size() < count) {

@@ -83,14 +83,14 @@ class FrontierSelectionTest {
                 new FrontierSelection.Ceiling("parameters", 4e3), new FrontierSelection.Ceiling("parameters", 1e3));
         assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 4,
                 List.of("accuracy", "parameters"), tiers)))
-                .as("a; b (best <= 50k), e (best <= 4k); none <= 1k; then the spread's first pick, c")
-                .containsExactly("a", "b", "e", "c");
+                .as("b (best <= 50k), e (best <= 4k), none <= 1k; then a, the best; then the spread's first, c")
+                .containsExactly("b", "e", "a", "c");
         assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 2,
-                List.of("accuracy", "parameters"), tiers))).as("the count still caps the choice")
-                .containsExactly("a", "b");
+                List.of("accuracy", "parameters"), tiers))).as("the count still caps the choice: tiers first")
+                .containsExactly("b", "e");
         assertThat(ids(FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 3,
                 List.of("accuracy", "parameters"), List.of(new FrontierSelection.Ceiling("parameters", 1e6)))))
-                .as("a ceiling the best already meets adds nothing").containsExactly("a", "c", "d");
+                .as("a ceiling the best already meets picks the best").containsExactly("a", "c", "d");
         assertThatThrownBy(() -> FrontierSelection.spread(f, OBJECTIVES.objectives(), "accuracy", 3,
                 List.of("accuracy"), List.of(new FrontierSelection.Ceiling("size", 1))))
                 .hasMessageContaining("objective 'size'");

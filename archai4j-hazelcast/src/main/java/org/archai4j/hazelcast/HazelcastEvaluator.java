@@ -59,6 +59,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
     private final int maxAttempts;
     private final Duration workerWait;
     private final Map<String, String> required;
+    private final WorkerListener listener;
     private final List<Pending> sent = new ArrayList<>();
 
     /** An evaluation waiting to be dispatched: signed when it goes, for the member it goes to. */
@@ -75,6 +76,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
         this.maxAttempts = b.maxAttempts;
         this.workerWait = b.workerWait;
         this.required = Map.copyOf(b.required);
+        this.listener = b.listener;
     }
 
     static boolean serves(Member m, String specIdentity, Map<String, String> attributes) {
@@ -194,11 +196,21 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
                     s.future.cancel(true);
                     outcomes[s.index] = EvaluationOutcome.failure("timed out after " + timeout.toSeconds() + " s on "
                             + s.member.getAddress(), seconds(s));
+                    told(tasks.get(s.index), s);
                     finished++;
                 }
             }
         }
         return List.of(outcomes);
+    }
+
+    /** Tells the listener which worker settled {@code task}; a listener's failure does not fail the search. */
+    private void told(Pending task, Slot slot) {
+        try {
+            listener.evaluated(objective, task.archid(), slot.member.getAddress().toString());
+        } catch (RuntimeException e) {
+            LOG.warn("the worker listener failed: {}", e.toString());
+        }
     }
 
     /** Reads a finished submission; returns 1 when the evaluation is settled, 0 when it goes back to the queue. */
@@ -210,11 +222,13 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
             outcomes[slot.index] = answer.has("error")
                     ? EvaluationOutcome.failure(answer.get("error").asText(), seconds(slot))
                     : EvaluationOutcome.success(answer.path("value").asDouble(), seconds(slot));
+            told(task, slot);
             return 1;
         } catch (SecurityException e) {
             LOG.warn("the result of '{}' for {} from {} was refused: {}", objective, task.archid(),
                     slot.member.getAddress(), e.getMessage());
             outcomes[slot.index] = EvaluationOutcome.failure("result refused: " + e.getMessage(), seconds(slot));
+            told(task, slot);
             return 1;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -269,6 +283,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
         private int maxAttempts = 3;
         private Duration workerWait = Duration.ofMinutes(2);
         private final Map<String, String> required = new LinkedHashMap<>();
+        private WorkerListener listener = (objective, archid, worker) -> { };
 
         Builder(ClusterCoordinator cluster, String objective, String specIdentity) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -288,6 +303,12 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
                 throw new IllegalArgumentException("maxAttempts " + attempts + ": expected at least 1");
             }
             this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** Told which worker settled each evaluation (a result, a failure or a timeout). */
+        public Builder<M> onEvaluated(WorkerListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

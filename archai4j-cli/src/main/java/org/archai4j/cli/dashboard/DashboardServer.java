@@ -184,7 +184,7 @@ public final class DashboardServer implements AutoCloseable {
             RunSnapshot run = RunSnapshot.read(dir);
             ObjectNode r = out.addObject().put("id", id).put("name", run.name()).put("status", run.status())
                     .put("algorithm", run.summary().path("algorithm").asText(""))
-                    .put("evaluations", run.evaluations().size()).put("failures", run.failures())
+                    .put("evaluations", run.measured()).put("failures", run.failures())
                     .put("wall_seconds", run.summary().path("wall_seconds").asDouble(0))
                     .put("last_activity", run.lastActivity().equals(Instant.EPOCH) ? ""
                             : run.lastActivity().toString());
@@ -209,7 +209,7 @@ public final class DashboardServer implements AutoCloseable {
         RunSnapshot run = RunSnapshot.read(dir);
         ObjectNode out = JSON.createObjectNode().put("id", id).put("name", run.name()).put("status", run.status())
                 .put("algorithm", run.summary().path("algorithm").asText(""))
-                .put("evaluations", run.evaluations().size()).put("failures", run.failures())
+                .put("evaluations", run.measured()).put("failures", run.failures())
                 .put("wall_seconds", run.summary().path("wall_seconds").asDouble(0))
                 .put("last_activity", run.lastActivity().toString());
         objectives(out, run);

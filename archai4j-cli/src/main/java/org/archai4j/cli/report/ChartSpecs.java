@@ -75,6 +75,10 @@ public final class ChartSpecs {
         for (int i = 0; i < done.size(); i++) {
             ObjectNode p = row(run, done.get(i));
             p.put("kind", pareto[i] ? "Pareto" : "other");
+            JsonNode config = run.configs().get(done.get(i).archid());
+            if (config != null) {
+                p.put("config", summary(config));
+            }
             p.put("final", run.finals().containsKey(done.get(i).archid()));
             points.add(p);
         }
@@ -155,7 +159,18 @@ public final class ChartSpecs {
             t.addObject().put("field", "o" + k).put("type", "quantitative").put("title", run.objectives().get(k)
                     .name());
         }
+        if (!run.configs().isEmpty()) {
+            t.addObject().put("field", "config").put("type", "nominal");
+        }
         return t;
+    }
+
+    /** A config in one line for a tooltip: the parameters the network uses, {@code name=value}, at most 300 chars. */
+    static String summary(JsonNode config) {
+        StringBuilder b = new StringBuilder();
+        ArchParameters.leaves(config).forEach((name, value) -> b.append(b.length() == 0 ? "" : ", ").append(name)
+                .append('=').append(value.isTextual() ? value.asText() : value.toString()));
+        return b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...";
     }
 
     /**
@@ -319,29 +334,35 @@ public final class ChartSpecs {
     }
 
     /**
-     * Every evaluation as a bar from its start to its end, one lane per evaluation running at the same time (a
-     * worker's or a thread's), failures in their own colour.
+     * Every evaluation as a bar from its start to its end: on a cluster run one lane per worker (its address), else
+     * one lane per evaluation running at the same time (a thread's); failures in their own colour.
      */
     static ObjectNode timeline(RunSnapshot run) {
         List<RunSnapshot.Evaluation> all = new ArrayList<>(run.evaluations());
         all.sort(Comparator.comparingDouble(RunSnapshot.Evaluation::start));
         List<Double> laneEnds = new ArrayList<>();
+        java.util.Set<String> lanes = new java.util.LinkedHashSet<>();
         ArrayNode values = JSON.createArrayNode();
         for (RunSnapshot.Evaluation e : all) {
-            int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.get(lane) > e.start() + 1e-6) {
-                lane++;
+            String lane = run.workers().get(e.archid());
+            if (lane == null) {
+                int free = 0;
+                while (free < laneEnds.size() && laneEnds.get(free) > e.start() + 1e-6) {
+                    free++;
+                }
+                if (free == laneEnds.size()) {
+                    laneEnds.add(e.end());
+                } else {
+                    laneEnds.set(free, e.end());
+                }
+                lane = (run.workers().isEmpty() ? "lane " : "coordinator ") + (free + 1);
             }
-            if (lane == laneEnds.size()) {
-                laneEnds.add(e.end());
-            } else {
-                laneEnds.set(lane, e.end());
-            }
-            values.addObject().put("archid", e.archid()).put("lane", "lane " + (lane + 1)).put("start", e.start())
+            lanes.add(lane);
+            values.addObject().put("archid", e.archid()).put("lane", lane).put("start", e.start())
                     .put("end", Math.max(e.end(), e.start() + 0.01)).put("status", e.error() != null ? "failed"
                             : e.complete() ? "evaluated" : "incomplete").put("seconds", e.end() - e.start());
         }
-        ObjectNode spec = base(720, Math.max(60, 28 * Math.max(1, laneEnds.size())));
+        ObjectNode spec = base(720, Math.max(60, 28 * Math.max(1, lanes.size())));
         spec.putObject("data").set("values", values);
         spec.putObject("mark").put("type", "bar").put("cornerRadius", 2);
         ObjectNode enc = spec.putObject("encoding");

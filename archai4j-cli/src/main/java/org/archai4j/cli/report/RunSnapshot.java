@@ -42,16 +42,19 @@ import org.archai4j.pareto.Pareto;
  * @param evaluations every evaluated model, in the order its last objective finished
  * @param configs the config of each model, by archid, as far as written
  * @param lineage how each model was bred ({@code {"bred": "mutation", "parents": [...]}}), by archid
+ * @param workers the cluster worker that evaluated each model, by archid (empty for a local run)
  * @param finals the final models ({@code final.json}), by archid
  * @param lastActivity when a file of the run last changed
  */
 public record RunSnapshot(String name, Path directory, JsonNode summary, List<Objective> objectives, String status,
                           List<Evaluation> evaluations, Map<String, JsonNode> configs, Map<String, JsonNode> lineage,
-                          Map<String, JsonNode> finals, Instant lastActivity) {
+                          Map<String, String> workers, Map<String, JsonNode> finals, Instant lastActivity) {
     /** The journal's file name. */
     public static final String JOURNAL = "evaluations.jsonl";
     /** The file the search appends each model's config to. */
     public static final String CONFIGS = "configs.jsonl";
+    /** The file a cluster search appends each evaluation's worker to. */
+    public static final String WORKERS = "workers.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An objective and its direction. */
@@ -131,6 +134,12 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                         .set("parents", c.path("parents").isArray() ? c.path("parents") : JSON.createArrayNode()));
             }
         }
+        Map<String, String> workers = new HashMap<>();
+        for (JsonNode w : lines(directory.resolve(WORKERS))) {
+            if (w.path("archid").isTextual() && w.path("worker").isTextual()) {
+                workers.put(w.path("archid").asText(), w.path("worker").asText());
+            }
+        }
         Map<String, JsonNode> finals = new LinkedHashMap<>();
         for (JsonNode m : json(directory.resolve("final.json")).path("models")) {
             if (m.path("archid").isTextual()) {
@@ -140,7 +149,8 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         String name = summary.path("name").isTextual() ? summary.path("name").asText()
                 : directory.getFileName().toString();
         return new RunSnapshot(name, directory, summary, List.copyOf(objectives), status(directory, summary),
-                List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), finals, lastActivity(directory));
+                List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), Map.copyOf(workers), finals,
+                lastActivity(directory));
     }
 
     /**
@@ -158,7 +168,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         run.finals().forEach(f -> finals.put(f.archid(), JSON.valueToTree(f.values())));
         return new RunSnapshot(run.summary().path("name").asText(run.directory().getFileName().toString()),
                 run.directory(), run.summary(), List.copyOf(objectives), run.summary().path("status").asText(""),
-                evaluations, Map.of(), Map.of(), finals, lastActivity(run.directory()));
+                evaluations, Map.of(), Map.of(), Map.of(), finals, lastActivity(run.directory()));
     }
 
     /** The evaluations with every objective, as rows of values. */
@@ -229,6 +239,14 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         return c;
     }
 
+    /**
+     * The models measured on every objective or failed: the ones a search counts as evaluated (a model refused by a
+     * constraint, or still being measured, has some values only).
+     */
+    public long measured() {
+        return evaluations.stream().filter(e -> e.complete() || e.error() != null).count();
+    }
+
     /** The number of evaluations that failed. */
     public long failures() {
         return evaluations.stream().filter(e -> e.error() != null).count();
@@ -279,7 +297,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
 
     private static Instant lastActivity(Path directory) {
         Instant last = Instant.EPOCH;
-        for (String file : List.of(JOURNAL, "run.json", "final.json", CONFIGS)) {
+        for (String file : List.of(JOURNAL, "run.json", "final.json", CONFIGS, WORKERS)) {
             try {
                 Path p = directory.resolve(file);
                 if (Files.isRegularFile(p)) {
