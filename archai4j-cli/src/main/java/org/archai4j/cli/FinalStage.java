@@ -169,6 +169,7 @@ final class FinalStage {
             result.put("train_seconds", outcome.seconds());
             result.put("train_images", training.images());
             result.put("final_loss", outcome.meanLoss());
+            outcome.epochLosses().forEach(result.putArray("epoch_losses")::add);
             result.put("recipe", stage.recipe().toString());
             result.put("arch_file", runDirectory.relativize(archFile(model.archid())).toString());
             result.put("weights_file", runDirectory.relativize(dir.resolve("weights.params")).toString());

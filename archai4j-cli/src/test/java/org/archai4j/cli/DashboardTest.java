@@ -115,6 +115,8 @@ class DashboardTest {
             assertThat(chromium.waitFor("document.getElementById('lineage').textContent", v -> !v.asText().isEmpty(),
                     10).asText()).matches("Bred by (mutation|crossover) of [0-9a-f]{12}( and [0-9a-f]{12})?|A random "
                     + "sample\\.");
+            chromium.waitFor("document.querySelectorAll('#curve figure.chart[data-rendered] svg').length",
+                    v -> v.asInt() == 1, 30);
             chromium.screenshot(Path.of("target", "dashboard-model.png"));
 
             chromium.navigate(base + "compare?id=finished&id=live");

@@ -118,6 +118,8 @@ class FinalStageTest {
             assertThat(m.path("macs").asLong()).isPositive().isLessThanOrEqualTo(1_500_000);
             assertThat(m.path("latency_ms").asDouble()).isPositive();
             assertThat(m.path("epochs").asDouble()).isEqualTo(1.0);
+            assertThat(m.path("epoch_losses")).as("the training curve: one epoch").hasSize(1);
+            assertThat(m.path("epoch_losses").get(0).asDouble()).isEqualTo(m.path("final_loss").asDouble());
             assertThat(m.path("train_images").asInt()).as("every training image").isEqualTo(1200);
             assertThat(m.path("recipe").asText()).contains("weightDecay=5.0E-4").contains("labelSmoothing=0.1");
         }

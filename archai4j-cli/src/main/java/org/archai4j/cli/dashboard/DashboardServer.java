@@ -267,6 +267,8 @@ public final class DashboardServer implements AutoCloseable {
             ArchParameters.leaves(config).forEach(parameters::set);
         }
         out.set("final", run.finals().get(archid));
+        ChartSpecs.trainingCurve(run.finals().get(archid)).ifPresent(c -> out.putObject("curve").put("id", c.id())
+                .put("title", c.title()).set("spec", c.spec()));
         out.set("lineage", run.lineage().get(archid));
         ArrayNode children = out.putArray("children");
         run.lineage().forEach((child, l) -> {

@@ -378,6 +378,28 @@ public final class ChartSpecs {
         return spec;
     }
 
+    /** A final model's training curve (its mean loss per epoch, from {@code final.json}), when it has one. */
+    public static java.util.Optional<Chart> trainingCurve(JsonNode finalModel) {
+        JsonNode losses = finalModel == null ? null : finalModel.path("epoch_losses");
+        if (losses == null || !losses.isArray() || losses.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ArrayNode values = JSON.createArrayNode();
+        for (int e = 0; e < losses.size(); e++) {
+            values.addObject().put("epoch", e + 1).put("loss", losses.get(e).asDouble());
+        }
+        ObjectNode spec = base(360, 200);
+        spec.putObject("data").set("values", values);
+        spec.putObject("mark").put("type", "line").put("point", true);
+        ObjectNode enc = spec.putObject("encoding");
+        enc.putObject("x").put("field", "epoch").put("type", "ordinal").put("title", "epoch");
+        enc.putObject("y").put("field", "loss").put("type", "quantitative").put("title",
+                "mean training loss").putObject("scale").put("zero", false);
+        enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "epoch").put("type", "ordinal"))
+                .add(JSON.createObjectNode().put("field", "loss").put("type", "quantitative").put("format", ".4f"));
+        return java.util.Optional.of(new Chart("training-curve", "The final training, epoch by epoch", spec));
+    }
+
     /**
      * The frontiers of several runs on their first two shared objectives, and their hypervolume curves.
      *

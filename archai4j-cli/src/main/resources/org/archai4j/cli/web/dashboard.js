@@ -201,7 +201,10 @@
         children.appendChild(link(modelHref(id, c), c.substring(0, 12)));
       });
       var curve = document.getElementById('curve');
-      curve.textContent = m.curve ? '' : 'The search trains each candidate in one go and records no per-epoch curve.';
+      if (!m.curve) {
+        curve.textContent = m.final ? 'This final model was trained before archai4j recorded curves.'
+          : 'Only final models have one: the search trains each candidate in one go.';
+      }
       if (m.curve) { archai4jCharts.render(curve, [m.curve]); }
     }, 0);
   }

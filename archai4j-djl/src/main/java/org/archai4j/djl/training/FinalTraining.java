@@ -1,5 +1,7 @@
 package org.archai4j.djl.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.LabelledData;
@@ -25,7 +27,10 @@ public final class FinalTraining {
      * @param seconds the wall time of training
      * @param meanLoss the mean training loss of the last epoch's steps
      */
-    public record Outcome(double epochs, double seconds, double meanLoss) {
+    public record Outcome(double epochs, double seconds, double meanLoss, List<Double> epochLosses) {
+        public Outcome {
+            epochLosses = List.copyOf(epochLosses);
+        }
     }
 
     private final SupervisedTraining training;
@@ -73,11 +78,18 @@ public final class FinalTraining {
     /** Trains {@code net} (freshly initialised) for the whole schedule. */
     public Outcome train(DjlNetwork net) {
         long steps = training.stepsFor(epochs);
-        long lastEpochStart = Math.max(0, steps - training.stepsPerEpoch());
         long start = System.nanoTime();
-        SupervisedTraining.Run head = training.train(net, 0, lastEpochStart, steps, null);
-        SupervisedTraining.Run tail = training.train(net, lastEpochStart, steps, steps, head.optimizer());
-        return new Outcome(epochs, (System.nanoTime() - start) / 1e9, tail.meanLoss());
+        // Epoch by epoch, the optimizer's state carried across (the same weights as one run): each epoch's mean
+        // loss is the training curve.
+        List<Double> losses = new ArrayList<>();
+        SupervisedTraining.Run run = null;
+        for (long from = 0; from < steps; from += training.stepsPerEpoch()) {
+            run = training.train(net, from, Math.min(steps, from + training.stepsPerEpoch()), steps,
+                    run == null ? null : run.optimizer());
+            losses.add(run.meanLoss());
+        }
+        return new Outcome(epochs, (System.nanoTime() - start) / 1e9, losses.isEmpty() ? Double.NaN
+                : losses.get(losses.size() - 1), losses);
     }
 
     /** The fraction of {@code test} that {@code net} classifies right. */
