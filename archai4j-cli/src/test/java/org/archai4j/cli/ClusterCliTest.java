@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.archai4j.cli.report.ChartSpecs;
+import org.archai4j.cli.report.RunSnapshot;
 import org.archai4j.djl.data.FashionMnist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,11 +67,11 @@ class ClusterCliTest {
         assertThat(Files.readString(dir.resolve("cluster").resolve("evaluations.jsonl"))).doesNotContain("error");
 
         // Which worker evaluated what is recorded, and the dashboard's timeline gives each worker a lane.
-        org.archai4j.cli.report.RunSnapshot run = org.archai4j.cli.report.RunSnapshot.read(dir.resolve("cluster"));
+        RunSnapshot run = RunSnapshot.read(dir.resolve("cluster"));
         assertThat(run.workers()).isNotEmpty();
         assertThat(run.workers().values()).allMatch(w -> w.matches("\\[127\\.0\\.0\\.1\\]:\\d+"));
-        java.util.Set<String> lanes = new java.util.HashSet<>();
-        org.archai4j.cli.report.ChartSpecs.of(run).stream().filter(c -> c.id().equals("timeline")).findFirst()
+        Set<String> lanes = new HashSet<>();
+        ChartSpecs.of(run).stream().filter(c -> c.id().equals("timeline")).findFirst()
                 .orElseThrow().spec().path("data").path("values").forEach(v -> lanes.add(v.path("lane").asText()));
         assertThat(lanes).containsAll(run.workers().values());
     }

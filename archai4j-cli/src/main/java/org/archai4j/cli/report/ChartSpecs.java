@@ -3,8 +3,12 @@ package org.archai4j.cli.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -180,7 +184,7 @@ public final class ChartSpecs {
     static ObjectNode evolution(RunData run, int a, int b) {
         ArrayNode values = JSON.createArrayNode();
         for (int it : run.iterations()) {
-            List<Integer> seen = java.util.stream.IntStream.range(0, run.models().size())
+            List<Integer> seen = IntStream.range(0, run.models().size())
                     .filter(i -> run.models().get(i).iteration() <= it).boxed().toList();
             int[] front = run.frontier(seen, a, b);
             Arrays.stream(front).boxed().sorted(Comparator.comparingDouble(i -> run.models().get(i).values()[a]))
@@ -341,7 +345,7 @@ public final class ChartSpecs {
         List<RunSnapshot.Evaluation> all = new ArrayList<>(run.evaluations());
         all.sort(Comparator.comparingDouble(RunSnapshot.Evaluation::start));
         List<Double> laneEnds = new ArrayList<>();
-        java.util.Set<String> lanes = new java.util.LinkedHashSet<>();
+        Set<String> lanes = new LinkedHashSet<>();
         ArrayNode values = JSON.createArrayNode();
         for (RunSnapshot.Evaluation e : all) {
             String lane = run.workers().get(e.archid());
@@ -379,10 +383,10 @@ public final class ChartSpecs {
     }
 
     /** A final model's training curve (its mean loss per epoch, from {@code final.json}), when it has one. */
-    public static java.util.Optional<Chart> trainingCurve(JsonNode finalModel) {
+    public static Optional<Chart> trainingCurve(JsonNode finalModel) {
         JsonNode losses = finalModel == null ? null : finalModel.path("epoch_losses");
         if (losses == null || !losses.isArray() || losses.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ArrayNode values = JSON.createArrayNode();
         for (int e = 0; e < losses.size(); e++) {
@@ -397,7 +401,7 @@ public final class ChartSpecs {
                 "mean training loss").putObject("scale").put("zero", false);
         enc.putArray("tooltip").add(JSON.createObjectNode().put("field", "epoch").put("type", "ordinal"))
                 .add(JSON.createObjectNode().put("field", "loss").put("type", "quantitative").put("format", ".4f"));
-        return java.util.Optional.of(new Chart("training-curve", "The final training, epoch by epoch", spec));
+        return Optional.of(new Chart("training-curve", "The final training, epoch by epoch", spec));
     }
 
     /**
