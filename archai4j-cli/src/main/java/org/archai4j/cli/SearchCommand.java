@@ -129,6 +129,15 @@ final class SearchCommand implements Callable<Integer> {
             }
             throw e;
         }
+        DashboardServer server;
+        try {
+            // A port in use refuses the run here, before run.json is written.
+            server = dashboard ? startDashboard(dir) : null;
+        } catch (RuntimeException e) {
+            try (coordinator; run) {
+                throw e;
+            }
+        }
         ObjectNode summary = startSummary(spec, specData, dir);
 
         long start = System.nanoTime();
@@ -152,7 +161,6 @@ final class SearchCommand implements Callable<Integer> {
 
         System.out.println("search " + spec.name() + ": " + spec.algorithm().name() + ", seed " + spec.seed()
                 + ", output " + dir.toAbsolutePath().normalize());
-        DashboardServer server = dashboard ? startDashboard(dir) : null;
         SearchResults<DjlNetwork> results;
         StopReason reason;
         if (coordinator != null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,6 +133,20 @@ class DashboardTest {
                     .isEqualTo("0:archai4j: " + HOSTILE);
             assertThat(chromium.evaluate("document.getElementById('summary').textContent").asText())
                     .contains("interrupted");
+        }
+    }
+
+    @Test
+    void aDashboardPortInUseRefusesTheSearchBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path spec = tableSpec(dir.resolve("s"), dir.resolve("runs/r"),
+                    "{name: random, num_iters: 1, samples_per_iter: 2}", 1);
+            CliTest.Run run = CliTest.run("search", spec.toString(), "--no-progress", "--dashboard",
+                    "--dashboard-port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("archai4j: --host 127.0.0.1 --port " + taken.getLocalPort())
+                    .contains("cannot listen there").doesNotContain("\n");
+            assertThat(dir.resolve("runs/r/run.json")).as("nothing written").doesNotExist();
         }
     }
 
