@@ -20,6 +20,27 @@ public final class Hypervolume {
     private Hypervolume() {
     }
 
+    /**
+     * {@code v} at {@code rows} as costs in [0, 1], ready for a hypervolume of objectives on different scales:
+     * negated when higher is better, log10 when positive and spanning a factor of ten or more (parameters, MACs),
+     * then min-max scaled over {@code rows} (all 0 when the values are equal). Other entries stay 0.
+     */
+    public static double[] unitCosts(double[] v, int[] rows, boolean higherIsBetter) {
+        double[] out = new double[v.length];
+        double min = Arrays.stream(rows).mapToDouble(i -> v[i]).min().orElse(0);
+        double max = Arrays.stream(rows).mapToDouble(i -> v[i]).max().orElse(0);
+        boolean log = min > 0 && max / min >= 10;
+        for (int i : rows) {
+            out[i] = (log ? Math.log10(v[i]) : v[i]) * (higherIsBetter ? -1 : 1);
+        }
+        double lo = Arrays.stream(rows).mapToDouble(i -> out[i]).min().orElse(0);
+        double hi = Arrays.stream(rows).mapToDouble(i -> out[i]).max().orElse(0);
+        for (int i : rows) {
+            out[i] = hi > lo ? (out[i] - lo) / (hi - lo) : 0;
+        }
+        return out;
+    }
+
     /** The hypervolume of {@code points} with respect to {@code reference}. */
     public static double of(double[][] points, double[] reference) {
         List<double[]> inside = new ArrayList<>();

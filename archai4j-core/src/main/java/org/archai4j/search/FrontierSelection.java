@@ -116,7 +116,7 @@ public final class FrontierSelection {
         // Every spread objective as "lower is better", on the scale its values call for, in [0, 1].
         double[][] costs = new double[n][spreadOver.size()];
         for (int k = 0; k < spreadOver.size(); k++) {
-            double[] column = scaled(values.get(spreadOver.get(k)), unique,
+            double[] column = Hypervolume.unitCosts(values.get(spreadOver.get(k)), unique,
                     objectives.get(spreadOver.get(k)).higherIsBetter());
             for (int i : unique) {
                 costs[i][k] = column[i];
@@ -170,26 +170,6 @@ public final class FrontierSelection {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /**
-     * {@code v} at {@code rows} as costs in [0, 1]: negated when higher is better, log10 when positive and spanning
-     * a factor of ten or more, then min-max scaled (all 0 when the values are equal).
-     */
-    private static double[] scaled(double[] v, int[] rows, boolean higherIsBetter) {
-        double[] out = new double[v.length];
-        double min = Arrays.stream(rows).mapToDouble(i -> v[i]).min().orElse(0);
-        double max = Arrays.stream(rows).mapToDouble(i -> v[i]).max().orElse(0);
-        boolean log = min > 0 && max / min >= 10;
-        for (int i : rows) {
-            out[i] = (log ? Math.log10(v[i]) : v[i]) * (higherIsBetter ? -1 : 1);
-        }
-        double lo = Arrays.stream(rows).mapToDouble(i -> out[i]).min().orElse(0);
-        double hi = Arrays.stream(rows).mapToDouble(i -> out[i]).max().orElse(0);
-        for (int i : rows) {
-            out[i] = hi > lo ? (out[i] - lo) / (hi - lo) : 0;
-        }
-        return out;
     }
 
     /** Whether costs {@code a} are nowhere worse than {@code b} and better somewhere. */

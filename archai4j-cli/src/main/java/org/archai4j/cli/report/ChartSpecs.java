@@ -47,18 +47,19 @@ public final class ChartSpecs {
     /** Every chart of {@code run}: Pareto scatters, hypervolume, parallel coordinates, importance, timeline. */
     public static List<Chart> of(RunSnapshot run) {
         List<Chart> charts = new ArrayList<>();
+        Measured models = Measured.of(run);
         int m = run.objectives().size();
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
                 charts.add(new Chart("pareto-" + a + "-" + b, run.objectives().get(b).name() + " vs "
-                        + run.objectives().get(a).name(), pareto(run, a, b)));
+                        + run.objectives().get(a).name(), pareto(run, models, a, b)));
             }
         }
         // A run read back from its search state alone (no journal) has no timing: no charts over time then.
         boolean timed = run.evaluations().stream().anyMatch(e -> e.end() > 0);
         charts.add(new Chart("hypervolume", "Hypervolume", hypervolume(run, timed)));
-        charts.add(new Chart("parallel", "Parallel coordinates", parallel(run)));
-        ObjectNode importance = importance(run);
+        charts.add(new Chart("parallel", "Parallel coordinates", parallel(run, models)));
+        ObjectNode importance = importance(run, models);
         if (!importance.path("data").path("values").isEmpty()) {
             charts.add(new Chart("importance", "Parameter importance", importance));
         }
@@ -68,13 +69,38 @@ public final class ChartSpecs {
         return charts;
     }
 
-    /** Objective {@code b} against {@code a}: every model, the Pareto models and their frontier, the final ones. */
-    static ObjectNode pareto(RunSnapshot run, int a, int b) {
-        List<RunSnapshot.Evaluation> done = run.complete();
-        boolean[] pareto = new boolean[done.size()];
-        for (int i : run.paretoIndices()) {
-            pareto[i] = true;
+    /**
+     * What several charts draw from, worked out once per run: the models with every objective, which of them are
+     * on the Pareto frontier, their architecture parameters (null unless every one has a config) and each
+     * objective's parameter importances (random forests: the costly part).
+     */
+    private record Measured(List<RunSnapshot.Evaluation> done, boolean[] pareto, ArchParameters params,
+                            List<Map<String, Double>> importances) {
+        static Measured of(RunSnapshot run) {
+            List<RunSnapshot.Evaluation> done = run.complete();
+            boolean[] pareto = new boolean[done.size()];
+            for (int i : run.paretoIndices()) {
+                pareto[i] = true;
+            }
+            List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
+            if (done.isEmpty() || !configs.stream().allMatch(c -> c != null)) {
+                return new Measured(done, pareto, null, List.of());
+            }
+            ArchParameters params = ArchParameters.of(configs);
+            List<Map<String, Double>> importances = new ArrayList<>();
+            for (int k = 0; k < run.objectives().size(); k++) {
+                final int objective = k;
+                importances.add(ParameterImportance.of(params, done.stream()
+                        .mapToDouble(e -> e.values()[objective]).toArray(), 1));
+            }
+            return new Measured(done, pareto, params, importances);
         }
+    }
+
+    /** Objective {@code b} against {@code a}: every model, the Pareto models and their frontier, the final ones. */
+    private static ObjectNode pareto(RunSnapshot run, Measured models, int a, int b) {
+        List<RunSnapshot.Evaluation> done = models.done();
+        boolean[] pareto = models.pareto();
         ArrayNode points = JSON.createArrayNode();
         for (int i = 0; i < done.size(); i++) {
             ObjectNode p = row(run, done.get(i));
@@ -239,13 +265,13 @@ public final class ChartSpecs {
         return spec;
     }
 
-    /** Every complete model as a line across the objectives and the main architecture parameters, scaled to [0, 1]. */
-    static ObjectNode parallel(RunSnapshot run) {
-        List<RunSnapshot.Evaluation> done = run.complete();
-        boolean[] pareto = new boolean[done.size()];
-        for (int i : run.paretoIndices()) {
-            pareto[i] = true;
-        }
+    /**
+     * Every complete model as a line across the objectives and the architecture parameters that matter most to the
+     * first objective, scaled to [0, 1].
+     */
+    private static ObjectNode parallel(RunSnapshot run, Measured models) {
+        List<RunSnapshot.Evaluation> done = models.done();
+        boolean[] pareto = models.pareto();
         List<String> axes = new ArrayList<>();
         run.objectives().forEach(o -> axes.add(o.name()));
         List<double[]> columns = new ArrayList<>();
@@ -253,10 +279,9 @@ public final class ChartSpecs {
             final int col = k;
             columns.add(done.stream().mapToDouble(e -> e.values()[col]).toArray());
         }
-        List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
-        if (!done.isEmpty() && configs.stream().allMatch(c -> c != null)) {
-            ArchParameters params = ArchParameters.of(configs);
-            Map<String, Double> ranked = importanceFor(run, params, done, 0);
+        ArchParameters params = models.params();
+        if (params != null) {
+            Map<String, Double> ranked = models.importances().isEmpty() ? Map.of() : models.importances().get(0);
             List<String> top = (ranked.isEmpty() ? params.names() : List.copyOf(ranked.keySet())).stream()
                     .limit(MAX_AXES).toList();
             for (String name : top) {
@@ -299,19 +324,14 @@ public final class ChartSpecs {
     }
 
     /** Each objective's parameter importances, as bars. */
-    static ObjectNode importance(RunSnapshot run) {
-        List<RunSnapshot.Evaluation> done = run.complete();
-        List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
+    private static ObjectNode importance(RunSnapshot run, Measured models) {
         ArrayNode values = JSON.createArrayNode();
-        if (!done.isEmpty() && configs.stream().allMatch(c -> c != null)) {
-            ArchParameters params = ArchParameters.of(configs);
-            for (int k = 0; k < run.objectives().size(); k++) {
-                int shown = 0;
-                for (Map.Entry<String, Double> e : importanceFor(run, params, done, k).entrySet()) {
-                    if (shown++ < 10) {
-                        values.addObject().put("objective", run.objectives().get(k).name()).put("parameter",
-                                e.getKey()).put("importance", e.getValue());
-                    }
+        for (int k = 0; k < models.importances().size(); k++) {
+            int shown = 0;
+            for (Map.Entry<String, Double> e : models.importances().get(k).entrySet()) {
+                if (shown++ < 10) {
+                    values.addObject().put("objective", run.objectives().get(k).name()).put("parameter",
+                            e.getKey()).put("importance", e.getValue());
                 }
             }
         }
@@ -330,11 +350,6 @@ public final class ChartSpecs {
                         .put("format", ".1%"));
         spec.putObject("resolve").putObject("scale").put("y", "independent");
         return spec;
-    }
-
-    private static Map<String, Double> importanceFor(RunSnapshot run, ArchParameters params,
-                                                     List<RunSnapshot.Evaluation> done, int objective) {
-        return ParameterImportance.of(params, done.stream().mapToDouble(e -> e.values()[objective]).toArray(), 1);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -188,27 +189,21 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
 
     /**
      * The hypervolume of the models evaluated so far, after each complete evaluation: every objective as a cost
-     * scaled to [0, 1] over the whole run (log10 first when its values are positive and span a factor of ten),
+     * scaled to [0, 1] over the whole run ({@link Hypervolume#unitCosts}, as the final stage's choice scales them),
      * against the reference point (1.1, ..., 1.1), just past the worst value of each.
      */
     public double[] hypervolumeCurve() {
         List<Evaluation> done = complete();
         int n = done.size();
         int m = objectives.size();
-        double[][] costs = new double[n][];
-        for (int i = 0; i < n; i++) {
-            costs[i] = costs(done.get(i).values());
-        }
+        int[] all = IntStream.range(0, n).toArray();
+        double[][] costs = new double[n][m];
         for (int k = 0; k < m; k++) {
             final int col = k;
-            double min = Arrays.stream(costs).mapToDouble(c -> c[col]).min().orElse(0);
-            double max = Arrays.stream(costs).mapToDouble(c -> c[col]).max().orElse(0);
-            boolean log = min > 0 && max / min >= 10;
-            double lo = log ? Math.log10(min) : min;
-            double hi = log ? Math.log10(max) : max;
-            for (double[] c : costs) {
-                double v = log ? Math.log10(c[col]) : c[col];
-                c[col] = hi > lo ? (v - lo) / (hi - lo) : 0;
+            double[] column = Hypervolume.unitCosts(done.stream().mapToDouble(e -> e.values()[col]).toArray(), all,
+                    objectives.get(k).higherIsBetter());
+            for (int i = 0; i < n; i++) {
+                costs[i][k] = column[i];
             }
         }
         double[] reference = new double[m];
