@@ -31,7 +31,8 @@ public final class Archai4j implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: search, worker, space, report, export, predict or dashboard");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: search, worker, space, report, export, predict or dashboard");
     }
 
     /** The command line, with archai4j's exit codes and one-line errors. */

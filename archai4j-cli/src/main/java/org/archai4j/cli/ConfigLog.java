@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,9 @@ import org.archai4j.space.ArchaiModel;
 
 /**
  * Appends the config of every evaluated model to the run's {@code configs.jsonl} as each iteration ends, one JSON
- * line per architecture ({@code {"archid", "iteration", "bred", "parents", "config"}}): what the dashboard's parallel coordinates,
- * parameter importance and model pages read. A resumed run adds only architectures not written before.
+ * line per architecture ({@code {"archid", "iteration", "bred", "parents", "config"}}): what the dashboard's
+ * parallel coordinates, parameter importance, lineage and model pages read. A resumed run adds only architectures
+ * not written before.
  */
 final class ConfigLog<M> implements SearchListener<M> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,13 +72,6 @@ final class ConfigLog<M> implements SearchListener<M> {
         if (lines.length() == 0) {
             return;
         }
-        // Files.write closes the file even when writing fails; a BufferedWriter whose flush fails on a full disk
-        // leaks the descriptor on Java 17.
-        try {
-            Files.write(file, lines.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        JsonLines.append(file, lines.toString());
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.archai4j.cli.report.RunData;
 import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.data.Normalization;
 import org.archai4j.djl.export.ModelBundle;
@@ -119,13 +120,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         if (matches.isEmpty()) {
-            List<Path> snapshots;
-            try (Stream<Path> entries = Files.list(run)) {
-                snapshots = entries.filter(p -> p.getFileName().toString().matches("pareto_models_iter_\\d+"))
-                        .sorted(Comparator.comparingInt((Path p) -> Integer.parseInt(p.getFileName().toString()
-                                .substring("pareto_models_iter_".length()))).reversed()).toList();
-            }
-            for (Path snapshot : snapshots.isEmpty() ? List.<Path>of() : List.of(snapshots.get(0))) {
+            for (Path snapshot : RunData.newestParetoSnapshot(run).stream().toList()) {
                 try (Stream<Path> files = Files.list(snapshot)) {
                     for (Path weights : files.filter(p -> p.getFileName().toString().endsWith("_weights.params"))
                             .sorted().toList()) {

@@ -30,8 +30,9 @@ import org.archai4j.space.ConfigSearchSpace;
 
 /**
  * The final stage of a run: the spec's {@code final.models} frontier models (the best within each of
- * {@code final.best_within}'s size tiers, the most accurate, then spread along the frontier; trained in that order) trained
- * from scratch on every training image, measured once on the test split, and written to {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
+ * {@code final.best_within}'s size tiers, the most accurate, then spread along the frontier; trained in that
+ * order) trained from scratch on every training sample, measured once on the test split, and written to
+ * {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
  * here, after the choice. Each model's result is written as soon as it is known, so a rerun of a finished or
  * interrupted job trains only what is missing. A model whose training would end after the job's deadline is left
  * out, and said so: its time is predicted by training a throwaway copy for a few steps.

@@ -86,11 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return Files.isRegularFile(p) && (name.endsWith(".png") || name.endsWith(".jpg")
-                                || name.endsWith(".jpeg"));
-                    }).sorted().forEach(files::add);
+                    walk.filter(ImageFolder::isImage).sorted().forEach(files::add);
                 }
             } else if (Files.isRegularFile(input)) {
                 files.add(input);

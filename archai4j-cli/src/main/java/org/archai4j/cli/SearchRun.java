@@ -245,7 +245,8 @@ public final class SearchRun implements AutoCloseable {
                 objectives.addObjective(o.name(), ParallelEvaluator.of(evaluator).threads(spec.parallel()).build(),
                         Direction.of(o.higherIsBetter()), Cost.EXPENSIVE, null);
             } else {
-                objectives.addObjective(o.name(), evaluator, Direction.of(o.higherIsBetter()), Cost.of(expensive), constraint);
+                objectives.addObjective(o.name(), evaluator, Direction.of(o.higherIsBetter()), Cost.of(expensive),
+                        constraint);
             }
         }
         for (RunSpec.Objective c : spec.constraints()) {

@@ -1,11 +1,6 @@
 package org.archai4j.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.cli.report.RunSnapshot;
 import org.archai4j.hazelcast.WorkerListener;
@@ -24,13 +19,7 @@ final class WorkerLog implements WorkerListener {
 
     @Override
     public synchronized void evaluated(String objective, String archid, String worker) {
-        String line = JSON.createObjectNode().put("objective", objective).put("archid", archid).put("worker", worker)
-                + "\n";
-        try {
-            Files.write(file, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        JsonLines.append(file, JSON.createObjectNode().put("objective", objective).put("archid", archid)
+                .put("worker", worker) + "\n");
     }
 }

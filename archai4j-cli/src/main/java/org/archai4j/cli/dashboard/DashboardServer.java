@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.archai4j.cli.report.ArchParameters;
 import org.archai4j.cli.report.ChartSpecs;
+import org.archai4j.cli.report.RunData;
 import org.archai4j.cli.report.RunSnapshot;
 import org.archai4j.cli.report.WebResources;
 
@@ -118,8 +118,9 @@ public final class DashboardServer implements AutoCloseable {
                 case "/model" -> send(exchange, 200, "text/html", Pages.MODEL);
                 case "/compare" -> send(exchange, 200, "text/html", Pages.COMPARE);
                 case "/api/runs" -> json(exchange, runs());
-                case "/api/run" -> json(exchange, run(requireRun(query)));
-                case "/api/model" -> json(exchange, model(requireRun(query), first(query, "archid")));
+                case "/api/run" -> json(exchange, run(first(query, "id"), requireRun(query)));
+                case "/api/model" -> json(exchange, model(first(query, "id"), requireRun(query),
+                        first(query, "archid")));
                 case "/api/compare" -> json(exchange, compare(query.getOrDefault("id", List.of())));
                 case "/file" -> file(exchange, requireRun(query), first(query, "path"));
                 default -> {
@@ -162,12 +163,14 @@ public final class DashboardServer implements AutoCloseable {
         return runs;
     }
 
-    private String requireRun(Map<String, List<String>> query) {
+    /** The directory of the run the query's {@code id} names, which must be one this server lists. */
+    private Path requireRun(Map<String, List<String>> query) {
         String id = first(query, "id");
-        if (!listRuns().containsKey(id)) {
+        Path dir = listRuns().get(id);
+        if (dir == null) {
             throw new NotFound("no run '" + id + "' under the runs directory");
         }
-        return id;
+        return dir;
     }
 
     private static String first(Map<String, List<String>> query, String key) {
@@ -204,8 +207,7 @@ public final class DashboardServer implements AutoCloseable {
         return out;
     }
 
-    private ObjectNode run(String id) {
-        Path dir = listRuns().get(id);
+    private ObjectNode run(String id, Path dir) {
         RunSnapshot run = RunSnapshot.read(dir);
         ObjectNode out = JSON.createObjectNode().put("id", id).put("name", run.name()).put("status", run.status())
                 .put("algorithm", run.summary().path("algorithm").asText(""))
@@ -240,8 +242,7 @@ public final class DashboardServer implements AutoCloseable {
         return cached.charts();
     }
 
-    private ObjectNode model(String id, String archid) {
-        Path dir = listRuns().get(id);
+    private ObjectNode model(String id, Path dir, String archid) {
         RunSnapshot run = RunSnapshot.read(dir);
         Optional<RunSnapshot.Evaluation> found = run.evaluations().stream().filter(e -> e.archid().equals(archid))
                 .findFirst();
@@ -280,13 +281,8 @@ public final class DashboardServer implements AutoCloseable {
         });
         ArrayNode files = out.putArray("files");
         List<String> candidates = new ArrayList<>(List.of("final/" + archid + "/arch.json"));
-        try (Stream<Path> entries = Files.list(dir)) {
-            entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("pareto_models_iter_\\d{1,9}"))
-                    .sorted(Comparator.comparingInt((String n) -> Integer.parseInt(n.substring(19))).reversed())
-                    .limit(1).forEach(n -> candidates.add(n + "/" + archid + ".json"));
-        } catch (IOException e) {
-            // no snapshots to offer
-        }
+        RunData.newestParetoSnapshot(dir).ifPresent(snapshot -> candidates.add(snapshot.getFileName() + "/" + archid
+                + ".json"));
         candidates.stream().filter(f -> Files.isRegularFile(dir.resolve(f))).forEach(files::add);
         return out;
     }
@@ -311,8 +307,7 @@ public final class DashboardServer implements AutoCloseable {
         return out;
     }
 
-    private void file(HttpExchange exchange, String id, String relative) throws IOException {
-        Path dir = listRuns().get(id);
+    private void file(HttpExchange exchange, Path dir, String relative) throws IOException {
         if (!SERVABLE.matcher(relative).matches()) {
             throw new NotFound("only arch files are served");
         }

@@ -102,9 +102,10 @@ public final class HtmlReport {
         if (run.finals().isEmpty()) {
             return;
         }
-        h.append("<h2>Final models</h2><p class='muted'>Chosen from the Pareto frontier (the most accurate, then ")
-                .append("spread along it), trained from scratch on every training image and measured once on the ")
-                .append("test split, which the search never saw. Ringed in blue on the plots.</p>");
+        h.append("<h2>Final models</h2><p class='muted'>Chosen from the Pareto frontier (the best of each size ")
+                .append("tier the spec names, the most accurate, then spread along it), trained from scratch on ")
+                .append("every training sample and measured once on the test split, which the search never saw. ")
+                .append("Ringed in blue on the plots.</p>");
         h.append("<table id='final-table'><thead><tr><th>archid</th>");
         for (String c : RunData.FINAL_COLUMNS) {
             h.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");

@@ -58,6 +58,7 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
     static final Pattern ARCHID = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern ARCH_FILE = Pattern.compile("[0-9a-f]{40}\\.json");
     private static final Pattern PARETO_DIR = Pattern.compile("(?:pareto_models_iter|models_iter)_(\\d+)");
+    private static final Pattern PARETO_SNAPSHOT = Pattern.compile("pareto_models_iter_(\\d{1,9})");
 
     /** Reads a run directory; a missing or unreadable part is a {@link SpecException} naming the file. */
     public static RunData read(Path directory) {
@@ -148,6 +149,14 @@ public record RunData(Path directory, JsonNode summary, List<String> objectives,
     /** The measurements of a final model the report shows, in order. */
     public static final List<String> FINAL_COLUMNS = List.of("test_accuracy", "validation_accuracy", "parameters",
             "macs", "latency_ms", "epochs", "train_seconds");
+
+    /**
+     * The newest {@code pareto_models_iter_<n>} directory of a run: the frontier's arch files and, when the space
+     * saves them, its weights.
+     */
+    public static Optional<Path> newestParetoSnapshot(Path run) {
+        return latest(run, PARETO_SNAPSHOT);
+    }
 
     /** The file or directory matching {@code pattern} with the largest number. */
     private static Optional<Path> latest(Path directory, Pattern pattern) {

@@ -382,9 +382,12 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         model.map("kwargs").ifPresent(k -> k.keys().forEach(key -> kwargs.put(key, k.scalar(key).orElse(null))));
         Model out = new Model(model.string("family", null), model.integer("stem_stride", 2, 1),
                 model.string("class", null), kwargs, List.copyOf(classpath));
-        if (out.family() != null && ModelFamily.find(out.family(), out.classLoader()).isEmpty()) {
-            throw model.error("family", "is '" + out.family() + "'; expected one of " + String.join(", ",
-                    ModelFamily.all(out.classLoader()).stream().map(ModelFamily::name).toList()));
+        if (out.family() != null) {
+            List<ModelFamily> known = ModelFamily.all(out.classLoader());
+            if (known.stream().noneMatch(f -> f.name().equals(out.family()))) {
+                throw model.error("family", "is '" + out.family() + "'; expected one of " + String.join(", ",
+                        known.stream().map(ModelFamily::name).toList()));
+            }
         }
         return out;
     }

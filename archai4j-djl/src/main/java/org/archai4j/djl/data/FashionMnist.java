@@ -1,6 +1,5 @@
 package org.archai4j.djl.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,32 +43,15 @@ public record FashionMnist(LabelledData train, LabelledData test) {
 
     /** Whether {@code directory} holds the four files (gzipped or not). */
     public static boolean isInstalled(Path directory) {
-        for (String part : new String[] {"train", "t10k"}) {
-            for (String kind : new String[] {"images-idx3", "labels-idx1"}) {
-                if (find(directory, part + "-" + kind + "-ubyte") == null) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return IdxDirectory.has(directory, "train") && IdxDirectory.has(directory, "t10k");
     }
 
     private static LabelledData load(Path directory, String part) {
-        if (find(directory, part + "-images-idx3-ubyte") == null || find(directory, part + "-labels-idx1-ubyte") == null) {
+        if (!IdxDirectory.has(directory, part)) {
             throw new IllegalArgumentException("Fashion-MNIST is not in " + directory + " (no " + part
                     + "-*-ubyte.gz); install it with: sudo apt-get install dataset-fashion-mnist (it goes to "
                     + DEBIAN_DIRECTORY + "), or name a directory holding the four IDX files");
         }
         return IdxDirectory.load(directory, part, List.of(CLASSES));
-    }
-
-    static Path find(Path directory, String stem) {
-        for (String name : new String[] {stem + ".gz", stem}) {
-            Path file = directory.resolve(name);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 package org.archai4j.djl.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class IdxDirectory {
 
     /** Whether {@code directory} holds {@code part}'s two files ({@code part} is {@code train} or {@code t10k}). */
     public static boolean has(Path directory, String part) {
-        return FashionMnist.find(directory, part + "-images-idx3-ubyte") != null
-                && FashionMnist.find(directory, part + "-labels-idx1-ubyte") != null;
+        return find(directory, part + "-images-idx3-ubyte") != null
+                && find(directory, part + "-labels-idx1-ubyte") != null;
     }
 
     /**
@@ -73,11 +74,22 @@ public final class IdxDirectory {
     }
 
     private static Path require(Path directory, String stem) {
-        Path file = FashionMnist.find(directory, stem);
+        Path file = find(directory, stem);
         if (file == null) {
             throw new IllegalArgumentException(directory + ": no " + stem + ".gz (or " + stem + "); expected the "
                     + "IDX files train-images-idx3-ubyte and train-labels-idx1-ubyte, and t10k-* for a test split");
         }
         return file;
+    }
+
+    /** {@code directory/stem.gz}, else {@code directory/stem}, else null. */
+    private static Path find(Path directory, String stem) {
+        for (String name : new String[] {stem + ".gz", stem}) {
+            Path file = directory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
     }
 }

@@ -173,7 +173,8 @@ public final class ImageFolder {
         }
     }
 
-    static boolean isImage(Path file) {
+    /** Whether {@code file} is a regular file named as a PNG or JPEG image. */
+    public static boolean isImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(file) && EXTENSIONS.stream().anyMatch(name::endsWith);
     }

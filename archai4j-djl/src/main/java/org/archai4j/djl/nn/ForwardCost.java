@@ -1,5 +1,6 @@
 package org.archai4j.djl.nn;
 
+import java.util.function.ToLongBiFunction;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
@@ -52,21 +53,8 @@ public final class ForwardCost {
         if (block instanceof Counted counted) {
             return counted.macs(input);
         }
-        if (block instanceof SequentialBlock) {
-            long total = 0;
-            Shape shape = input;
-            for (Block child : block.getChildren().values()) {
-                total += macs(child, shape);
-                shape = outputShape(child, shape);
-            }
-            return total;
-        }
-        if (block instanceof ParallelBlock) {
-            long total = 0;
-            for (Block child : block.getChildren().values()) {
-                total += macs(child, input);
-            }
-            return total;
+        if (block instanceof SequentialBlock || block instanceof ParallelBlock) {
+            return sumOverChildren(block, input, ForwardCost::macs);
         }
         requireLeaf(block);
         Shape output = outputShape(block, input);
@@ -82,30 +70,20 @@ public final class ForwardCost {
 
     /**
      * The activation elements every layer of {@code block} writes in a forward pass (the sum of the layers' output
-     * sizes, a {@link ParallelBlock}'s join included). On a CPU a small network's training time follows this memory traffic far more than its MACs: eight
-     * Fashion-MNIST networks of 0.4M to 3.9M MACs trained in 0.19 to 0.25 s per epoch (60,000 images) per thousand
-     * of these, while their time per MAC varied fourfold.
+     * sizes, a {@link ParallelBlock}'s join included). On a CPU a small network's training time follows this
+     * memory traffic far more than its MACs: eight Fashion-MNIST networks of 0.4M to 3.9M MACs trained in 0.19 to
+     * 0.25 s per epoch (60,000 images) per thousand of these, while their time per MAC varied fourfold.
      */
     public static long activations(Block block, Shape input) {
         if (block instanceof Counted counted) {
             return counted.activations(block, input);
         }
         if (block instanceof SequentialBlock) {
-            long total = 0;
-            Shape shape = input;
-            for (Block child : block.getChildren().values()) {
-                total += activations(child, shape);
-                shape = outputShape(child, shape);
-            }
-            return total;
+            return sumOverChildren(block, input, ForwardCost::activations);
         }
         if (block instanceof ParallelBlock) {
             // Every branch reads the same input; then the join writes the block's output.
-            long total = outputShape(block, input).size();
-            for (Block child : block.getChildren().values()) {
-                total += activations(child, input);
-            }
-            return total;
+            return outputShape(block, input).size() + sumOverChildren(block, input, ForwardCost::activations);
         }
         requireLeaf(block);
         return outputShape(block, input).size();
@@ -136,6 +114,23 @@ public final class ForwardCost {
         }
         requireLeaf(block);
         return input.size() + outputShape(block, input).size();
+    }
+
+    /**
+     * {@code cost} summed over the children of a {@link SequentialBlock} (each on its predecessor's output shape)
+     * or of a {@link ParallelBlock} (every branch on the block's input).
+     */
+    private static long sumOverChildren(Block block, Shape input, ToLongBiFunction<Block, Shape> cost) {
+        boolean sequential = block instanceof SequentialBlock;
+        long total = 0;
+        Shape shape = input;
+        for (Block child : block.getChildren().values()) {
+            total += cost.applyAsLong(child, shape);
+            if (sequential) {
+                shape = outputShape(child, shape);
+            }
+        }
+        return total;
     }
 
     private static Shape outputShape(Block block, Shape input) {

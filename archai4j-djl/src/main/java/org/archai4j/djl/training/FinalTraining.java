@@ -25,11 +25,16 @@ public final class FinalTraining {
      *
      * @param epochs the epochs trained
      * @param seconds the wall time of training
-     * @param meanLoss the mean training loss of the last epoch's steps
+     * @param epochLosses the mean training loss of each epoch's steps (the training curve)
      */
-    public record Outcome(double epochs, double seconds, double meanLoss, List<Double> epochLosses) {
+    public record Outcome(double epochs, double seconds, List<Double> epochLosses) {
         public Outcome {
             epochLosses = List.copyOf(epochLosses);
+        }
+
+        /** The mean training loss of the last epoch's steps (NaN when nothing was trained). */
+        public double meanLoss() {
+            return epochLosses.isEmpty() ? Double.NaN : epochLosses.get(epochLosses.size() - 1);
         }
     }
 
@@ -88,8 +93,7 @@ public final class FinalTraining {
                     run == null ? null : run.optimizer());
             losses.add(run.meanLoss());
         }
-        return new Outcome(epochs, (System.nanoTime() - start) / 1e9, losses.isEmpty() ? Double.NaN
-                : losses.get(losses.size() - 1), losses);
+        return new Outcome(epochs, (System.nanoTime() - start) / 1e9, losses);
     }
 
     /** The fraction of {@code test} that {@code net} classifies right. */
