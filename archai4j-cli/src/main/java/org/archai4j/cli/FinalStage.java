@@ -179,11 +179,13 @@ final class FinalStage {
         }
     }
 
-    /** The latency evaluator of the spec's latency objective (its samples), or 50 samples. */
+    /** The latency evaluator of the spec's latency objective (its samples, at least 50, and timing), or 50 samples. */
     private DjlLatency latency() {
-        int samples = spec.objectives().stream().filter(o -> o.evaluator().startsWith("latency"))
-                .mapToInt(RunSpec.Objective::samples).findFirst().orElse(50);
-        return DjlLatency.builder().numWarmups(30).numSamples(Math.max(samples, 50)).useMedian(true).build();
+        Optional<RunSpec.Objective> objective = spec.objectives().stream()
+                .filter(o -> o.evaluator().startsWith("latency")).findFirst();
+        int samples = objective.map(RunSpec.Objective::samples).orElse(50);
+        return DjlLatency.builder().numWarmups(30).numSamples(Math.max(samples, 50)).useMedian(true)
+                .timing(objective.map(RunSpec.Objective::timing).orElse(DjlLatency.Timing.CALIBRATED)).build();
     }
 
     /** The result a previous run recorded for {@code archid} with this very recipe and length, if any. */

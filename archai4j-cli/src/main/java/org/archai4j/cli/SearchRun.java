@@ -273,7 +273,7 @@ public final class SearchRun implements AutoCloseable {
                 // A fresh JVM's first passes are 2-3 times slower (scripts/bench-latency: medians of 2.1-3.2 ms after
                 // 3 warm-ups, 0.8-1.1 ms after 500): warm-ups cost a millisecond each, next to seconds of training.
                 DjlLatency latency = DjlLatency.builder().numWarmups(30).numSamples(o.samples()).useMedian(true)
-                        .build();
+                        .timing(o.timing()).build();
                 double scale = o.evaluator().equals("latency_ms") ? 1e3 : 1;
                 yield (model, budget) -> scale * latency.evaluate(model, budget);
             }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.IdxDirectory;
 import org.archai4j.djl.data.ImageFolder;
+import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.models.ModelFamily;
 import org.archai4j.djl.training.Augmentation;
 import org.archai4j.djl.training.LearningRateSchedule;
@@ -270,9 +271,10 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @param min the lower bound of a constraint (null for none)
      * @param max the upper bound of a constraint (null for none)
      * @param samples timed runs of a latency evaluator
+     * @param timing how a latency evaluator times them ({@code timing: calibrated}, the default, or {@code raw})
      */
     public record Objective(String name, String evaluator, boolean higherIsBetter, Boolean expensive, Double min,
-                            Double max, int samples) {
+                            Double max, int samples, DjlLatency.Timing timing) {
         public boolean constrained() {
             return min != null || max != null;
         }
@@ -559,14 +561,23 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return v;
     }
 
+    private static DjlLatency.Timing latencyTiming(SpecMap o) {
+        String timing = o.has("timing") ? o.requireString("timing") : "calibrated";
+        return switch (timing) {
+            case "calibrated" -> DjlLatency.Timing.CALIBRATED;
+            case "raw" -> DjlLatency.Timing.RAW;
+            default -> throw o.error("timing", "is '" + timing + "'; expected calibrated or raw");
+        };
+    }
+
     private static List<Objective> objectives(SpecMap all, boolean objectives) {
         List<Objective> out = new ArrayList<>();
         for (String name : all.keys()) {
             SpecMap o = all.requireMap(name);
             if (objectives) {
-                o.requireOnly("evaluator", "higher_is_better", "expensive", "min", "max", "samples");
+                o.requireOnly("evaluator", "higher_is_better", "expensive", "min", "max", "samples", "timing");
             } else {
-                o.requireOnly("evaluator", "min", "max", "samples");
+                o.requireOnly("evaluator", "min", "max", "samples", "timing");
             }
             String evaluator = o.requireString("evaluator");
             if (!EVALUATORS.contains(evaluator)) {
@@ -588,7 +599,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             if (objectives && !o.has("higher_is_better")) {
                 throw o.error("higher_is_better", "is missing; say whether larger values are better (true/false)");
             }
-            out.add(new Objective(name, evaluator, higher, expensive, min, max, o.integer("samples", 20, 1)));
+            out.add(new Objective(name, evaluator, higher, expensive, min, max, o.integer("samples", 20, 1),
+                    latencyTiming(o)));
         }
         if (objectives && out.isEmpty()) {
             throw all.error("", "no objectives; expected at least one");

@@ -1,6 +1,8 @@
 package org.archai4j.djl.evaluators;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.IntConsumer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,22 +21,40 @@ import org.archai4j.space.ArchaiModel;
  * gradients off. On a small shared machine the median of 50 or more samples after a few warm-ups is much steadier
  * than the reference's default of one sample.
  *
+ * <p>{@link Timing#CALIBRATED} makes the number reproducible from one process to the next: each pass of the model
+ * is followed by one of a fixed reference network, and the latency is the median of the ratios of the two times,
+ * pass by pass, times the machine's calm time for the reference
+ * ({@link LatencyReference}, which says why).
+ *
  * <pre>{@code
  * objectives.addObjective("latency", DjlLatency.builder().batchSize(1).numWarmups(5).numSamples(50)
- *         .useMedian(true).build(), Direction.MINIMIZE, Cost.EXPENSIVE);
+ *         .useMedian(true).timing(DjlLatency.Timing.CALIBRATED).build(), Direction.MINIMIZE, Cost.EXPENSIVE);
  * }</pre>
+ *
+ * @implNote Thread-safe if the network is not used by another thread meanwhile; concurrent measurements on one
+ *     machine slow each other down, so evaluate latency on one thread.
  */
 public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
     private final long batchSize;
     private final int numWarmups;
     private final int numSamples;
     private final boolean useMedian;
+    private final Timing timing;
+
+    /** How a latency is timed. */
+    public enum Timing {
+        /** The forward pass's own time, as the reference measures it. */
+        RAW,
+        /** The time relative to a reference network's, in the machine's calm phase ({@link LatencyReference}). */
+        CALIBRATED
+    }
 
     private DjlLatency(Builder b) {
         this.batchSize = b.batchSize;
         this.numWarmups = b.numWarmups;
         this.numSamples = b.numSamples;
         this.useMedian = b.useMedian;
+        this.timing = b.timing;
     }
 
     /** A builder with the reference's defaults: batch 1, one warm-up, one sample, the mean. */
@@ -44,7 +64,33 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
 
     @Override
     public double evaluate(ArchaiModel<DjlNetwork> model, Double budget) {
-        DjlNetwork net = model.arch();
+        if (timing == Timing.RAW) {
+            double[] seconds = time(model.arch(), null);
+            return useMedian ? LatencyReference.median(seconds) : Arrays.stream(seconds).average().orElseThrow();
+        }
+        LatencyReference reference = LatencyReference.forThisMachine();
+        double[] referenceSeconds = new double[numSamples];
+        double[] seconds;
+        try (LatencyReference.Timer timer = reference.timer()) {
+            seconds = time(model.arch(), i -> {
+                double s = timer.time();
+                if (i >= 0) {
+                    referenceSeconds[i] = s;
+                }
+            });
+        }
+        double[] ratios = new double[numSamples];
+        for (int i = 0; i < numSamples; i++) {
+            ratios[i] = seconds[i] / referenceSeconds[i];
+        }
+        return LatencyReference.median(ratios) * reference.calmSeconds();
+    }
+
+    /**
+     * The seconds of each timed forward pass of {@code net}; after each pass (warm-ups too, numbered from
+     * {@code -numWarmups}), {@code afterPass} runs, untimed.
+     */
+    private double[] time(DjlNetwork net, IntConsumer afterPass) {
         Block block = net.block();
         double[] seconds = new double[numSamples];
         boolean gradMode = JniUtils.isGradMode();
@@ -63,16 +109,14 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
                         seconds[i - numWarmups] = (System.nanoTime() - start) / 1e9;
                     }
                 }
+                if (afterPass != null) {
+                    afterPass.accept(i - numWarmups);
+                }
             }
         } finally {
             JniUtils.setGradMode(gradMode);
         }
-        if (useMedian) {
-            Arrays.sort(seconds);
-            int mid = numSamples / 2;
-            return numSamples % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2;
-        }
-        return Arrays.stream(seconds).average().orElseThrow();
+        return seconds;
     }
 
     /**
@@ -94,6 +138,7 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
         private int numWarmups = 1;
         private int numSamples = 1;
         private boolean useMedian;
+        private Timing timing = Timing.RAW;
 
         public Builder batchSize(long n) {
             if (n <= 0) {
@@ -121,6 +166,12 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
 
         public Builder useMedian(boolean median) {
             this.useMedian = median;
+            return this;
+        }
+
+        /** How passes are timed: {@link Timing#RAW} (the default, as the reference) or calibrated. */
+        public Builder timing(Timing timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
             return this;
         }
 
