@@ -63,6 +63,8 @@ class BadInputTest {
                         + "most the 60000 training samples of fashion-mnist", true),
                 spec("a NaN constraint bound", "max: 1.0e7", "max: .nan",
                         "constraints.affordable.max: is NaN; expected a finite number"),
+                spec("an unknown latency timing", "samples: 3}", "samples: 3, timing: wall}",
+                        "objectives.latency_ms.timing: is 'wall'; expected calibrated or raw"),
                 spec("min above max", "max: 1.0e7", "min: 2.0e7, max: 1.0e7", "expected min <= max"),
                 spec("a missing space file", "space: ", "space: /nonexistent/space.yaml\n#",
                         "/nonexistent/space.yaml: cannot read the space file (no such file)"),
