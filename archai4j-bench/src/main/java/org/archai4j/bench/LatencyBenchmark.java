@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.evaluators.DjlLatency;
@@ -49,8 +51,9 @@ public final class LatencyBenchmark {
         Path home = Files.createTempDirectory("archai4j-home");
         double[] results = new double[runs];
         for (int r = 0; r < runs; r++) {
-            Path childHome = fresh ? Files.createTempDirectory("archai4j-home") : home;
-            List<String> command = new ArrayList<>(List.of(java(), "-D" + LatencyReference.HOME_PROPERTY + "=" + childHome,
+            Path childHome = fresh ? Files.createDirectory(home.resolve("jvm" + r)) : home;
+            List<String> command = new ArrayList<>(List.of(java(), "-D" + LatencyReference.HOME_PROPERTY + "="
+                    + childHome,
                     "-cp", System.getProperty("java.class.path"),
                     LatencyBenchmark.class.getName(), "--child", Integer.toString(samples), Integer.toString(warmups), timing));
             Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -64,6 +67,9 @@ public final class LatencyBenchmark {
             }
             results[r] = Double.parseDouble(line.split(" ")[0].substring("latency_ms=".length()));
             System.out.printf(Locale.ROOT, "jvm=%d %s%n", r + 1, line);
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         double min = Arrays.stream(results).min().orElseThrow();
         double max = Arrays.stream(results).max().orElseThrow();

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import org.archai4j.algos.AlgorithmBuilder;
 import org.archai4j.algos.EvolutionParetoSearch;
 import org.archai4j.algos.LocalSearch;
 import org.archai4j.algos.MoBananasSearch;
@@ -31,6 +32,7 @@ import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlLatency;
 import org.archai4j.djl.evaluators.DjlMacs;
+import org.archai4j.djl.evaluators.DjlNaswot;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.evaluators.DjlPeakMemory;
 import org.archai4j.djl.evaluators.DjlTrainedAccuracy;
@@ -44,6 +46,7 @@ import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.ProxyScreening;
 import org.archai4j.plots.ParetoPlots;
 import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
@@ -138,6 +141,17 @@ public final class SearchRun implements AutoCloseable {
                     + "'; expected one of " + String.join(", ", ALGORITHMS));
         };
         configure(builder, spec.algorithm().parameters());
+        SpecMap parameters = spec.algorithm().parameters();
+        if (parameters.has("prescreen")) {
+            if (!(builder instanceof SuccessiveHalvingSearch.Builder<?>)) {
+                throw parameters.error("prescreen", "screens the first models of successive_halving; expected it "
+                        + "only there");
+            }
+            @SuppressWarnings("unchecked")
+            SuccessiveHalvingSearch.Builder<DjlNetwork> halving = (SuccessiveHalvingSearch.Builder<DjlNetwork>) builder;
+            halving.initialModels(prescreen(parameters.requireMap("prescreen"), parameters.integer("init_num_models",
+                    10), spec, data));
+        }
         invoke(builder, "seed", spec.seed());
         invoke(builder, "runIdentity", spec.identity());
         if (lock != null) {
@@ -281,10 +295,40 @@ public final class SearchRun implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code prescreen: {proxy: naswot, pool: 240, batch: 64, group_by: parameters}}: the first {@code n} models
+     * are the best by NASWOT score among {@code pool} random ones, one per group of neighbouring sizes.
+     */
+    private static ProxyScreening<DjlNetwork> prescreen(SpecMap p, int n, RunSpec spec, LabelledData.Split data) {
+        p.requireOnly("proxy", "pool", "batch", "group_by");
+        String proxy = p.string("proxy", "naswot");
+        if (!proxy.equals("naswot")) {
+            throw p.error("proxy", "is '" + proxy + "'; expected naswot");
+        }
+        int pool = p.integer("pool", 5 * n, n);
+        if (pool > MAX_COUNT) {
+            throw p.error("pool", "is " + pool + "; expected at most " + MAX_COUNT);
+        }
+        int batch = p.integer("batch", 64, 2);
+        if (batch > Math.min(1024, data.train().size())) {
+            throw p.error("batch", "is " + batch + "; expected at most " + Math.min(1024, data.train().size())
+                    + " images");
+        }
+        String groupBy = p.string("group_by", "parameters");
+        ModelEvaluator<DjlNetwork> size = switch (groupBy) {
+            case "parameters" -> new DjlNumParameters();
+            case "macs" -> DjlMacs.macs();
+            case "activations" -> new DjlActivations();
+            default -> throw p.error("group_by", "is '" + groupBy + "'; expected parameters, macs or activations");
+        };
+        return new ProxyScreening<>(n, pool, new DjlNaswot(data.train(), batch, spec.seed()), size,
+                AlgorithmBuilder.DEFAULT_SAMPLING_ROUNDS);
+    }
+
     /** Sets each parameter through the builder method of the same name in camel case. */
     private static void configure(Object builder, SpecMap parameters) {
         for (String key : parameters.keys()) {
-            if (key.equals("name")) {
+            if (key.equals("name") || key.equals("prescreen")) {
                 continue;
             }
             if (key.equals("seed")) {

@@ -26,7 +26,10 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     boolean clearEvaluatedModels = true;
     boolean saveParetoModelWeights = true;
     boolean referenceFiles = true;
-    int samplingRounds = 100;
+    /** The rounds of random sampling at most when looking for models that meet the constraints. */
+    public static final int DEFAULT_SAMPLING_ROUNDS = 100;
+
+    int samplingRounds = DEFAULT_SAMPLING_ROUNDS;
     Limit limit;
     EvaluationService<M> evaluations;
     RunLock runLock;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.outputs.OutputLayout;
 import org.archai4j.pareto.Pareto;
@@ -40,14 +42,15 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
     private final int initNumModels;
     private final double budgetMultiplier;
     private double budget;
-    private final RandomSampling<M> initial;
+    private final PopulationSource<M> initial;
 
     private SuccessiveHalvingSearch(Builder<M> b) {
         super(b, OutputLayout.SUCCESSIVE_HALVING);
         this.initNumModels = b.initNumModels;
         this.budget = b.initBudget;
         this.budgetMultiplier = b.budgetMultiplier;
-        this.initial = new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
+        this.initial = b.initialModels != null ? b.initialModels
+                : new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
         if (b.referenceFiles()) {
             addListener(new SearchListener<>() {
                 @Override
@@ -67,7 +70,10 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
         return new Builder<>(space, objectives, outputDir);
     }
 
-    /** Random models that meet the constraints (Archai does not check them here). */
+    /**
+     * Random models that meet the constraints (Archai does not check them here), or those of the builder's
+     * {@code initialModels}.
+     */
     @Override
     protected List<ArchaiModel<M>> initialPopulation() {
         return initial.create(context());
@@ -143,6 +149,7 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
         private int initNumModels = 10;
         private double initBudget = 1.0;
         private double budgetMultiplier = 2.0;
+        private PopulationSource<M> initialModels;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -169,6 +176,15 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+
+        /**
+         * Where the first iteration's models come from, instead of {@code initNumModels} random ones: for example
+         * a {@link org.archai4j.operators.ProxyScreening} of {@code initNumModels} out of a larger pool.
+         */
+        public Builder<M> initialModels(PopulationSource<M> source) {
+            this.initialModels = Objects.requireNonNull(source, "source");
+            return this;
+        }
 
         public SuccessiveHalvingSearch<M> build() {
             return new SuccessiveHalvingSearch<>(this);

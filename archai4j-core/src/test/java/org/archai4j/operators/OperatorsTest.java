@@ -92,6 +92,35 @@ class OperatorsTest {
     }
 
     @Test
+    void proxyScreeningKeepsTheBestScoreInEachGroupOfNeighbouringSizes() {
+        // Size is the tens digit, the proxy the units digit: the five kept models should span the sizes and each
+        // have one of the best units digits of its group.
+        FakeContext ctx = new FakeContext();
+        ProxyScreening<Integer> screening = new ProxyScreening<>(5, 60, (m, b) -> m.arch() % 10,
+                (m, b) -> m.arch() / 10, 10);
+        List<ArchaiModel<Integer>> kept = screening.create(ctx);
+        assertThat(kept).hasSize(5).allMatch(m -> m.arch() % 2 == 0);
+        assertThat(kept.stream().map(ArchaiModel::archid).distinct()).hasSize(5);
+        List<Integer> sizes = kept.stream().map(m -> m.arch() / 10).toList();
+        assertThat(sizes).isSorted();
+        assertThat(sizes.get(0)).isLessThanOrEqualTo(2);
+        assertThat(sizes.get(4)).isGreaterThanOrEqualTo(7);
+        assertThat(kept).allMatch(m -> m.arch() % 10 >= 6);
+        // Random sampling of the same seed keeps models whatever their score.
+        List<ArchaiModel<Integer>> random = new RandomSampling<Integer>(5, 10, false).create(new FakeContext());
+        assertThat(random.stream().mapToInt(m -> m.arch() % 10).sum())
+                .isLessThan(kept.stream().mapToInt(m -> m.arch() % 10).sum());
+
+        assertThatThrownBy(() -> new ProxyScreening<Integer>(5, 4, (m, b) -> 0, (m, b) -> 0, 10))
+                .hasMessageContaining("pool is 4; expected at least the 5 models kept");
+        ProxyScreening<Integer> failing = new ProxyScreening<>(2, 4, (m, b) -> {
+            throw new IllegalArgumentException("no codes");
+        }, (m, b) -> 0, 10);
+        assertThatThrownBy(() -> failing.create(new FakeContext())).hasMessageContaining("screening ")
+                .hasMessageContaining("no codes");
+    }
+
+    @Test
     void mutationRecordsItsParentAndGenerationSkipsSeenAndCanBeTurnedOff() {
         FakeContext ctx = new FakeContext();
         List<ArchaiModel<Integer>> parents = new RandomSampling<Integer>(4, 10, false).create(ctx);

@@ -83,6 +83,7 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
         for (int i = 0; i < numSamples; i++) {
             ratios[i] = seconds[i] / referenceSeconds[i];
         }
+        reference.observe(LatencyReference.median(referenceSeconds));
         return LatencyReference.median(ratios) * reference.calmSeconds();
     }
 

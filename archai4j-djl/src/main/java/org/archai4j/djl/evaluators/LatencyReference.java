@@ -36,7 +36,10 @@ import org.archai4j.io.AtomicFiles;
  * {@code scripts/bench-train}'s network in every phase). A calibrated latency is that ratio times the reference's
  * calm time, the median of its fastest round in a long calibration, made once per machine and kept in
  * {@code latency-reference.json} under {@code archai4j.home} (default {@code ~/.archai4j}), keyed by the CPU, the
- * core count and PyTorch's thread counts. Delete the file to calibrate again.
+ * core count and PyTorch's thread counts. A calibration made while the machine was busy is too slow; so when a later
+ * measurement sees the reference run more than 10% faster than the kept time, the file takes the faster time (for
+ * the processes that start afterwards; a running process keeps its own, so that its latencies stay comparable).
+ * Delete the file to calibrate again.
  *
  * <pre>{@code
  * LatencyReference reference = LatencyReference.forThisMachine();
@@ -56,13 +59,21 @@ public final class LatencyReference {
     private static final long CALIBRATION_PAUSE_MILLIS = 100;
     private static final int WARM_UPS = 200;
     private static final Map<String, LatencyReference> PER_KEY = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How much faster than the kept calm time a later measurement must be to replace it. */
+    private static final double IMPROVEMENT = 0.9;
 
     private final String key;
     private final double calmSeconds;
+    private final Path file;
+    private double keptSeconds;
 
-    private LatencyReference(String key, double calmSeconds) {
+    private LatencyReference(String key, double calmSeconds, Path file) {
         this.key = key;
         this.calmSeconds = calmSeconds;
+        this.file = file;
+        this.keptSeconds = calmSeconds;
     }
 
     /**
@@ -93,32 +104,49 @@ public final class LatencyReference {
     }
 
     private static synchronized LatencyReference loadOrCalibrate(String key, Path file) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode calibrations = json.createObjectNode();
-        if (Files.isRegularFile(file)) {
-            try {
-                JsonNode read = json.readTree(file.toFile());
-                if (read instanceof ObjectNode node) {
-                    calibrations = node;
-                }
-            } catch (IOException e) {
-                // A damaged calibration is measured again and rewritten: it is a cache, not data.
-            }
-            JsonNode known = calibrations.path(key).path("calm_ms");
-            if (known.isNumber() && known.doubleValue() > 0) {
-                return new LatencyReference(key, known.doubleValue() / 1e3);
-            }
+        JsonNode known = read(file).path(key).path("calm_ms");
+        if (known.isNumber() && known.doubleValue() > 0) {
+            return new LatencyReference(key, known.doubleValue() / 1e3, file);
         }
         double calm = calibrate();
-        calibrations.putObject(key).put("calm_ms", calm * 1e3).put("rounds", CALIBRATION_ROUNDS)
+        keep(key, file, calm);
+        return new LatencyReference(key, calm, file);
+    }
+
+    /**
+     * Tells the reference how fast it just ran (the median of a measurement's reference passes): a time more
+     * than 10% below the kept one replaces it in the file.
+     */
+    synchronized void observe(double seconds) {
+        if (seconds > 0 && seconds < IMPROVEMENT * keptSeconds) {
+            keptSeconds = seconds;
+            keep(key, file, seconds);
+        }
+    }
+
+    /** Writes {@code key}'s calm time into {@code file}, keeping the other keys, atomically. */
+    private static synchronized void keep(String key, Path file, double calmSeconds) {
+        ObjectNode calibrations = read(file);
+        calibrations.putObject(key).put("calm_ms", calmSeconds * 1e3).put("rounds", CALIBRATION_ROUNDS)
                 .put("passes_per_round", CALIBRATION_PASSES);
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(calibrations));
+            AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(calibrations));
         } catch (IOException | RuntimeException e) {
             // Unwritable home: this process keeps its calibration; the next one calibrates again.
         }
-        return new LatencyReference(key, calm);
+    }
+
+    /** The calibrations in {@code file}; none when it is missing or damaged (it is a cache, not data). */
+    private static ObjectNode read(Path file) {
+        try {
+            if (Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode node) {
+                return node;
+            }
+        } catch (IOException e) {
+            // measured again and rewritten
+        }
+        return JSON.createObjectNode();
     }
 
     /** The median of the fastest of many rounds spread over seconds: a calm phase's time. */

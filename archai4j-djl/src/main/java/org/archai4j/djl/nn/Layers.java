@@ -76,15 +76,16 @@ public final class Layers {
      * identity.
      */
     public static Block activation(String name) {
+        // DJL's names, so that the blocks print and save as Activation's own; ActivationProbe sees their inputs.
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "relu" -> Activation.reluBlock();
-            case "gelu" -> Activation.geluBlock();
-            case "relu6" -> Activation.relu6Block();
-            case "sigmoid" -> Activation.sigmoidBlock();
-            case "tanh" -> Activation.tanhBlock();
-            case "selu" -> Activation.seluBlock();
-            case "mish" -> Activation.mishBlock();
-            case "swish", "silu" -> Activation.swishBlock(1f);
+            case "relu" -> ActivationProbe.probed(Activation::relu, "ReLU");
+            case "gelu" -> ActivationProbe.probed(Activation::gelu, "GELU");
+            case "relu6" -> ActivationProbe.probed(Activation::relu6, "ReLU6");
+            case "sigmoid" -> ActivationProbe.probed(Activation::sigmoid, "sigmoid");
+            case "tanh" -> ActivationProbe.probed(Activation::tanh, "Tanh");
+            case "selu" -> ActivationProbe.probed(Activation::selu, "SELU");
+            case "mish" -> ActivationProbe.probed(Activation::mish, "Mish");
+            case "swish", "silu" -> ActivationProbe.probed(arrays -> Activation.swish(arrays, 1f), "Swish");
             case "identity" -> Blocks.identityBlock();
             default -> throw new IllegalArgumentException("activation '" + name + "': expected one of relu, gelu, "
                     + "relu6, sigmoid, tanh, selu, mish, swish, silu, identity");
