@@ -48,6 +48,7 @@ import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.ProxyScreening;
 import org.archai4j.plots.ParetoPlots;
+import org.archai4j.pruning.DominancePruner;
 import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
 import org.archai4j.space.ConfigSearchSpace;
@@ -66,6 +67,10 @@ import org.archai4j.spacefile.SpaceFiles;
  * }</pre>
  */
 public final class SearchRun implements AutoCloseable {
+    /** The evaluators whose values training does not change: a pruner compares accuracy so far along them. */
+    private static final List<String> FIXED_EVALUATORS = List.of("parameters", "macs", "flops", "activations",
+            "memory");
+
     public static final List<String> ALGORITHMS = List.of("random", "evolution_pareto", "local",
             "regularized_evolution", "successive_halving", "mo_bananas");
 
@@ -276,8 +281,15 @@ public final class SearchRun implements AutoCloseable {
 
     static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, LabelledData.Split data) {
         return switch (o.evaluator()) {
-            case "accuracy" -> DjlTrainedAccuracy.builder(data.train(), data.validation())
-                    .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed()).build();
+            case "accuracy" -> {
+                DjlTrainedAccuracy.Builder accuracy = DjlTrainedAccuracy.builder(data.train(), data.validation())
+                        .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed());
+                RunSpec.Pruning pruning = spec.training().pruning();
+                if (pruning != null) {
+                    accuracy.pruner(pruner(spec, o, pruning), pruning.reportEvery(), pruning.validationSize());
+                }
+                yield accuracy.build();
+            }
             case "parameters" -> new DjlNumParameters();
             case "macs" -> DjlMacs.macs();
             case "flops" -> DjlMacs.flops();
@@ -323,6 +335,23 @@ public final class SearchRun implements AutoCloseable {
         };
         return new ProxyScreening<>(n, pool, new DjlNaswot(data.train(), batch, spec.seed()), size,
                 AlgorithmBuilder.DEFAULT_SAMPLING_ROUNDS);
+    }
+
+    /**
+     * The pruner of {@code training.pruning}: accuracy so far against the spec's cheap objectives (parameters, MACs,
+     * ...: what training does not change), each in its direction.
+     */
+    private static DominancePruner<DjlNetwork> pruner(RunSpec spec, RunSpec.Objective accuracy,
+                                                      RunSpec.Pruning pruning) {
+        DominancePruner.Builder<DjlNetwork> pruner = DominancePruner.<DjlNetwork>builder(
+                Direction.of(accuracy.higherIsBetter())).dominatedBy(pruning.dominatedBy())
+                .minReports(pruning.minReports());
+        for (RunSpec.Objective o : spec.objectives()) {
+            if (FIXED_EVALUATORS.contains(o.evaluator())) {
+                pruner.fixedObjective(evaluator(o, spec, null), Direction.of(o.higherIsBetter()));
+            }
+        }
+        return pruner.build();
     }
 
     /** Sets each parameter through the builder method of the same name in camel case. */

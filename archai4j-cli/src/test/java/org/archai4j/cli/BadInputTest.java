@@ -63,6 +63,15 @@ class BadInputTest {
                         + "most the 60000 training samples of fashion-mnist", true),
                 spec("a NaN constraint bound", "max: 1.0e7", "max: .nan",
                         "constraints.affordable.max: is NaN; expected a finite number"),
+                spec("a pruning fraction above 1", "learning_rate: 0.002}",
+                        "learning_rate: 0.002, pruning: {dominated_by: 2}}",
+                        "pruning.dominated_by: is 2.0; expected a positive number up to 1"),
+                new Case("prescreening outside Successive Halving", "{name: random}\u0000{name: random, prescreen: "
+                        + "{pool: 10}}", null, new String[0], "algorithm.prescreen: screens the first models of "
+                        + "successive_halving", true),
+                new Case("a prescreen pool below the models kept", "{name: random}\u0000{name: successive_halving, "
+                        + "init_num_models: 8, prescreen: {pool: 4}}", null, new String[0],
+                        "algorithm.prescreen.pool: is 4; expected at least 8", true),
                 spec("an unknown latency timing", "samples: 3}", "samples: 3, timing: wall}",
                         "objectives.latency_ms.timing: is 'wall'; expected calibrated or raw"),
                 spec("min above max", "max: 1.0e7", "min: 2.0e7, max: 1.0e7", "expected min <= max"),

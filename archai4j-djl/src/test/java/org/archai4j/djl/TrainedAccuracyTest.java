@@ -47,6 +47,41 @@ class TrainedAccuracyTest {
         }
     }
 
+    @Test
+    void reportsToAPrunerWithoutChangingTrainingAndStopWhereItSays() throws Exception {
+        LabelledData train = TinyData.images(640, 1);
+        LabelledData validation = TinyData.images(200, 2);
+        DjlTrainedAccuracy plain = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
+                .build();
+        List<Double> steps = new java.util.ArrayList<>();
+        DjlTrainedAccuracy reporting = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
+                .pruner((m, step, value) -> {
+                    steps.add(step);
+                    return false;
+                }, 0.25, 50).build();
+        ArchaiModel<DjlNetwork> a = model("a");
+        ArchaiModel<DjlNetwork> b = model("b");
+        // Reports between the start and the budget only, and training goes on exactly as without them.
+        assertThat(reporting.evaluate(a, 1.0)).isEqualTo(plain.evaluate(b, 1.0));
+        assertThat(steps).containsExactly(0.25, 0.5, 0.75);
+        assertThat(reporting.checkpoint("a").orElseThrow().parameters())
+                .isEqualTo(plain.checkpoint("b").orElseThrow().parameters());
+        // Continued to 1.5 epochs: one report, at 1.25 (steps count from the start of training).
+        steps.clear();
+        reporting.evaluate(a, 1.5);
+        assertThat(steps).containsExactly(1.25);
+
+        DjlTrainedAccuracy stopping = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
+                .pruner((m, step, value) -> step >= 0.5, 0.25, 50).build();
+        ArchaiModel<DjlNetwork> c = model("c");
+        stopping.evaluate(c, 1.0);
+        // 640 samples in batches of 32: 20 steps an epoch; stopped at half an epoch.
+        assertThat(stopping.checkpoint("c").orElseThrow().steps()).isEqualTo(10);
+        for (ArchaiModel<DjlNetwork> m : List.of(a, b, c)) {
+            m.clear();
+        }
+    }
+
     /**
      * Two trainings at once in one JVM (DJL's own gradient collector allows one per JVM, and failed every second
      * one): no failure, and the values sequential training gives.

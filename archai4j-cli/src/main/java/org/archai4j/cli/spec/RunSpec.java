@@ -240,8 +240,25 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      *
      * @param epochs the epochs of an evaluation without a budget
      * @param recipe batch size, learning rate and schedule, weight decay, label smoothing, augmentation
+     * @param pruning when to stop clearly bad trainings early, or null for never
      */
-    public record Training(double epochs, TrainingRecipe recipe) {
+    public record Training(double epochs, TrainingRecipe recipe, Pruning pruning) {
+    }
+
+    /**
+     * {@code training.pruning}: the search's trainings report their accuracy on {@code validationSize} validation
+     * samples every {@code reportEvery} epochs, and one that at least {@code dominatedBy} of the networks reporting
+     * at the same step dominate (in accuracy so far and the spec's cheap objectives) stops there, once
+     * {@code minReports} have reported.
+     */
+    public record Pruning(double reportEvery, double dominatedBy, int minReports, int validationSize) {
+    }
+
+    private static Pruning pruning(SpecMap p) {
+        p.requireOnly("report_every", "dominated_by", "min_reports", "validation_size");
+        double every = positive(p, "report_every", 0.25, 1000);
+        double dominatedBy = positive(p, "dominated_by", 0.5, 1);
+        return new Pruning(every, dominatedBy, p.integer("min_reports", 5, 1), p.integer("validation_size", 1000, 1));
     }
 
     /**
@@ -330,6 +347,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         if (training != null) {
             List<String> allowed = new ArrayList<>(RECIPE_KEYS);
             allowed.add("epochs");
+            allowed.add("pruning");
             training.requireOnly(allowed.toArray(String[]::new));
         }
         TrainingRecipe recipe = recipe(training, TrainingRecipe.DEFAULT);
@@ -359,7 +377,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 ? Path.of(spec.requireString("output")) : Path.of("runs", name),
                 space(spec, base),
                 model, device, data,
-                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe),
+                new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe,
+                        training == null ? null : training.map("pruning").map(RunSpec::pruning).orElse(null)),
                 finalStage, objectives,
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
                 new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget);

@@ -16,6 +16,7 @@ import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ProgressiveTraining;
+import org.archai4j.pruning.Pruner;
 import org.archai4j.space.ArchaiModel;
 
 /**
@@ -26,6 +27,11 @@ import org.archai4j.space.ArchaiModel;
  * nothing. The continued run sees the same batches and augmentations as an uninterrupted one, and continues with
  * the optimizer's moments where they were. The learning-rate schedule spans the budget being trained to, so a
  * larger budget is a warm restart of the schedule.
+ *
+ * <p>With a {@link Pruner}, training stops to report the accuracy on a small validation subset every
+ * {@code reportEvery} epochs (counted from the start of training, so reports of different networks meet at the same
+ * steps), and ends early when the pruner says so; the evaluation's value is then the full validation accuracy
+ * where it stopped.
  *
  * <pre>{@code
  * LabelledData.Split split = FashionMnist.load(dir).train().subset(6000, 1).split(1000, 1);
@@ -51,6 +57,9 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     private final double defaultEpochs;
     private final int evaluationBatchSize;
     private final ProgressiveTraining<DjlNetwork, Checkpoint> progressive;
+    private final Pruner<DjlNetwork> pruner;
+    private final double reportEvery;
+    private final LabelledData reportData;
 
     private DjlTrainedAccuracy(Builder b) {
         this.training = new SupervisedTraining(b.train, b.recipe, b.seed);
@@ -58,6 +67,9 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         this.defaultEpochs = b.defaultEpochs;
         this.evaluationBatchSize = Math.max(256, b.recipe.batchSize());
         this.progressive = new ProgressiveTraining<>(this::train);
+        this.pruner = b.pruner;
+        this.reportEvery = b.reportEvery;
+        this.reportData = b.pruner == null ? null : b.validation.subset(b.reportSize, b.seed);
     }
 
     /** A builder ({@link TrainingRecipe#DEFAULT}: batch 64, Adam at 1e-3; one epoch without a budget; seed 1). */
@@ -92,8 +104,31 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
             done = previous.get().steps();
             optimizer = previous.get().optimizer();
         }
-        SupervisedTraining.Run run = training.train(net, done, Math.max(done, target), Math.max(done, target),
-                optimizer);
+        long horizon = Math.max(done, target);
+        long end = horizon;
+        SupervisedTraining.Run run = null;
+        if (pruner != null) {
+            for (long k = 1; ; k++) {
+                long report = training.stepsFor(k * reportEvery);
+                if (report >= horizon) {
+                    break;
+                }
+                if (report <= done) {
+                    continue;
+                }
+                run = training.train(net, done, report, horizon, optimizer);
+                optimizer = run.optimizer();
+                done = report;
+                double soFar = SupervisedTraining.accuracy(net, reportData, evaluationBatchSize);
+                if (pruner.shouldPrune(model, k * reportEvery, soFar)) {
+                    end = report;
+                    break;
+                }
+            }
+        }
+        if (done < end || run == null) {
+            run = training.train(net, done, end, horizon, optimizer);
+        }
         double accuracy = SupervisedTraining.accuracy(net, validation, evaluationBatchSize);
         if (budget == null) {
             // Only budgeted evaluations are continued later; keeping every model's weights would fill the heap.
@@ -104,7 +139,7 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
             net.block().saveParameters(out);
         }
         return new ProgressiveTraining.Step<>(accuracy,
-                new Checkpoint(bytes.toByteArray(), Math.max(done, target), run.optimizer()));
+                new Checkpoint(bytes.toByteArray(), end, run.optimizer()));
     }
 
     /** Builds a {@link DjlTrainedAccuracy}. */
@@ -114,6 +149,9 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         private TrainingRecipe recipe = TrainingRecipe.DEFAULT;
         private double defaultEpochs = 1;
         private long seed = 1;
+        private Pruner<DjlNetwork> pruner;
+        private double reportEvery;
+        private int reportSize;
 
         private Builder(LabelledData train, LabelledData validation) {
             this.train = train;
@@ -148,6 +186,24 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         /** The seed of the batch order. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Reports the accuracy on {@code reportSize} validation samples to {@code pruner} every {@code reportEvery}
+         * epochs, and stops a training it prunes.
+         */
+        public Builder pruner(Pruner<DjlNetwork> pruner, double reportEvery, int reportSize) {
+            if (!(reportEvery > 0)) {
+                throw new IllegalArgumentException("reportEvery " + reportEvery + ": expected a positive number of "
+                        + "epochs");
+            }
+            if (reportSize < 1) {
+                throw new IllegalArgumentException("reportSize " + reportSize + ": expected at least 1 sample");
+            }
+            this.pruner = Objects.requireNonNull(pruner, "pruner");
+            this.reportEvery = reportEvery;
+            this.reportSize = reportSize;
             return this;
         }
 
