@@ -194,6 +194,10 @@ final class SearchCommand implements Callable<Integer> {
         summary.put("evaluations", evaluated);
         System.out.println("Pareto frontier: " + results.getParetoFrontier().archids().size() + " of " + evaluated
                 + " models");
+        run.pruner().ifPresent(p -> {
+            summary.put("pruned", p.pruned());
+            System.out.println("pruned: " + p.pruned() + " trainings stopped early by training.pruning");
+        });
         if (reason == StopReason.LIMIT) {
             System.out.println("search stopped by its budget (" + describe(spec) + "); run the same "
                     + "command with a larger --time-budget or --max-evaluations to continue it");

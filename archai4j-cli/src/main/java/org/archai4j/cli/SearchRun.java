@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
@@ -84,13 +85,20 @@ public final class SearchRun implements AutoCloseable {
     private final SearchObjectives<DjlNetwork> objectives;
     private final Searcher<DjlNetwork> searcher;
     private final DnnEnsemble surrogate;
+    private final DominancePruner<DjlNetwork> pruner;
 
     private SearchRun(ConfigSearchSpace<DjlNetwork> space, SearchObjectives<DjlNetwork> objectives,
-                      Searcher<DjlNetwork> searcher, DnnEnsemble surrogate) {
+                      Searcher<DjlNetwork> searcher, DnnEnsemble surrogate, DominancePruner<DjlNetwork> pruner) {
         this.space = space;
         this.objectives = objectives;
         this.searcher = searcher;
         this.surrogate = surrogate;
+        this.pruner = pruner;
+    }
+
+    /** The pruner of the spec's {@code training.pruning} in this process, if there is one. */
+    public Optional<DominancePruner<DjlNetwork>> pruner() {
+        return Optional.ofNullable(pruner);
     }
 
     /** The search space (it builds networks from arch files too). */
@@ -130,7 +138,8 @@ public final class SearchRun implements AutoCloseable {
         Device device = device(spec);
         ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
                 .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed()).build();
-        SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster, outputDir);
+        DominancePruner<DjlNetwork> pruner = pruner(spec);
+        SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster, outputDir, pruner);
         DnnEnsemble surrogate = null;
         Object builder = switch (spec.algorithm().name()) {
             case "random" -> RandomSearch.builder(space, objectives, outputDir);
@@ -176,7 +185,7 @@ public final class SearchRun implements AutoCloseable {
         Searcher<DjlNetwork> searcher = (Searcher<DjlNetwork>) invoke(builder, "build");
         searcher.addListener(new ParetoPlots<>(outputDir));
         searcher.addListener(new ConfigLog<>(outputDir));
-        return new SearchRun(space, objectives, searcher, surrogate);
+        return new SearchRun(space, objectives, searcher, surrogate, pruner);
     }
 
     static Device device(RunSpec spec) {
@@ -250,11 +259,12 @@ public final class SearchRun implements AutoCloseable {
     }
 
     private static SearchObjectives<DjlNetwork> objectives(RunSpec spec, LabelledData.Split data,
-                                                           ClusterCoordinator cluster, Path outputDir) {
+                                                           ClusterCoordinator cluster, Path outputDir,
+                                                           DominancePruner<DjlNetwork> pruner) {
         SearchObjectives<DjlNetwork> objectives = new SearchObjectives<>();
         WorkerLog workers = cluster == null ? null : new WorkerLog(outputDir);
         for (RunSpec.Objective o : spec.objectives()) {
-            ModelEvaluator<DjlNetwork> evaluator = evaluator(o, spec, data);
+            ModelEvaluator<DjlNetwork> evaluator = evaluator(o, spec, data, pruner);
             boolean expensive = o.expensive() != null ? o.expensive() : o.evaluator().equals("accuracy");
             Constraint constraint = o.constrained() ? constraint(o) : null;
             if (expensive && cluster != null) {
@@ -269,7 +279,7 @@ public final class SearchRun implements AutoCloseable {
             }
         }
         for (RunSpec.Objective c : spec.constraints()) {
-            objectives.addConstraint(c.name(), evaluator(c, spec, data), constraint(c));
+            objectives.addConstraint(c.name(), evaluator(c, spec, data, null), constraint(c));
         }
         return objectives;
     }
@@ -279,14 +289,19 @@ public final class SearchRun implements AutoCloseable {
                 o.max() == null ? Double.POSITIVE_INFINITY : o.max());
     }
 
-    static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, LabelledData.Split data) {
+    /**
+     * The evaluator of objective {@code o}; an accuracy evaluator stops the trainings {@code pruner} prunes (null:
+     * none).
+     */
+    static ModelEvaluator<DjlNetwork> evaluator(RunSpec.Objective o, RunSpec spec, LabelledData.Split data,
+                                                DominancePruner<DjlNetwork> pruner) {
         return switch (o.evaluator()) {
             case "accuracy" -> {
                 DjlTrainedAccuracy.Builder accuracy = DjlTrainedAccuracy.builder(data.train(), data.validation())
                         .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed());
                 RunSpec.Pruning pruning = spec.training().pruning();
-                if (pruning != null) {
-                    accuracy.pruner(pruner(spec, o, pruning), pruning.reportEvery(), pruning.validationSize());
+                if (pruner != null) {
+                    accuracy.pruner(pruner, pruning.reportEvery(), pruning.validationSize());
                 }
                 yield accuracy.build();
             }
@@ -338,17 +353,24 @@ public final class SearchRun implements AutoCloseable {
     }
 
     /**
-     * The pruner of {@code training.pruning}: accuracy so far against the spec's cheap objectives (parameters, MACs,
-     * ...: what training does not change), each in its direction.
+     * The pruner of {@code training.pruning} (null without one, or without an accuracy objective): accuracy so far
+     * against the spec's objectives that training does not change (parameters, MACs, ...), each in its direction.
+     * One per process: a cluster's workers each prune from the reports they see.
      */
-    private static DominancePruner<DjlNetwork> pruner(RunSpec spec, RunSpec.Objective accuracy,
-                                                      RunSpec.Pruning pruning) {
+    static DominancePruner<DjlNetwork> pruner(RunSpec spec) {
+        RunSpec.Pruning pruning = spec.training().pruning();
+        Optional<RunSpec.Objective> found = spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy"))
+                .findFirst();
+        if (pruning == null || found.isEmpty()) {
+            return null;
+        }
+        RunSpec.Objective accuracy = found.get();
         DominancePruner.Builder<DjlNetwork> pruner = DominancePruner.<DjlNetwork>builder(
                 Direction.of(accuracy.higherIsBetter())).dominatedBy(pruning.dominatedBy())
                 .minReports(pruning.minReports());
         for (RunSpec.Objective o : spec.objectives()) {
             if (FIXED_EVALUATORS.contains(o.evaluator())) {
-                pruner.fixedObjective(evaluator(o, spec, null), Direction.of(o.higherIsBetter()));
+                pruner.fixedObjective(evaluator(o, spec, null, null), Direction.of(o.higherIsBetter()));
             }
         }
         return pruner.build();

@@ -12,6 +12,7 @@ import org.archai4j.djl.data.LabelledData;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
 import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.pruning.DominancePruner;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ModelFactory;
 import picocli.CommandLine.ArgGroup;
@@ -51,8 +52,9 @@ final class WorkerCommand implements Callable<Integer> {
         Device device = SearchRun.device(spec);
         ModelFactory<DjlNetwork> factory = SearchRun.modelFactory(spec, data.train(), device);
         Map<String, ModelEvaluator<DjlNetwork>> evaluators = new LinkedHashMap<>();
+        DominancePruner<DjlNetwork> pruner = SearchRun.pruner(spec);
         for (RunSpec.Objective o : spec.objectives()) {
-            evaluators.put(o.name(), SearchRun.evaluator(o, spec, data));
+            evaluators.put(o.name(), SearchRun.evaluator(o, spec, data, pruner));
         }
         Map<String, Object> kwargs = spec.model().kwargs();
         ClusterOptions options = cluster.options(spec);

@@ -156,6 +156,21 @@ class CliTest {
     }
 
     @Test
+    void successiveHalvingScreensItsFirstModelsByNaswotAndPrunesFromReports(@TempDir Path dir) throws IOException {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("screened.yaml"), spec(out.toString(),
+                "{name: successive_halving, init_num_models: 4, init_budget: 1, num_iters: 2, "
+                        + "prescreen: {pool: 12, batch: 16}}")
+                .replace("learning_rate: 0.002}", "learning_rate: 0.002, pruning: {report_every: 0.25, "
+                        + "min_reports: 1, dominated_by: 0.01, validation_size: 32}}"));
+        Run run = run("search", spec.toString(), "--no-progress");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("iteration 1/2: 4 models evaluated").containsPattern("pruned: \\d+ trainings");
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"pruned\"");
+    }
+
+    @Test
     void onlyAnEmptyDirectoryOrARunIsWrittenAndOneSearchAtATime(@TempDir Path dir) throws IOException {
         Path somewhere = Files.createDirectories(dir.resolve("somewhere"));
         Files.writeString(somewhere.resolve("notes.txt"), "mine");

@@ -72,6 +72,18 @@ public final class Pareto {
         return order;
     }
 
+    /** Whether {@code a} is nowhere worse than {@code b} and better somewhere (minimisation; Pareto dominance). */
+    public static boolean dominates(double[] a, double[] b) {
+        boolean better = false;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+            better |= a[k] < b[k];
+        }
+        return better;
+    }
+
     /** Whether {@code a <= b} in every objective (weak dominance; NaN compares false). */
     public static boolean weaklyDominates(double[] a, double[] b) {
         for (int k = 0; k < a.length; k++) {

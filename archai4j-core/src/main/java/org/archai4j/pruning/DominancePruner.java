@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.archai4j.objectives.Direction;
+import org.archai4j.pareto.Pareto;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.space.ArchaiModel;
 
@@ -65,7 +66,7 @@ public final class DominancePruner<M> implements Pruner<M> {
             if (earlier.size() >= minReports) {
                 int dominating = 0;
                 for (double[] other : earlier) {
-                    if (dominates(other, point)) {
+                    if (Pareto.dominates(other, point)) {
                         dominating++;
                     }
                 }
@@ -105,18 +106,6 @@ public final class DominancePruner<M> implements Pruner<M> {
 
     private static double minimised(Direction direction, double value) {
         return direction == Direction.MAXIMIZE ? -value : value;
-    }
-
-    /** Whether {@code a} is no worse than {@code b} everywhere and better somewhere (both minimised). */
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] > b[i]) {
-                return false;
-            }
-            better |= a[i] < b[i];
-        }
-        return better;
     }
 
     /** Builds a {@link DominancePruner}. */

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.archai4j.python.PyFloat;
 import org.archai4j.objectives.SearchObjective;
 import org.archai4j.pareto.Hypervolume;
+import org.archai4j.pareto.Pareto;
 import org.archai4j.space.ArchaiModel;
 
 /**
@@ -123,7 +124,7 @@ public final class FrontierSelection {
             }
         }
         int[] candidates = Arrays.stream(unique).filter(i -> Arrays.stream(unique)
-                .noneMatch(j -> dominates(costs[j], costs[i]))).toArray();
+                .noneMatch(j -> Pareto.dominates(costs[j], costs[i]))).toArray();
 
         double sign = objectives.get(primary).higherIsBetter() ? 1 : -1;
         double[] main = values.get(primary);
@@ -170,17 +171,5 @@ public final class FrontierSelection {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Whether costs {@code a} are nowhere worse than {@code b} and better somewhere. */
-    private static boolean dominates(double[] a, double[] b) {
-        boolean better = false;
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] > b[k]) {
-                return false;
-            }
-            better |= a[k] < b[k];
-        }
-        return better;
     }
 }

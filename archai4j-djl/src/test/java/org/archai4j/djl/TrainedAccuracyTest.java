@@ -22,6 +22,11 @@ class TrainedAccuracyTest {
                 .add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(TinyData.SIZE).build());
     }
 
+    /** Batch 32 at a learning rate of 0.01: tiny data learns in an epoch. */
+    private static DjlTrainedAccuracy.Builder quick(LabelledData train, LabelledData validation) {
+        return DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f);
+    }
+
     private static ArchaiModel<DjlNetwork> model(String archid) {
         return new ArchaiModel<>(new DjlNetwork(smallCnn(), new Shape(1, TinyData.SIZE, TinyData.SIZE)), archid);
     }
@@ -30,8 +35,7 @@ class TrainedAccuracyTest {
     void learnsAndIsReproducible() throws Exception {
         LabelledData train = TinyData.images(640, 1);
         LabelledData validation = TinyData.images(200, 2);
-        DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .build();
+        DjlTrainedAccuracy accuracy = quick(train, validation).build();
         ArchaiModel<DjlNetwork> a = model("a");
         ArchaiModel<DjlNetwork> b = model("b");
         double first = accuracy.evaluate(a, 1.0);
@@ -51,14 +55,12 @@ class TrainedAccuracyTest {
     void reportsToAPrunerWithoutChangingTrainingAndStopWhereItSays() throws Exception {
         LabelledData train = TinyData.images(640, 1);
         LabelledData validation = TinyData.images(200, 2);
-        DjlTrainedAccuracy plain = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .build();
+        DjlTrainedAccuracy plain = quick(train, validation).build();
         List<Double> steps = new java.util.ArrayList<>();
-        DjlTrainedAccuracy reporting = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .pruner((m, step, value) -> {
-                    steps.add(step);
-                    return false;
-                }, 0.25, 50).build();
+        DjlTrainedAccuracy reporting = quick(train, validation).pruner((m, step, value) -> {
+            steps.add(step);
+            return false;
+        }, 0.25, 50).build();
         ArchaiModel<DjlNetwork> a = model("a");
         ArchaiModel<DjlNetwork> b = model("b");
         // Reports between the start and the budget only, and training goes on exactly as without them.
@@ -71,8 +73,8 @@ class TrainedAccuracyTest {
         reporting.evaluate(a, 1.5);
         assertThat(steps).containsExactly(1.25);
 
-        DjlTrainedAccuracy stopping = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .pruner((m, step, value) -> step >= 0.5, 0.25, 50).build();
+        DjlTrainedAccuracy stopping = quick(train, validation).pruner((m, step, value) -> step >= 0.5, 0.25, 50)
+                .build();
         ArchaiModel<DjlNetwork> c = model("c");
         stopping.evaluate(c, 1.0);
         // 640 samples in batches of 32: 20 steps an epoch; stopped at half an epoch.
@@ -90,8 +92,7 @@ class TrainedAccuracyTest {
     void networksTrainConcurrentlyWithTheSequentialResults() throws Exception {
         LabelledData train = TinyData.images(320, 1);
         LabelledData validation = TinyData.images(100, 2);
-        DjlTrainedAccuracy accuracy = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .build();
+        DjlTrainedAccuracy accuracy = quick(train, validation).build();
         List<Double> sequential = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ArchaiModel<DjlNetwork> m = model("s" + i);
@@ -118,10 +119,8 @@ class TrainedAccuracyTest {
     void aLargerBudgetContinuesFromTheCheckpointEvenInARebuiltNetwork() throws Exception {
         LabelledData train = TinyData.images(320, 3);
         LabelledData validation = TinyData.images(100, 4);
-        DjlTrainedAccuracy progressive = DjlTrainedAccuracy.builder(train, validation).batchSize(32)
-                .learningRate(1e-2f).build();
-        DjlTrainedAccuracy direct = DjlTrainedAccuracy.builder(train, validation).batchSize(32).learningRate(1e-2f)
-                .build();
+        DjlTrainedAccuracy progressive = quick(train, validation).build();
+        DjlTrainedAccuracy direct = quick(train, validation).build();
 
         ArchaiModel<DjlNetwork> m = model("m");
         double half = progressive.evaluate(m, 0.5);
