@@ -24,7 +24,7 @@ import org.archai4j.space.ArchaiModel;
  * <p>{@link Timing#CALIBRATED} makes the number reproducible from one process to the next: each pass of the model
  * is followed by one of a fixed reference network, and the latency is the median of the ratios of the two times,
  * pass by pass, times the machine's calm time for the reference
- * ({@link LatencyReference}, which says why).
+ * ({@link LatencyReference}, which says why). The reference is a CPU network: on a GPU the timing stays raw.
  *
  * <pre>{@code
  * objectives.addObjective("latency", DjlLatency.builder().batchSize(1).numWarmups(5).numSamples(50)
@@ -64,7 +64,8 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
 
     @Override
     public double evaluate(ArchaiModel<DjlNetwork> model, Double budget) {
-        if (timing == Timing.RAW) {
+        // The reference runs on the CPU: a GPU's latency is timed raw.
+        if (timing == Timing.RAW || model.arch().device().isGpu()) {
             double[] seconds = time(model.arch(), null);
             return useMedian ? LatencyReference.median(seconds) : Arrays.stream(seconds).average().orElseThrow();
         }
