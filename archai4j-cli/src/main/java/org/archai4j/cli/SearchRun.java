@@ -299,8 +299,8 @@ public final class SearchRun implements AutoCloseable {
             case "accuracy" -> {
                 DjlTrainedAccuracy.Builder accuracy = DjlTrainedAccuracy.builder(data.train(), data.validation())
                         .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed());
-                RunSpec.Pruning pruning = spec.training().pruning();
                 if (pruner != null) {
+                    RunSpec.Pruning pruning = spec.training().pruning();
                     accuracy.pruner(pruner, pruning.reportEvery(), pruning.validationSize());
                 }
                 yield accuracy.build();

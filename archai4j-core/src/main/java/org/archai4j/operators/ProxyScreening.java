@@ -52,6 +52,9 @@ public final class ProxyScreening<M> implements PopulationSource<M> {
         for (ArchaiModel<M> model : pool.create(context)) {
             distinct.putIfAbsent(model.archid(), model);
         }
+        if (distinct.size() <= n) {
+            return new ArrayList<>(distinct.values());   // nothing to choose between: no scoring
+        }
         List<Scored<M>> scored = new ArrayList<>();
         for (ArchaiModel<M> model : distinct.values()) {
             try {
@@ -59,9 +62,6 @@ public final class ProxyScreening<M> implements PopulationSource<M> {
             } catch (Exception e) {
                 throw new IllegalStateException("screening " + model.archid() + ": " + e.getMessage(), e);
             }
-        }
-        if (scored.size() <= n) {
-            return new ArrayList<>(distinct.values());
         }
         scored.sort(Comparator.comparingDouble(Scored<M>::size));
         List<ArchaiModel<M>> kept = new ArrayList<>();
