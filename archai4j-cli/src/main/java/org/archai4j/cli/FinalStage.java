@@ -63,7 +63,7 @@ final class FinalStage {
     ObjectNode run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
                    Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos) {
         RunSpec.Final stage = spec.finalStage();
-        String primary = primaryObjective();
+        String primary = spec.primaryObjective();
         ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
         // Trained in the order chosen (the best of each size tier, the most accurate, then the spread): when time
         // runs short, what is left out is what was asked for last.
@@ -121,12 +121,6 @@ final class FinalStage {
         }
         write(runDirectory.resolve(FILE_NAME), summary);
         return summary;
-    }
-
-    /** The objective the most accurate model is chosen by: the first accuracy objective, else the first one. */
-    private String primaryObjective() {
-        return spec.objectives().stream().filter(o -> o.evaluator().equals("accuracy")).findFirst()
-                .orElse(spec.objectives().get(0)).name();
     }
 
     private static double valueOf(ParetoFrontier<DjlNetwork> frontier, String objective,

@@ -48,6 +48,7 @@ import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.ParallelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.ProxyScreening;
+import org.archai4j.operators.SizeTiers;
 import org.archai4j.plots.ParetoPlots;
 import org.archai4j.pruning.DominancePruner;
 import org.archai4j.search.Limits;
@@ -165,6 +166,9 @@ public final class SearchRun implements AutoCloseable {
             SuccessiveHalvingSearch.Builder<DjlNetwork> halving = (SuccessiveHalvingSearch.Builder<DjlNetwork>) builder;
             halving.initialModels(prescreen(parameters.requireMap("prescreen"), parameters.integer("init_num_models",
                     10), spec, data));
+        }
+        if (parameters.has("tiers")) {
+            setTiers(builder, tiers(parameters.requireMap("tiers"), spec), parameters);
         }
         invoke(builder, "seed", spec.seed());
         invoke(builder, "runIdentity", spec.identity());
@@ -352,6 +356,49 @@ public final class SearchRun implements AutoCloseable {
                 AlgorithmBuilder.DEFAULT_SAMPLING_ROUNDS);
     }
 
+    @SuppressWarnings("unchecked")
+    private static void setTiers(Object builder, SizeTiers<DjlNetwork> tiers, SpecMap parameters) {
+        if (builder instanceof LocalSearch.Builder<?> local) {
+            ((LocalSearch.Builder<DjlNetwork>) local).tiers(tiers);
+        } else if (builder instanceof MoBananasSearch.Builder<?> bananas) {
+            ((MoBananasSearch.Builder<DjlNetwork>) bananas).tiers(tiers);
+        } else if (builder instanceof EvolutionParetoSearch.Builder<?> evolution) {
+            ((EvolutionParetoSearch.Builder<DjlNetwork>) evolution).tiers(tiers);
+        } else {
+            throw parameters.error("tiers", "chooses the parents of evolution_pareto, local and mo_bananas; "
+                    + "expected it only there");
+        }
+    }
+
+    /**
+     * {@code tiers: {by: parameters, ceilings: [15000, 50000], leaders: 2, sampling: stratified}}: evolution,
+     * local search and MO-BANANAS breed the {@code leaders} most accurate networks (by the spec's primary
+     * objective) of each band of {@code by} between the ceilings, keeping each mutation in its parent's band, and
+     * draw their random networks in equal shares from each band ({@code plain}: as without tiers).
+     */
+    private static SizeTiers<DjlNetwork> tiers(SpecMap t, RunSpec spec) {
+        t.requireOnly("by", "ceilings", "leaders", "sampling");
+        String by = t.string("by", "parameters");
+        if (spec.objectives().stream().noneMatch(o -> o.name().equals(by))) {
+            throw t.error("by", "is '" + by + "'; expected one of the objectives ("
+                    + String.join(", ", spec.objectives().stream().map(RunSpec.Objective::name).toList()) + ")");
+        }
+        List<Double> ceilings = t.numberList("ceilings");
+        if (ceilings.isEmpty() || ceilings.stream().anyMatch(c -> !Double.isFinite(c))) {
+            throw t.error("ceilings", "is " + ceilings + "; expected a list of at least one number");
+        }
+        int leaders = t.integer("leaders", 2, 1);
+        if (leaders > MAX_COUNT) {
+            throw t.error("leaders", "is " + leaders + "; expected at most " + MAX_COUNT);
+        }
+        String sampling = t.string("sampling", "stratified");
+        if (!List.of("stratified", "plain").contains(sampling)) {
+            throw t.error("sampling", "is '" + sampling + "'; expected stratified or plain");
+        }
+        return new SizeTiers<>(spec.primaryObjective(), by, ceilings, leaders,
+                SizeTiers.Sampling.valueOf(sampling.toUpperCase(Locale.ROOT)));
+    }
+
     /**
      * The pruner of {@code training.pruning} (null without one, or without an accuracy objective): accuracy so far
      * against the spec's objectives that training does not change (parameters, MACs, ...), each in its direction.
@@ -379,7 +426,7 @@ public final class SearchRun implements AutoCloseable {
     /** Sets each parameter through the builder method of the same name in camel case. */
     private static void configure(Object builder, SpecMap parameters) {
         for (String key : parameters.keys()) {
-            if (key.equals("name") || key.equals("prescreen")) {
+            if (key.equals("name") || key.equals("prescreen") || key.equals("tiers")) {
                 continue;
             }
             if (key.equals("seed")) {

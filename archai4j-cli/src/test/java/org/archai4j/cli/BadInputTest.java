@@ -72,6 +72,18 @@ class BadInputTest {
                 new Case("a prescreen pool below the models kept", "{name: random}\u0000{name: successive_halving, "
                         + "init_num_models: 8, prescreen: {pool: 4}}", null, new String[0],
                         "algorithm.prescreen.pool: is 4; expected at least 8", true),
+                new Case("size tiers outside local search", "{name: random}\u0000{name: random, tiers: "
+                        + "{ceilings: [100]}}", null, new String[0], "algorithm.tiers: chooses the parents of "
+                        + "evolution_pareto, local and mo_bananas; expected it only there", true),
+                new Case("size tiers along no objective", "{name: random}\u0000{name: local, tiers: "
+                        + "{by: width, ceilings: [100]}}", null, new String[0], "algorithm.tiers.by: is 'width'; "
+                        + "expected one of the objectives (accuracy, parameters, latency_ms)", true),
+                new Case("an unknown tier sampling", "{name: random}\u0000{name: local, tiers: {ceilings: [100], "
+                        + "sampling: uniform}}", null, new String[0], "algorithm.tiers.sampling: is 'uniform'; "
+                        + "expected stratified or plain", true),
+                new Case("size tiers without ceilings", "{name: random}\u0000{name: local, tiers: {leaders: 2}}",
+                        null, new String[0], "algorithm.tiers.ceilings: is []; expected a list of at least one number",
+                        true),
                 spec("an unknown latency timing", "samples: 3}", "samples: 3, timing: wall}",
                         "objectives.latency_ms.timing: is 'wall'; expected calibrated or raw"),
                 spec("min above max", "max: 1.0e7", "min: 2.0e7, max: 1.0e7", "expected min <= max"),

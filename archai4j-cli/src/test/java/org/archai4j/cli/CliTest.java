@@ -171,6 +171,20 @@ class CliTest {
     }
 
     @Test
+    void localSearchInSizeTiersEvaluatesAtItsBudget(@TempDir Path dir) throws IOException {
+        assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("tiers.yaml"), spec(out.toString(),
+                "{name: local, init_num_models: 4, budget: 0.5, num_iters: 2, tiers: {ceilings: [3000], leaders: 1}}"));
+        Run run = run("search", spec.toString(), "--no-progress");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("iteration 1/2: 4 models evaluated");
+        List<String> accuracy = Files.readAllLines(out.resolve("evaluations.jsonl")).stream()
+                .filter(line -> line.contains("\"objective\":\"accuracy\"")).toList();
+        assertThat(accuracy).hasSizeGreaterThan(4).allMatch(line -> line.contains("\"budget\":0.5"));
+    }
+
+    @Test
     void onlyAnEmptyDirectoryOrARunIsWrittenAndOneSearchAtATime(@TempDir Path dir) throws IOException {
         Path somewhere = Files.createDirectories(dir.resolve("somewhere"));
         Files.writeString(somewhere.resolve("notes.txt"), "mine");

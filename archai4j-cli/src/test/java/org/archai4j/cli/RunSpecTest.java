@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.cli.spec.RunSpec;
 import org.archai4j.cli.spec.SpecException;
@@ -159,5 +160,15 @@ class RunSpecTest {
                 assertThat(run.searcher()).isNotNull();
             }
         }
+    }
+
+    @Test
+    void theMainJobSearchesInTheSizeTiersItsFinalStageChoosesFrom() {
+        RunSpec spec = RunSpec.read(Path.of("../examples/fashion-mnist.yaml").toAbsolutePath().normalize());
+        assertThat(spec.algorithm().name()).isEqualTo("local");
+        List<Double> ceilings = spec.algorithm().parameters().requireMap("tiers").numberList("ceilings");
+        assertThat(spec.finalStage().bestWithin()).extracting(FrontierSelection.Ceiling::max)
+                .containsExactlyElementsOf(ceilings);
+        assertThat(spec.searchTime()).isPositive();
     }
 }

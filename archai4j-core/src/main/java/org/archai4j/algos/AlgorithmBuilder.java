@@ -30,6 +30,7 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     public static final int DEFAULT_SAMPLING_ROUNDS = 100;
 
     int samplingRounds = DEFAULT_SAMPLING_ROUNDS;
+    Double budget;
     Limit limit;
     EvaluationService<M> evaluations;
     RunLock runLock;
@@ -67,6 +68,18 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     /** Whether weights of Pareto models are saved with their arch files (default true; skipped if impossible). */
     public B saveParetoModelWeights(boolean save) {
         this.saveParetoModelWeights = save;
+        return self();
+    }
+
+    /**
+     * The budget every evaluation gets (epochs, for a training evaluator; none by default): a smaller one looks
+     * at more networks, less closely. Successive Halving sets its budgets with {@code initBudget} instead.
+     */
+    public B budget(double budget) {
+        if (!(budget > 0) || Double.isInfinite(budget)) {
+            throw new IllegalArgumentException("budget is " + budget + "; expected a positive number");
+        }
+        this.budget = budget;
         return self();
     }
 

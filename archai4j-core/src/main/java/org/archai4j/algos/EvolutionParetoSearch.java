@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.Checks;
 import org.archai4j.operators.Crossover;
@@ -13,6 +14,7 @@ import org.archai4j.operators.ParetoParents;
 import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.operators.ShuffleTruncation;
+import org.archai4j.operators.SizeTiers;
 import org.archai4j.operators.Survival;
 import org.archai4j.operators.Variation;
 import org.archai4j.outputs.OutputLayout;
@@ -22,6 +24,9 @@ import org.archai4j.space.EvolutionarySearchSpace;
 /**
  * Archai's Evolution-Pareto search: each iteration breeds the Pareto frontier (mutations of every member,
  * crossovers of random pairs) and mixes in random models, then evaluates a shuffled, capped selection of them.
+ * With {@link SizeTiers} (archai4j's addition, for jobs that finally pick the best network of each size), the
+ * parents are the leaders of each size band instead of the frontier, mutations stay in their parent's band, and
+ * the initial and mixed-in random models are drawn as the tiers say (in equal shares from each band by default).
  *
  * <pre>{@code
  * SearchResults<MyNet> r = EvolutionParetoSearch.builder(space, objectives, outDir)
@@ -38,7 +43,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
     private final int maxUnseenPopulation;
     private final int mutationsPerParent;
     private final int numCrossovers;
-    private final ParentSelection<M> parents = new ParetoParents<>();
+    private final ParentSelection<M> parents;
     private final Variation<M> mutation;
     private final Variation<M> crossover;
     private final Variation<M> randomMix;
@@ -46,15 +51,22 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
     private EvolutionParetoSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
-        this.initial = b.initialPopulation();
+        boolean tiered = b.tiers != null;
+        this.initial = tiered && b.initialPopulationPaths == null
+                ? b.tiers.randomModels(b.initNumModels, b.samplingRounds) : b.initialPopulation();
+        this.parents = tiered ? b.tiers : new ParetoParents<>();
         this.initNumModels = b.initNumModels;
         this.numRandomMix = b.numRandomMix;
         this.maxUnseenPopulation = b.maxUnseenPopulation;
         this.mutationsPerParent = b.mutationsPerParent;
         this.numCrossovers = b.numCrossovers;
-        this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.EVERY_ATTEMPT);
+        Mutation<M> mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience,
+                Mutation.TryCounting.EVERY_ATTEMPT);
+        this.mutation = tiered ? mutation.keeping(b.tiers) : mutation;
         this.crossover = new Crossover<>(b.numCrossovers, b.crossoverPatience);
-        this.randomMix = new RandomSampling<>(b.numRandomMix, b.samplingRounds, false);
+        PopulationSource<M> mix = tiered ? b.tiers.randomModels(b.numRandomMix, b.samplingRounds)
+                : new RandomSampling<>(b.numRandomMix, b.samplingRounds, false);
+        this.randomMix = (context, chosen) -> mix.create(context);
         this.survival = new ShuffleTruncation<>(b.maxUnseenPopulation);
     }
 
@@ -101,6 +113,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
         private int mutationsPerParent = 1;
         private int numCrossovers = 5;
         private int crossoverPatience = 30;
+        private SizeTiers<M> tiers;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -133,6 +146,12 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
 
         public Builder<M> numCrossovers(int n) {
             this.numCrossovers = Checks.nonNegative("numCrossovers", n);
+            return this;
+        }
+
+        /** Breed the leaders of each size band instead of the frontier (default: none, the reference's way). */
+        public Builder<M> tiers(SizeTiers<M> tiers) {
+            this.tiers = Objects.requireNonNull(tiers, "tiers");
             return this;
         }
 

@@ -77,6 +77,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     protected int iterNum;
 
     private final Limit limit;
+    private final Double budget;
     private final boolean ownsEvaluations;
     private EvaluationService<M> evaluations;
     private final RunLock givenLock;
@@ -104,6 +105,7 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         this.rng = new PyRandom(b.seed);
         this.searchState = new SearchResults<>(searchSpace, objectives);
         this.limit = b.limit;
+        this.budget = b.budget;
         this.givenLock = b.runLock;
         this.runIdentity = b.runIdentity;
         this.evaluations = b.evaluations;
@@ -134,9 +136,14 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
     /** The next population, bred after an iteration evaluated {@code evaluated}. */
     protected abstract List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated);
 
-    /** The budget of this iteration's evaluations; none by default. */
+    /** The budget of this iteration's evaluations: the builder's {@code budget}, none by default. */
     protected Double budget() {
-        return null;
+        return budget;
+    }
+
+    /** The budget {@code model} is evaluated with in this iteration: {@link #budget()} unless an algorithm says. */
+    protected Double budgetOf(ArchaiModel<M> model) {
+        return budget();
     }
 
     /** Extra columns recorded with an iteration's models (such as their parents); none by default. */
@@ -267,10 +274,9 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             log.info("iteration {} has no models to evaluate; the search ends here", iterNum);
             return end(StopReason.EXHAUSTED);
         }
-        Double budget = budget();
         List<Candidate<M>> candidates = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
-            candidates.add(new Candidate<>(iterNum, i, models.get(i), budget));
+            candidates.add(new Candidate<>(iterNum, i, models.get(i), budgetOf(models.get(i))));
         }
         batch = List.copyOf(candidates);
         told = new ModelResult[batch.size()];

@@ -3,17 +3,21 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.Checks;
 import org.archai4j.operators.Mutation;
 import org.archai4j.operators.NonDominatedParents;
 import org.archai4j.operators.ParentSelection;
+import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
+import org.archai4j.operators.SizeTiers;
 import org.archai4j.outputs.OutputLayout;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
@@ -28,6 +32,11 @@ import org.archai4j.space.EvolutionarySearchSpace;
  * Archai's MO-BANANAS: a surrogate ({@link Predictor}) learns the expensive objectives from architecture
  * encodings; each iteration mutates the best non-dominated models, predicts their expensive objectives, measures
  * their cheap ones, and evaluates the candidates that Thompson sampling over those values ranks best.
+ *
+ * <p>With {@link SizeTiers} (archai4j's addition, for jobs that finally pick the best network of each size), the
+ * random models are drawn as the tiers say (in equal shares from each size band by default), the parents are each
+ * band's leaders, their mutations stay in their band, and each band gets an equal share of the candidates, ranked
+ * by the Thompson sample of the tiers' primary objective.
  *
  * <p>Records per model the previous iteration's prediction ({@code Predicted <objective> mean} / {@code var}) and
  * writes {@code search_state_<i>.csv} (0-based) and the plots at the end of each iteration, as the reference does.
@@ -47,7 +56,8 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
     private final int mutationsPerParent;
     private final int numCandidates;
     private final Random thompsonRng;
-    private final RandomSampling<M> initial;
+    private final PopulationSource<M> initial;
+    private final SizeTiers<M> tiers;
     private final ParentSelection<M> parents;
     private final Mutation<M> mutation;
     /** Predictions made for the models about to be evaluated: objective to (mean, var) per model. */
@@ -61,9 +71,18 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
         this.mutationsPerParent = b.mutationsPerParent;
         this.numCandidates = b.numCandidates;
         this.thompsonRng = new Random(b.seed);
-        this.initial = new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
-        this.parents = new NonDominatedParents<>(b.numParents);
-        this.mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience, Mutation.TryCounting.VALID_ATTEMPTS);
+        this.tiers = b.tiers;
+        Mutation<M> mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience,
+                Mutation.TryCounting.VALID_ATTEMPTS);
+        if (tiers == null) {
+            this.initial = new RandomSampling<>(b.initNumModels, b.samplingRounds, false);
+            this.parents = new NonDominatedParents<>(b.numParents);
+            this.mutation = mutation;
+        } else {
+            this.initial = tiers.randomModels(b.initNumModels, b.samplingRounds);
+            this.parents = tiers;
+            this.mutation = mutation.keeping(tiers);
+        }
     }
 
     /** A builder with the reference's defaults (10 iterations, 10 initial models, 10 parents, 5 mutations each). */
@@ -140,6 +159,21 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             simulated.put(expensive.get(k), sample);
             predictions.put(expensive.get(k), new double[][] {mean, var});
         }
+        List<Integer> selected = tiers == null ? nonDominatedFirst(mutated, simulated) : bestPerTier(simulated);
+        List<ArchaiModel<M>> next = new ArrayList<>();
+        Map<String, double[][]> nextPredictions = new LinkedHashMap<>();
+        predictions.forEach((name, mv) -> nextPredictions.put(name, new double[][] {
+            selected.stream().mapToDouble(i -> mv[0][i]).toArray(),
+            selected.stream().mapToDouble(i -> mv[1][i]).toArray()}));
+        for (int i : selected) {
+            next.add(mutated.get(i));
+        }
+        pendingPredictions = nextPredictions;
+        return next;
+    }
+
+    /** The first {@code numCandidates} in non-dominated order of the simulated values, shuffled within fronts. */
+    private List<Integer> nonDominatedFirst(List<ArchaiModel<M>> mutated, Map<String, double[]> simulated) {
         List<Integer> order = new ArrayList<>();
         for (ParetoFrontier<M> front : MultiObjective.nonDominatedSorting(mutated, simulated, objectives)) {
             List<Integer> indices = new ArrayList<>();
@@ -149,16 +183,30 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             Collections.shuffle(indices, thompsonRng);
             order.addAll(indices);
         }
-        List<Integer> selected = order.subList(0, Math.min(numCandidates, order.size()));
-        List<ArchaiModel<M>> next = new ArrayList<>();
-        Map<String, double[][]> nextPredictions = new LinkedHashMap<>();
-        predictions.forEach((name, mv) -> nextPredictions.put(name, new double[][] {
-            selected.stream().mapToDouble(i -> mv[0][i]).toArray(), selected.stream().mapToDouble(i -> mv[1][i]).toArray()}));
-        for (int i : selected) {
-            next.add(mutated.get(i));
+        return order.subList(0, Math.min(numCandidates, order.size()));
+    }
+
+    /**
+     * An equal share of {@code numCandidates} from each size band (rounded up), the best by the simulated primary
+     * objective first; a share a band cannot fill is not passed on.
+     */
+    private List<Integer> bestPerTier(Map<String, double[]> simulated) {
+        double[] primary = simulated.get(tiers.primary());
+        double[] sizes = simulated.get(tiers.size());
+        if (primary == null || sizes == null) {
+            throw new IllegalStateException("size tiers rank by '" + tiers.primary() + "' along '" + tiers.size()
+                    + "'; expected objectives of the search (" + simulated.keySet() + ")");
         }
-        pendingPredictions = nextPredictions;
-        return next;
+        double sign = objectives.objectives().get(tiers.primary()).higherIsBetter() ? -1 : 1;
+        int share = (numCandidates + tiers.count() - 1) / tiers.count();
+        List<Integer> selected = new ArrayList<>();
+        for (int band = 0; band < tiers.count(); band++) {
+            int b = band;
+            IntStream.range(0, primary.length).filter(i -> tiers.tier(sizes[i]) == b).boxed()
+                    .sorted(Comparator.comparingDouble(i -> sign * primary[i])).limit(share)
+                    .forEach(selected::add);
+        }
+        return selected;
     }
 
     private double[][] encode(List<ArchaiModel<M>> models) {
@@ -181,6 +229,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
         private int numParents = 10;
         private int mutationsPerParent = 5;
         private int numCandidates = 10;
+        private SizeTiers<M> tiers;
 
         private Builder(DiscreteSearchSpace<M> space, SearchObjectives<M> objectives,
                         Path outputDir, Predictor surrogate) {
@@ -211,6 +260,15 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
 
         public Builder<M> numCandidates(int n) {
             this.numCandidates = positive("numCandidates", n);
+            return this;
+        }
+
+        /**
+         * Size bands: random models in equal shares from each, parents the leaders of each, mutations kept in
+         * their band, candidates in equal shares from each (default: none, the reference's non-dominated choice).
+         */
+        public Builder<M> tiers(SizeTiers<M> tiers) {
+            this.tiers = Objects.requireNonNull(tiers, "tiers");
             return this;
         }
 

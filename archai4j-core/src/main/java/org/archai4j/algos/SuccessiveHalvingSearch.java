@@ -186,7 +186,12 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+        /** @throws IllegalStateException when a fixed {@code budget} was set: the budgets are the halving's own */
         public SuccessiveHalvingSearch<M> build() {
+            if (budget != null) {
+                throw new IllegalStateException("budget: Successive Halving sets its budgets with initBudget and "
+                        + "budgetMultiplier; expected no fixed budget");
+            }
             return new SuccessiveHalvingSearch<>(this);
         }
     }

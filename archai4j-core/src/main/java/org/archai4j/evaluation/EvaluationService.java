@@ -198,6 +198,21 @@ public final class EvaluationService<M> implements AutoCloseable {
         return values(run(measures(objectives.cheapObjectives()), models, Map.of(), null), models.size());
     }
 
+    /**
+     * One objective of every model, cached and journalled like the others (a search measuring the size of a
+     * mutation it may not keep, say, without its other objectives).
+     *
+     * @throws IllegalArgumentException when {@code objective} is not an objective
+     */
+    public double[] evalObj(String objective, List<ArchaiModel<M>> models) {
+        SearchObjective<M> o = objectives.objectives().get(objective);
+        if (o == null) {
+            throw new IllegalArgumentException("no objective '" + objective + "'; expected one of "
+                    + objectives.objectiveNames());
+        }
+        return values(run(List.of(Measure.of(o)), models, Map.of(), null), models.size()).get(objective);
+    }
+
     /** The expensive objectives of every model. */
     public Map<String, double[]> evalExpensiveObjs(List<ArchaiModel<M>> models) {
         return values(run(measures(objectives.expensiveObjectives()), models, Map.of(), null), models.size());

@@ -38,9 +38,20 @@ public final class Mutation<M> implements Variation<M> {
         VALID_ATTEMPTS
     }
 
+    /**
+     * Which mutations of a parent may be kept, beyond the constraints (a child in its parent's size band, say,
+     * as {@link SizeTiers} asks); a child it refuses counts as one failing the constraints.
+     */
+    @FunctionalInterface
+    public interface Kinship<M> {
+        /** Whether {@code child}, a valid mutation of {@code parent}, may be kept. */
+        boolean accepts(BreedingContext<M> context, ArchaiModel<M> parent, ArchaiModel<M> child);
+    }
+
     private final int mutationsPerParent;
     private final int patience;
     private final TryCounting counting;
+    private final Kinship<M> kinship;
 
     /**
      * @param mutationsPerParent mutations wanted per parent (0 gives none, as in Archai)
@@ -48,9 +59,19 @@ public final class Mutation<M> implements Variation<M> {
      * @param counting which attempts count as tries
      */
     public Mutation(int mutationsPerParent, int patience, TryCounting counting) {
+        this(mutationsPerParent, patience, counting, (context, parent, child) -> true);
+    }
+
+    private Mutation(int mutationsPerParent, int patience, TryCounting counting, Kinship<M> kinship) {
         this.mutationsPerParent = Checks.nonNegative("mutationsPerParent", mutationsPerParent);
         this.patience = Checks.positive("mutationPatience", patience);
         this.counting = Objects.requireNonNull(counting, "counting");
+        this.kinship = Objects.requireNonNull(kinship, "kinship");
+    }
+
+    /** The same mutation, keeping only the children {@code kinship} accepts. */
+    public Mutation<M> keeping(Kinship<M> kinship) {
+        return new Mutation<>(mutationsPerParent, patience, counting, kinship);
     }
 
     @Override
@@ -68,7 +89,7 @@ public final class Mutation<M> implements Variation<M> {
                 }
                 ArchaiModel<M> child = context.evolutionarySpace().mutate(parent);
                 child.metadata().put("parent", parent.archid());
-                if (!context.evaluations().isModelValid(child)) {
+                if (!context.evaluations().isModelValid(child) || !kinship.accepts(context, parent, child)) {
                     continue;
                 }
                 if (counting == TryCounting.VALID_ATTEMPTS) {
@@ -80,7 +101,7 @@ public final class Mutation<M> implements Variation<M> {
                 }
             }
             if (attempts >= maxAttempts && counting == TryCounting.VALID_ATTEMPTS) {
-                LOG.warn("parent {}: gave up after {} mutations, {} of them failing the constraints",
+                LOG.warn("parent {}: gave up after {} mutations, {} of them failing the constraints or refused",
                         parent.archid(), attempts, attempts - tries);
             }
             mutations.putAll(candidates);

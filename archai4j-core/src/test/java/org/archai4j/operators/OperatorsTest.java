@@ -27,18 +27,26 @@ import org.junit.jupiter.api.Test;
 class OperatorsTest {
     /** A context with a constraint "value is even", and the results and seen archids a test gives it. */
     private static final class FakeContext implements BreedingContext<Integer> {
-        final ConfigSearchSpace<Integer> space = ConfigSearchSpace.builder(
-                ModelFactory.of(c -> 10 * c.pickInt("x") + c.pickInt("y")),
-                new ArchParamTree(dict("x", DiscreteChoice.range(0, 10), "y", DiscreteChoice.range(0, 10))))
-                .seed(4).build();
+        final ConfigSearchSpace<Integer> space;
         final SearchObjectives<Integer> objectives = new SearchObjectives<Integer>()
                 .addObjective("value", (m, b) -> m.arch(), Direction.MINIMIZE, Cost.CHEAP,
                         Constraint.between(0, 1e9))
                 .addObjective("odd", (m, b) -> m.arch() % 2, Direction.MINIMIZE, Cost.CHEAP, Constraint.between(0, 0));
         final EvaluationService<Integer> evaluations = new EvaluationService<>(objectives);
-        final SearchResults<Integer> results = new SearchResults<>(space, objectives);
+        final SearchResults<Integer> results;
         final Set<String> seen = new HashSet<>();
         final PyRandom rng = new PyRandom(9);
+
+        FakeContext() {
+            this(4);
+        }
+
+        FakeContext(long spaceSeed) {
+            space = ConfigSearchSpace.builder(ModelFactory.of(c -> 10 * c.pickInt("x") + c.pickInt("y")),
+                    new ArchParamTree(dict("x", DiscreteChoice.range(0, 10), "y", DiscreteChoice.range(0, 10))))
+                    .seed(spaceSeed).build();
+            results = new SearchResults<>(space, objectives);
+        }
 
         @Override
         public DiscreteSearchSpace<Integer> space() {
@@ -139,6 +147,94 @@ class OperatorsTest {
         assertThat(new Mutation<Integer>(0, 20, Mutation.TryCounting.EVERY_ATTEMPT).vary(ctx, parents)).isEmpty();
         assertThatThrownBy(() -> new Mutation<Integer>(-1, 20, Mutation.TryCounting.EVERY_ATTEMPT))
                 .hasMessageContaining("mutationsPerParent is -1");
+    }
+
+    /** Size tiers over the tens digit (bands up to 2, up to 5, above), leaders by the highest units digit. */
+    private static SizeTiers<Integer> tensTiers(FakeContext ctx, int leaders) {
+        ctx.objectives.addObjective("tens", (m, b) -> m.arch() / 10, Direction.MINIMIZE, Cost.CHEAP, null);
+        ctx.objectives.addObjective("units", (m, b) -> m.arch() % 10, Direction.MAXIMIZE, Cost.CHEAP, null);
+        return new SizeTiers<>("units", "tens", List.of(5.0, 2.0), leaders);
+    }
+
+    @Test
+    void sizeTiersTakeTheLeadersOfEachBandAndKeepMutationsInTheirParentsBand() {
+        // Over many seeded populations, the leaders are exactly the best of each band (brute force), smallest band
+        // first, ties to the earlier model; every kept mutation of a leader stays in its band.
+        for (int seed = 0; seed < 60; seed++) {
+            FakeContext ctx = new FakeContext(seed);
+            SizeTiers<Integer> tiers = tensTiers(ctx, 2);
+            Set<String> distinct = new HashSet<>();
+            List<ArchaiModel<Integer>> evaluated = new RandomSampling<Integer>(15, 10, false).create(ctx).stream()
+                    .filter(m -> distinct.add(m.archid())).toList();
+            ctx.addIteration(evaluated);
+            List<Integer> expected = new ArrayList<>();
+            for (int band = 0; band < 3; band++) {
+                int b = band;
+                evaluated.stream().filter(m -> tiers.tier(m.arch() / 10) == b)
+                        .sorted((x, y) -> Integer.compare(y.arch() % 10, x.arch() % 10)).limit(2)
+                        .forEach(m -> expected.add(m.arch()));
+            }
+            List<ArchaiModel<Integer>> leaders = tiers.select(ctx);
+            assertThat(leaders).extracting(ArchaiModel::arch).as("seed %d", seed).containsExactlyElementsOf(expected);
+            Mutation<Integer> mutation = new Mutation<Integer>(2, 20, Mutation.TryCounting.VALID_ATTEMPTS)
+                    .keeping(tiers);
+            for (ArchaiModel<Integer> child : mutation.vary(ctx, leaders)) {
+                ArchaiModel<Integer> parent = leaders.stream()
+                        .filter(m -> m.archid().equals(child.metadata().get("parent"))).findFirst().orElseThrow();
+                assertThat(tiers.tier(child.arch() / 10)).as("seed %d", seed).isEqualTo(tiers.tier(parent.arch() / 10));
+            }
+        }
+    }
+
+    @Test
+    void stratifiedSamplingGivesEachBandAnEqualShareAndTopsUpABandTheSpaceMisses() {
+        for (int seed = 0; seed < 30; seed++) {
+            FakeContext ctx = new FakeContext(seed);
+            SizeTiers<Integer> tiers = tensTiers(ctx, 1);
+            List<ArchaiModel<Integer>> sample = new StratifiedSampling<>(10, tiers, 20).create(ctx);
+            assertThat(sample).hasSize(10).allMatch(m -> m.arch() % 2 == 0);
+            assertThat(sample.stream().map(ArchaiModel::archid).distinct()).hasSize(10);
+            // Bands of 3, 3 and 4 tens digits: plain sampling would give them 3, 3 and 4 on average; here the first
+            // band gets one more (10 = 4 + 3 + 3).
+            assertThat(List.of(0, 1, 2).stream().map(band -> sample.stream()
+                    .filter(m -> tiers.tier(m.arch() / 10) == band).count())).as("seed %d", seed)
+                    .containsExactly(4L, 3L, 3L);
+        }
+        FakeContext ctx = new FakeContext();
+        tensTiers(ctx, 1);
+        SizeTiers<Integer> unreachable = new SizeTiers<>("units", "tens", List.of(-1.0), 1);
+        List<ArchaiModel<Integer>> sample = new StratifiedSampling<>(6, unreachable, 20).create(ctx);
+        assertThat(sample).hasSize(6).allMatch(m -> unreachable.tier(m.arch() / 10) == 1);
+    }
+
+    private static ArchaiModel<Integer> sampled(FakeContext ctx, int arch) {
+        for (int i = 0; i < 10_000; i++) {
+            ArchaiModel<Integer> m = ctx.space.randomSample();
+            if (m.arch() == arch) {
+                return m;
+            }
+        }
+        throw new AssertionError("no model " + arch);
+    }
+
+    @Test
+    void sizeTiersBandsAndBadInput() {
+        FakeContext ctx = new FakeContext();
+        SizeTiers<Integer> tiers = tensTiers(ctx, 1);
+        assertThat(List.of(0, 2, 3, 5, 6, 9).stream().map(t -> tiers.tier(t))).containsExactly(0, 0, 1, 1, 2, 2);
+        // A band without models has no leader; a mutation leaving its band is refused.
+        ArchaiModel<Integer> small = sampled(ctx, 17);
+        ArchaiModel<Integer> large = sampled(ctx, 83);
+        ctx.addIteration(List.of(small, large));
+        assertThat(tiers.select(ctx)).extracting(ArchaiModel::arch).containsExactly(17, 83);
+        assertThat(tiers.accepts(ctx, small, sampled(ctx, 20))).isTrue();
+        assertThat(tiers.accepts(ctx, small, sampled(ctx, 30))).isFalse();
+        assertThatThrownBy(() -> new SizeTiers<Integer>("units", "tens", List.of(), 1))
+                .hasMessageContaining("expected at least one finite number");
+        assertThatThrownBy(() -> new SizeTiers<Integer>("units", "tens", List.of(1.0), 0))
+                .hasMessageContaining("leadersPerTier");
+        assertThatThrownBy(() -> new SizeTiers<Integer>("units", "width", List.of(1.0), 1).select(ctx))
+                .hasMessageContaining("no objective 'width'");
     }
 
     @Test

@@ -86,6 +86,12 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 objectives, constraints, algorithm, parallel, other);
     }
 
+    /** The objective "most accurate" means: the first accuracy objective, else the first objective. */
+    public String primaryObjective() {
+        return objectives.stream().filter(o -> o.evaluator().equals("accuracy")).findFirst()
+                .orElse(objectives.get(0)).name();
+    }
+
     /**
      * The search's own time limit: the whole job's budget less the final stage's reserve (null without a time
      * budget).
