@@ -138,7 +138,8 @@ public final class SearchRun implements AutoCloseable {
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
         Device device = device(spec);
         ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, data.train(), device), tree)
-                .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed()).build();
+                .modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore()).seed(spec.seed())
+                .mutationProb(mutationProb(spec.algorithm().parameters())).build();
         DominancePruner<DjlNetwork> pruner = pruner(spec);
         SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster, outputDir, pruner);
         DnnEnsemble surrogate = null;
@@ -356,6 +357,18 @@ public final class SearchRun implements AutoCloseable {
                 AlgorithmBuilder.DEFAULT_SAMPLING_ROUNDS);
     }
 
+    /**
+     * {@code mutation_prob}: the probability that a mutation redraws each parameter (the space's, Archai's 0.3 by
+     * default); smaller gives nearer neighbours.
+     */
+    private static double mutationProb(SpecMap parameters) {
+        double p = parameters.number("mutation_prob", 0.3);
+        if (!(p > 0 && p <= 1)) {
+            throw parameters.error("mutation_prob", "is " + p + "; expected a probability above 0, at most 1");
+        }
+        return p;
+    }
+
     @SuppressWarnings("unchecked")
     private static void setTiers(Object builder, SizeTiers<DjlNetwork> tiers, SpecMap parameters) {
         if (builder instanceof LocalSearch.Builder<?> local) {
@@ -426,7 +439,7 @@ public final class SearchRun implements AutoCloseable {
     /** Sets each parameter through the builder method of the same name in camel case. */
     private static void configure(Object builder, SpecMap parameters) {
         for (String key : parameters.keys()) {
-            if (key.equals("name") || key.equals("prescreen") || key.equals("tiers")) {
+            if (List.of("name", "prescreen", "tiers", "mutation_prob").contains(key)) {
                 continue;
             }
             if (key.equals("seed")) {

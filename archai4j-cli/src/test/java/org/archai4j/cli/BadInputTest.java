@@ -81,6 +81,8 @@ class BadInputTest {
                 new Case("an unknown tier sampling", "{name: random}\u0000{name: local, tiers: {ceilings: [100], "
                         + "sampling: uniform}}", null, new String[0], "algorithm.tiers.sampling: is 'uniform'; "
                         + "expected stratified or plain", true),
+                spec("a mutation probability of 0", "{name: random}", "{name: local, mutation_prob: 0}",
+                        "algorithm.mutation_prob: is 0.0; expected a probability above 0, at most 1"),
                 new Case("size tiers without ceilings", "{name: random}\u0000{name: local, tiers: {leaders: 2}}",
                         null, new String[0], "algorithm.tiers.ceilings: is []; expected a list of at least one number",
                         true),
