@@ -46,14 +46,13 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
     private final ParentSelection<M> parents;
     private final Variation<M> mutation;
     private final Variation<M> crossover;
-    private final Variation<M> randomMix;
+    private final PopulationSource<M> randomMix;
     private final Survival<M> survival;
 
     private EvolutionParetoSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
         boolean tiered = b.tiers != null;
-        this.initial = tiered && b.initialPopulationPaths == null
-                ? b.tiers.randomModels(b.initNumModels, b.samplingRounds) : b.initialPopulation();
+        this.initial = b.initialPopulation(b.tiers);
         this.parents = tiered ? b.tiers : new ParetoParents<>();
         this.initNumModels = b.initNumModels;
         this.numRandomMix = b.numRandomMix;
@@ -64,9 +63,8 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
                 Mutation.TryCounting.EVERY_ATTEMPT);
         this.mutation = tiered ? mutation.keeping(b.tiers) : mutation;
         this.crossover = new Crossover<>(b.numCrossovers, b.crossoverPatience);
-        PopulationSource<M> mix = tiered ? b.tiers.randomModels(b.numRandomMix, b.samplingRounds)
+        this.randomMix = tiered ? b.tiers.randomModels(b.numRandomMix, b.samplingRounds)
                 : new RandomSampling<>(b.numRandomMix, b.samplingRounds, false);
-        this.randomMix = (context, chosen) -> mix.create(context);
         this.survival = new ShuffleTruncation<>(b.maxUnseenPopulation);
     }
 
@@ -88,7 +86,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
         List<ArchaiModel<M>> mutated = mutation.vary(context(), chosen);
         List<ArchaiModel<M>> unseen = new ArrayList<>(crossover.vary(context(), chosen));
         unseen.addAll(mutated);
-        unseen.addAll(randomMix.vary(context(), chosen));
+        unseen.addAll(randomMix.create(context()));
         return survival.survive(context(), unseen);
     }
 

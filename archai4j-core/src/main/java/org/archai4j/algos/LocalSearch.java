@@ -52,8 +52,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
 
     private LocalSearch(Builder<M> b) {
         super(b, OutputLayout.STANDARD);
-        this.initial = b.tiers != null && b.initialPopulationPaths == null
-                ? b.tiers.randomModels(b.initNumModels, b.samplingRounds) : b.initialPopulation();
+        this.initial = b.initialPopulation(b.tiers);
         this.initNumModels = b.initNumModels;
         this.mutationsPerParent = b.mutationsPerParent;
         Mutation<M> mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience,

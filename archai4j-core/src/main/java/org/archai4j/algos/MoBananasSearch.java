@@ -3,7 +3,6 @@ package org.archai4j.algos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,16 +196,9 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             throw new IllegalStateException("size tiers rank by '" + tiers.primary() + "' along '" + tiers.size()
                     + "'; expected objectives of the search (" + simulated.keySet() + ")");
         }
-        double sign = objectives.objectives().get(tiers.primary()).higherIsBetter() ? -1 : 1;
         int share = (numCandidates + tiers.count() - 1) / tiers.count();
-        List<Integer> selected = new ArrayList<>();
-        for (int band = 0; band < tiers.count(); band++) {
-            int b = band;
-            IntStream.range(0, primary.length).filter(i -> tiers.tier(sizes[i]) == b).boxed()
-                    .sorted(Comparator.comparingDouble(i -> sign * primary[i])).limit(share)
-                    .forEach(selected::add);
-        }
-        return selected;
+        return tiers.bestInEachBand(IntStream.range(0, primary.length).boxed().toList(), primary, sizes,
+                objectives.objectives().get(tiers.primary()).higherIsBetter(), share);
     }
 
     private double[][] encode(List<ArchaiModel<M>> models) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
+import org.archai4j.operators.SizeTiers;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
 
@@ -30,9 +31,18 @@ public abstract class PopulationBuilder<M, B extends PopulationBuilder<M, B>> ex
      * {@code samplingRounds} rounds of sampling).
      */
     PopulationSource<M> initialPopulation() {
+        return initialPopulation(null);
+    }
+
+    /**
+     * The initial population: the arch files when some are named, otherwise valid random models drawn as
+     * {@code tiers} say (plainly without tiers).
+     */
+    PopulationSource<M> initialPopulation(SizeTiers<M> tiers) {
         List<Path> paths = initialPopulationPaths == null ? List.of() : List.copyOf(initialPopulationPaths);
         if (paths.isEmpty()) {
-            return new RandomSampling<>(initNumModels, samplingRounds, false);
+            return tiers != null ? tiers.randomModels(initNumModels, samplingRounds)
+                    : new RandomSampling<>(initNumModels, samplingRounds, false);
         }
         return context -> {
             List<ArchaiModel<M>> loaded = new ArrayList<>();

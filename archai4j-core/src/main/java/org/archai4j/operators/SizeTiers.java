@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.archai4j.objectives.SearchObjective;
 import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 
@@ -135,15 +134,11 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
         List<Double> budgets = new ArrayList<>();
         for (SearchResults.IterationResult<M> r : context.results().results()) {
             models.addAll(r.models());
-            for (int i = 0; i < r.models().size(); i++) {
-                budgets.add(r.modelResults() == null ? null : r.modelResults().get(i).budget());
-            }
+            r.modelResults().forEach(result -> budgets.add(result.budget()));
         }
         Map<String, double[]> values = context.results().allEvaluatedObjs();
         double[] rank = column(values, primary);
         double[] sizes = column(values, size);
-        SearchObjective<M> objective = context.evaluations().objectives().objectives().get(primary);
-        double sign = objective.higherIsBetter() ? -1 : 1;
         // One row per architecture: the most trained one (or the one at the budget asked for), the later on ties.
         Map<String, Integer> chosen = new LinkedHashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -155,17 +150,25 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
                 chosen.put(models.get(i).archid(), i);
             }
         }
-        List<List<Integer>> bands = new ArrayList<>();
-        for (int t = 0; t <= ceilings.length; t++) {
-            bands.add(new ArrayList<>());
+        boolean higherIsBetter = context.evaluations().objectives().objectives().get(primary).higherIsBetter();
+        return bestInEachBand(chosen.values().stream().sorted().toList(), rank, sizes, higherIsBetter,
+                leadersPerTier).stream().map(models::get).toList();
+    }
+
+    /**
+     * The best {@code perBand} of {@code rows} in each band, the smallest band first, the best of each band first:
+     * row {@code i} has the value {@code values[i]} and the size {@code sizes[i]}; ties go to the row listed first.
+     */
+    public List<Integer> bestInEachBand(List<Integer> rows, double[] values, double[] sizes, boolean higherIsBetter,
+                                        int perBand) {
+        double sign = higherIsBetter ? -1 : 1;
+        List<Integer> best = new ArrayList<>();
+        for (int band = 0; band < count(); band++) {
+            int b = band;
+            rows.stream().filter(i -> tier(sizes[i]) == b).sorted(Comparator.comparingDouble(i -> sign * values[i]))
+                    .limit(perBand).forEach(best::add);
         }
-        chosen.values().stream().sorted().forEach(i -> bands.get(tier(sizes[i])).add(i));
-        List<ArchaiModel<M>> leaders = new ArrayList<>();
-        for (List<Integer> band : bands) {
-            band.stream().sorted(Comparator.comparingDouble(i -> sign * rank[i])).limit(leadersPerTier)
-                    .forEach(i -> leaders.add(models.get(i)));
-        }
-        return leaders;
+        return best;
     }
 
     private static double trained(Double budget) {

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Random models that meet the constraints, an equal share from each band of {@link SizeTiers}: rounds of {@code n}
- * samples per band are drawn, measured along the tiers' size objective (cheap) and kept while their band has room, until
- * every band is full or {@code rounds} rounds were drawn. A band the space rarely reaches is then topped up by the
+ * samples per band are drawn, measured along the tiers' size objective (cheap) and kept while their band has room,
+ * until every band is full or {@code rounds} rounds were drawn. A band the space rarely reaches is then topped up by the
  * other bands' extra models, in the order they were drawn, so the population still has {@code n} models when the
  * space has them.
  *
