@@ -171,6 +171,9 @@ public final class SearchRun implements AutoCloseable {
         if (parameters.has("tiers")) {
             setTiers(builder, tiers(parameters.requireMap("tiers"), spec), parameters);
         }
+        if (parameters.has("screening")) {
+            screening(builder, parameters);
+        }
         invoke(builder, "seed", spec.seed());
         invoke(builder, "runIdentity", spec.identity());
         if (lock != null) {
@@ -384,6 +387,35 @@ public final class SearchRun implements AutoCloseable {
     }
 
     /**
+     * {@code screening: {candidates: 16, gamma: 0.25}}: local search with tiers makes {@code candidates} mutations
+     * of each leader and trains the most promising by a Parzen (TPE) score, whose good networks are the best
+     * {@code gamma} of each band.
+     */
+    @SuppressWarnings("unchecked")
+    private static void screening(Object builder, SpecMap parameters) {
+        SpecMap s = parameters.requireMap("screening");
+        s.requireOnly("candidates", "gamma");
+        if (!(builder instanceof LocalSearch.Builder<?> local) || !parameters.has("tiers")) {
+            throw parameters.error("screening", "screens the mutations of local search with tiers; expected it only "
+                    + "there");
+        }
+        int candidates = s.integer("candidates", 16, 2);
+        if (candidates > MAX_COUNT) {
+            throw s.error("candidates", "is " + candidates + "; expected at most " + MAX_COUNT);
+        }
+        double gamma = s.number("gamma", 0.25);
+        if (!(gamma > 0 && gamma < 1)) {
+            throw s.error("gamma", "is " + gamma + "; expected a fraction between 0 and 1");
+        }
+        int keep = parameters.integer("mutations_per_parent", 1, 0);
+        if (candidates <= keep) {
+            throw s.error("candidates", "is " + candidates + "; expected more than the " + keep
+                    + " mutations_per_parent it keeps");
+        }
+        ((LocalSearch.Builder<DjlNetwork>) local).screening(candidates, gamma);
+    }
+
+    /**
      * {@code tiers: {by: parameters, ceilings: [15000, 50000], leaders: 2, sampling: stratified}}: evolution,
      * local search and MO-BANANAS breed the {@code leaders} most accurate networks (by the spec's primary
      * objective) of each band of {@code by} between the ceilings, keeping each mutation in its parent's band, and
@@ -439,7 +471,7 @@ public final class SearchRun implements AutoCloseable {
     /** Sets each parameter through the builder method of the same name in camel case. */
     private static void configure(Object builder, SpecMap parameters) {
         for (String key : parameters.keys()) {
-            if (List.of("name", "prescreen", "tiers", "mutation_prob").contains(key)) {
+            if (List.of("name", "prescreen", "tiers", "screening", "mutation_prob").contains(key)) {
                 continue;
             }
             if (key.equals("seed")) {

@@ -81,6 +81,16 @@ class BadInputTest {
                 new Case("an unknown tier sampling", "{name: random}\u0000{name: local, tiers: {ceilings: [100], "
                         + "sampling: uniform}}", null, new String[0], "algorithm.tiers.sampling: is 'uniform'; "
                         + "expected stratified or plain", true),
+                new Case("screening without size tiers", "{name: random}\u0000{name: local, screening: "
+                        + "{candidates: 8}}", null, new String[0], "algorithm.screening: screens the mutations of local "
+                        + "search with tiers; expected it only there", true),
+                new Case("a screening gamma of 1", "{name: random}\u0000{name: local, tiers: {ceilings: [100]}, "
+                        + "screening: {gamma: 1}}", null, new String[0], "algorithm.screening.gamma: is 1.0; expected "
+                        + "a fraction between 0 and 1", true),
+                new Case("no more candidates than mutations kept", "{name: random}\u0000{name: local, "
+                        + "mutations_per_parent: 4, tiers: {ceilings: [100]}, screening: {candidates: 4}}", null,
+                        new String[0], "algorithm.screening.candidates: is 4; expected more than the 4 "
+                        + "mutations_per_parent it keeps", true),
                 spec("a mutation probability of 0", "{name: random}", "{name: local, mutation_prob: 0}",
                         "algorithm.mutation_prob: is 0.0; expected a probability above 0, at most 1"),
                 new Case("size tiers without ceilings", "{name: random}\u0000{name: local, tiers: {leaders: 2}}",

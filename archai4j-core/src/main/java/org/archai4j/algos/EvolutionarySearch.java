@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.evaluation.ModelResult;
 import org.archai4j.io.RunLock;
@@ -53,8 +54,10 @@ import org.archai4j.space.DiscreteSearchSpace;
  *
  * <p>The search stops when it has run {@code numIters} iterations, when a {@link Limit} is reached (asked before
  * every iteration, and by {@link #search()} before every evaluation), or when the algorithm has nothing left to
- * evaluate. Stopping inside an iteration drops that iteration (its finished evaluations stay in the journal);
- * every file stays as the last complete iteration left it.
+ * evaluate. A limit reached inside an iteration keeps that iteration's finished evaluations as a last, partial
+ * iteration (in the results and the files; nothing is bred from it), and the journal holds them for a rerun with
+ * a larger limit, which completes that iteration. Closing the search inside an iteration drops it: every file
+ * stays as the last complete iteration left it.
  *
  * @implNote Not thread-safe: one thread asks and tells.
  * @param <M> the type of the built models
@@ -286,7 +289,41 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
 
     private void finishIteration() {
         List<ArchaiModel<M>> models = batch.stream().map(Candidate::model).toList();
-        searchState.addModelResults(models, List.of(told), extraData(models));
+        ParetoFrontier<M> pareto = record(models, List.of(told), extraData(models));
+        List<ArchaiModel<M>> next = nextPopulation(models);
+        announce(next, pareto);
+        if (clearEvaluatedModels) {
+            clearBehind(models, next, pareto.models());
+        }
+        population = next;
+    }
+
+    /**
+     * Keeps the finished evaluations of the iteration a limit stopped, as a last, partial iteration (so a time
+     * limit loses no training that ran); nothing is bred from it. A rerun with a larger limit evaluates the rest of
+     * the iteration and replaces it.
+     */
+    private void keepPartialIteration() {
+        List<Integer> done = IntStream.range(0, told.length).filter(i -> told[i] != null).boxed().toList();
+        if (done.isEmpty()) {
+            return;
+        }
+        List<ArchaiModel<M>> batchModels = batch.stream().map(Candidate::model).toList();
+        Map<String, List<Object>> extra = new LinkedHashMap<>();
+        extraData(batchModels).forEach((column, values) -> extra.put(column, done.stream().map(values::get).toList()));
+        List<ArchaiModel<M>> models = done.stream().map(batchModels::get).toList();
+        log.info("iteration {} stopped by its limit after {} of its {} models", iterNum, done.size(), batch.size());
+        ParetoFrontier<M> pareto = record(models, done.stream().map(i -> told[i]).toList(), extra);
+        announce(population, pareto);
+        if (clearEvaluatedModels) {
+            clearBehind(models, List.of(), pareto.models());
+        }
+    }
+
+    /** Adds an iteration's results; returns the frontier after it. */
+    private ParetoFrontier<M> record(List<ArchaiModel<M>> models, List<ModelResult> results,
+                                     Map<String, List<Object>> extra) {
+        searchState.addModelResults(models, results, extra);
         for (ArchaiModel<M> m : models) {
             seenArchs.add(m.archid());
         }
@@ -294,7 +331,11 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         ParetoFrontier<M> pareto = searchState.getParetoFrontier();
         log.info("iteration {}: {} models evaluated, {} on the Pareto frontier", iterNum, models.size(),
                 pareto.models().size());
-        List<ArchaiModel<M>> next = nextPopulation(models);
+        return pareto;
+    }
+
+    /** Tells the listeners that the iteration just recorded finished (and the frontier changed, if it did). */
+    private void announce(List<ArchaiModel<M>> next, ParetoFrontier<M> pareto) {
         for (SearchListener<M> l : listeners()) {
             l.iterationFinished(iterNum, searchState, next);
         }
@@ -306,10 +347,6 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
         }
         reportProgress(new SearchProgress(iterNum, numIters, evaluated, Math.max(evaluated, plannedEvaluations()),
                 pareto.archids()));
-        if (clearEvaluatedModels) {
-            clearBehind(models, next, pareto.models());
-        }
-        population = next;
     }
 
     /**
@@ -383,14 +420,18 @@ public abstract class EvolutionarySearch<M> extends Searcher<M> {
             for (List<Candidate<M>> asked = ask(); !asked.isEmpty(); asked = ask()) {
                 List<ModelResult> results = evaluations.evaluate(asked.stream().map(Candidate::model).toList(),
                         asked.stream().map(Candidate::budget).toList(), stop);
-                for (int i = 0; i < asked.size() && !isDone(); i++) {
+                boolean limited = false;
+                for (int i = 0; i < asked.size(); i++) {
                     if (results.get(i) == null) {
-                        end(StopReason.LIMIT);
+                        limited = true;
                     } else {
                         accept(asked.get(i), results.get(i));
                     }
                 }
-                if (!isDone() && toldCount == batch.size()) {
+                if (limited) {
+                    keepPartialIteration();
+                    end(StopReason.LIMIT);
+                } else if (toldCount == batch.size()) {
                     finishIteration();
                 }
             }

@@ -14,8 +14,11 @@ import org.archai4j.operators.Checks;
 import org.archai4j.operators.Mutation;
 import org.archai4j.operators.ParentSelection;
 import org.archai4j.operators.ParetoParents;
+import org.archai4j.operators.ParzenScore;
 import org.archai4j.operators.PopulationSource;
+import org.archai4j.operators.ScreenedMutation;
 import org.archai4j.operators.SizeTiers;
+import org.archai4j.operators.Variation;
 import org.archai4j.outputs.OutputLayout;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.EvolutionarySearchSpace;
@@ -43,7 +46,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
     private final int initNumModels;
     private final int mutationsPerParent;
     private final ParentSelection<M> parents;
-    private final Mutation<M> mutation;
+    private final Variation<M> mutation;
     private final SizeTiers<M> tiers;
     private final Double promotionBudget;
     /** The models the next iteration trains on to the promotion budget. */
@@ -55,10 +58,16 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
         this.initial = b.initialPopulation(b.tiers);
         this.initNumModels = b.initNumModels;
         this.mutationsPerParent = b.mutationsPerParent;
-        Mutation<M> mutation = new Mutation<>(b.mutationsPerParent, b.mutationPatience,
+        boolean screened = b.screeningCandidates > 0;
+        Mutation<M> mutation = new Mutation<>(screened ? b.screeningCandidates : b.mutationsPerParent,
+                screened ? Math.max(b.mutationPatience, b.screeningCandidates) : b.mutationPatience,
                 Mutation.TryCounting.VALID_ATTEMPTS);
+        if (b.tiers != null) {
+            mutation = mutation.keeping(b.tiers);
+        }
         this.parents = b.tiers != null ? b.tiers : new ParetoParents<>();
-        this.mutation = b.tiers != null ? mutation.keeping(b.tiers) : mutation;
+        this.mutation = screened ? new ScreenedMutation<>(mutation,
+                new ParzenScore<>(b.tiers, b.budget, b.screeningGamma), b.mutationsPerParent) : mutation;
         this.tiers = b.tiers;
         this.promotionBudget = b.promotionBudget;
     }
@@ -112,6 +121,8 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
         private int mutationsPerParent = 1;
         private SizeTiers<M> tiers;
         private Double promotionBudget;
+        private int screeningCandidates;
+        private double screeningGamma;
 
         private Builder(EvolutionarySearchSpace<M> space, SearchObjectives<M> objectives, Path outputDir) {
             super(space, objectives, outputDir);
@@ -143,8 +154,31 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
-        /** @throws IllegalStateException when a promotion budget lacks tiers, or a smaller budget to promote from */
+        /**
+         * With tiers: make {@code candidates} mutations of each leader (within the mutation patience, raised to
+         * {@code candidates} if lower) and train only the {@code mutationsPerParent} most promising by a
+         * {@link ParzenScore} whose good models are the best {@code gamma} of each band at the search's budget
+         * (default: no screening, every mutation made is trained).
+         */
+        public Builder<M> screening(int candidates, double gamma) {
+            this.screeningCandidates = Checks.positive("screening candidates", candidates);
+            if (!(gamma > 0 && gamma < 1)) {
+                throw new IllegalArgumentException("screening gamma is " + gamma + "; expected a fraction between 0 "
+                        + "and 1");
+            }
+            this.screeningGamma = gamma;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when a promotion budget lacks tiers, or a smaller budget to promote from;
+         *         when screening lacks tiers, or more candidates than the mutations it keeps
+         */
         public LocalSearch<M> build() {
+            if (screeningCandidates > 0 && (tiers == null || screeningCandidates <= mutationsPerParent)) {
+                throw new IllegalStateException("screening " + screeningCandidates + " candidates needs size tiers "
+                        + "and more candidates than the " + mutationsPerParent + " mutations per parent it keeps");
+            }
             if (promotionBudget != null && (tiers == null || budget == null || promotionBudget <= budget)) {
                 throw new IllegalStateException("promotionBudget " + promotionBudget + " needs size tiers and a "
                         + "smaller budget (" + budget + ") to promote from");

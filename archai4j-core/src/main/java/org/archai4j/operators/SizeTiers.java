@@ -130,6 +130,20 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
     }
 
     private List<ArchaiModel<M>> leaders(BreedingContext<M> context, Double budget, boolean atBudget) {
+        return ranked(context, budget, atBudget).stream().flatMap(band -> band.stream().limit(leadersPerTier))
+                .toList();
+    }
+
+    /**
+     * Every band's models evaluated with {@code budget} (null: those without one), the best first by the primary
+     * objective, the smallest band first: one list per band, empty where a band has none. Each architecture
+     * appears once (its later evaluation at that budget).
+     */
+    public List<List<ArchaiModel<M>>> rankedAt(BreedingContext<M> context, Double budget) {
+        return ranked(context, budget, true);
+    }
+
+    private List<List<ArchaiModel<M>>> ranked(BreedingContext<M> context, Double budget, boolean atBudget) {
         List<ArchaiModel<M>> models = new ArrayList<>();
         List<Double> budgets = new ArrayList<>();
         for (SearchResults.IterationResult<M> r : context.results().results()) {
@@ -151,8 +165,8 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
             }
         }
         boolean higherIsBetter = context.evaluations().objectives().objectives().get(primary).higherIsBetter();
-        return bestInEachBand(chosen.values().stream().sorted().toList(), rank, sizes, higherIsBetter,
-                leadersPerTier).stream().map(models::get).toList();
+        return rankInBands(chosen.values().stream().sorted().toList(), rank, sizes, higherIsBetter).stream()
+                .map(band -> band.stream().map(models::get).toList()).toList();
     }
 
     /**
@@ -161,14 +175,20 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
      */
     public List<Integer> bestInEachBand(List<Integer> rows, double[] values, double[] sizes, boolean higherIsBetter,
                                         int perBand) {
+        return rankInBands(rows, values, sizes, higherIsBetter).stream()
+                .flatMap(band -> band.stream().limit(perBand)).toList();
+    }
+
+    private List<List<Integer>> rankInBands(List<Integer> rows, double[] values, double[] sizes,
+                                            boolean higherIsBetter) {
         double sign = higherIsBetter ? -1 : 1;
-        List<Integer> best = new ArrayList<>();
+        List<List<Integer>> bands = new ArrayList<>();
         for (int band = 0; band < count(); band++) {
             int b = band;
-            rows.stream().filter(i -> tier(sizes[i]) == b).sorted(Comparator.comparingDouble(i -> sign * values[i]))
-                    .limit(perBand).forEach(best::add);
+            bands.add(rows.stream().filter(i -> tier(sizes[i]) == b)
+                    .sorted(Comparator.comparingDouble(i -> sign * values[i])).toList());
         }
-        return best;
+        return bands;
     }
 
     private static double trained(Double budget) {

@@ -42,18 +42,24 @@ class AlgorithmResumeTest {
         RANDOM, EVOLUTION_PARETO, LOCAL, REGULARIZED_EVOLUTION, SUCCESSIVE_HALVING, MO_BANANAS;
 
         Searcher<Integer> build(ConfigSearchSpace<Integer> space, SearchObjectives<Integer> so, Path out) {
+            return build(space, so, out, status -> false);
+        }
+
+        Searcher<Integer> build(ConfigSearchSpace<Integer> space, SearchObjectives<Integer> so, Path out,
+                                org.archai4j.search.Limit limit) {
             return switch (this) {
-                case RANDOM -> RandomSearch.builder(space, so, out).numIters(3).samplesPerIter(6).build();
+                case RANDOM -> RandomSearch.builder(space, so, out).numIters(3).samplesPerIter(6).limit(limit).build();
                 case EVOLUTION_PARETO -> EvolutionParetoSearch.builder(space, so, out).numIters(3).initNumModels(6)
-                        .numRandomMix(3).numCrossovers(3).seed(5).build();
+                        .numRandomMix(3).numCrossovers(3).seed(5).limit(limit).build();
                 case LOCAL -> LocalSearch.builder(space, so, out).numIters(3).initNumModels(6).mutationsPerParent(2)
-                        .seed(5).build();
+                        .seed(5).limit(limit).build();
                 case REGULARIZED_EVOLUTION -> RegularizedEvolutionSearch.builder(space, so, out).numIters(3)
-                        .initNumModels(6).paretoSampleSize(4).historySize(8).seed(5).build();
+                        .initNumModels(6).paretoSampleSize(4).historySize(8).seed(5).limit(limit).build();
                 case SUCCESSIVE_HALVING -> SuccessiveHalvingSearch.builder(space, so, out).numIters(4).initNumModels(8)
-                        .seed(5).build();
+                        .seed(5).limit(limit).build();
                 case MO_BANANAS -> MoBananasSearch.builder(space, so, out, new MeanPredictor()).numIters(3)
-                        .initNumModels(6).numParents(3).mutationsPerParent(2).numCandidates(4).seed(5).build();
+                        .initNumModels(6).numParents(3).mutationsPerParent(2).numCandidates(4).seed(5).limit(limit)
+                        .build();
             };
         }
     }

@@ -17,6 +17,7 @@ import org.archai4j.random.PyRandom;
 import org.archai4j.search.Limit;
 import org.archai4j.search.Limits;
 import org.archai4j.search.SearchResults;
+import org.archai4j.search.Searcher;
 import org.archai4j.search.SearchStatus;
 import org.archai4j.search.StopReason;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class LimitsTest {
     }
 
     @Test
-    void aTimeLimitStopsBetweenEvaluationsAndALongerOneContinuesTheRun(@TempDir Path dir) throws Exception {
+    void aTimeLimitStopsBetweenEvaluationsKeepsThemAndALongerOneContinuesTheRun(@TempDir Path dir) throws Exception {
         AtomicInteger uninterruptedCalls = new AtomicInteger();
         SearchResults<Integer> uninterrupted = random(objectives(0, uninterruptedCalls), dir.resolve("full"))
                 .build().search();
@@ -126,13 +127,14 @@ class LimitsTest {
         assertThat(journalled).as("every evaluation that ran is journalled").isEqualTo(calls.get());
         assertThat(calls.get()).as("stopped between evaluations, not at the end of an iteration")
                 .isLessThan(50);
-        // The files are those of the last complete iteration.
-        int complete = partial.iterationNum();
-        if (complete > 0) {
-            assertThat(AlgorithmResumeTest.finalStateOf(out.resolve("search_state_" + complete + ".csv")))
-                    .hasSize(1 + 5 * complete);
-        }
-        assertThat(out.resolve("search_state_" + (complete + 1) + ".csv")).doesNotExist();
+        // The evaluations of the iteration it stopped inside are kept, as a last, partial iteration: everything
+        // that ran is in the results and the last file.
+        assertThat(partial.allModels()).as("every evaluation that ran is in the results").hasSize(calls.get());
+        int last = partial.iterationNum();
+        assertThat(partial.results().get(last - 1).models()).hasSizeBetween(1, 5);
+        assertThat(AlgorithmResumeTest.finalStateOf(out.resolve("search_state_" + last + ".csv")))
+                .hasSize(1 + calls.get());
+        assertThat(out.resolve("search_state_" + (last + 1) + ".csv")).doesNotExist();
 
         AtomicInteger resumedCalls = new AtomicInteger();
         RandomSearch<Integer> longer = random(objectives(0, resumedCalls), out)
@@ -143,6 +145,26 @@ class LimitsTest {
         assertThat(resumedCalls.get() + calls.get()).as("nothing evaluated twice")
                 .isEqualTo(uninterruptedCalls.get());
         assertThat(finished.iterationNum()).isEqualTo(uninterrupted.iterationNum());
+    }
+
+    @Test
+    void everyAlgorithmKeepsTheEvaluationsOfTheIterationATimeLimitStopsInside(@TempDir Path dir) throws Exception {
+        for (AlgorithmResumeTest.Algo algo : AlgorithmResumeTest.Algo.values()) {
+            AtomicInteger calls = new AtomicInteger();
+            // The first iteration's third evaluation finds the limit reached: two evaluations ran.
+            Searcher<Integer> search = algo.build(AlgorithmResumeTest.space(), objectives(0, calls),
+                    dir.resolve(algo.name()), status -> calls.get() >= 2);
+            SearchResults<Integer> results = search.search();
+            assertThat(search.stopReason()).as("%s", algo).contains(StopReason.LIMIT);
+            assertThat(results.iterationNum()).as("%s", algo).isEqualTo(1);
+            assertThat(results.allModels()).as("%s", algo).hasSize(2);
+            assertThat(results.getParetoFrontier().models()).as("%s", algo).isNotEmpty();
+            // The files of its first iteration (numbered from 0 by Successive Halving and MO-BANANAS).
+            String first = algo == AlgorithmResumeTest.Algo.SUCCESSIVE_HALVING
+                    || algo == AlgorithmResumeTest.Algo.MO_BANANAS ? "search_state_0.csv" : "search_state_1.csv";
+            assertThat(AlgorithmResumeTest.finalStateOf(dir.resolve(algo.name()).resolve(first))).as("%s", algo)
+                    .hasSize(3);
+        }
     }
 
     @Test

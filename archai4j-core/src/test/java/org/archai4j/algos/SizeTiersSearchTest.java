@@ -163,4 +163,29 @@ class SizeTiersSearchTest {
         // Over 20 seeds and the same number of evaluations, the bands' best scores are higher.
         assertThat(localTotal).isGreaterThan(randomTotal);
     }
+
+    @Test
+    void screeningTheLeadersMutationsByAParzenScoreClimbsFasterThanTrainingThemAll(@TempDir Path dir) {
+        int screenedTotal = 0;
+        int plainTotal = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            SearchResults<Integer> screened = LocalSearch.builder(space(seed), objectives(), dir.resolve("s" + seed))
+                    .initNumModels(9).numIters(6).tiers(TIERS).screening(8, 0.25).clearEvaluatedModels(false)
+                    .seed(seed).build().search();
+            SearchResults<Integer> plain = LocalSearch.builder(space(seed), objectives(), dir.resolve("p" + seed))
+                    .initNumModels(9).numIters(6).tiers(TIERS).clearEvaluatedModels(false).seed(seed).build()
+                    .search();
+            assertTiered(screened, 3, "screened, seed " + seed);
+            // One mutation per leader is trained, as without screening: the same number of evaluations.
+            assertThat(screened.results().get(1).models()).as("seed %d", seed).hasSizeLessThanOrEqualTo(3);
+            assertThat(screened.allModels()).hasSameSizeAs(plain.allModels());
+            screenedTotal += java.util.Arrays.stream(bestPerBand(screened.allModels())).sum();
+            plainTotal += java.util.Arrays.stream(bestPerBand(plain.allModels())).sum();
+        }
+        assertThat(screenedTotal).isGreaterThan(plainTotal);
+        assertThatThrownBy(() -> LocalSearch.builder(space(3), objectives(), dir).screening(8, 0.25).build())
+                .hasMessageContaining("needs size tiers");
+        assertThatThrownBy(() -> LocalSearch.builder(space(3), objectives(), dir).screening(8, 1.5))
+                .hasMessageContaining("gamma is 1.5");
+    }
 }

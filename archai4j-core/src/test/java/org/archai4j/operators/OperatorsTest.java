@@ -3,6 +3,7 @@ package org.archai4j.operators;
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -283,6 +284,65 @@ class OperatorsTest {
         assertThat(new ShuffleTruncation<Integer>(4).survive(ctx, offspring)).containsExactlyElementsOf(
                 expected.subList(0, 4));
         assertThatThrownBy(() -> new ShuffleTruncation<Integer>(0)).hasMessageContaining("expected a positive");
+    }
+
+    @Test
+    void parzenScoreContrastsEachBandsBestModelsWithTheRest() {
+        FakeContext ctx = new FakeContext();
+        SizeTiers<Integer> tiers = tensTiers(ctx, 1);
+        ParzenScore<Integer> parzen = new ParzenScore<>(tiers, null, 0.25);
+        assertThat(parzen.fit(ctx).applyAsDouble(sampled(ctx, 18))).as("nothing evaluated yet").isZero();
+        // Band 0 (tens <= 2) holds 18, 12, 10, 14: the best quarter by units is 18, the rest 12, 10, 14. Encoded
+        // values (x, y): x = 1 everywhere (1 value seen, 2 possible), y in {8} against {2, 0, 4} (4 seen, 5).
+        ctx.addIteration(List.of(sampled(ctx, 18), sampled(ctx, 12), sampled(ctx, 10), sampled(ctx, 14)));
+        var score = parzen.fit(ctx);
+        double x = Math.log(2.0 / 3) - Math.log(4.0 / 5);
+        assertThat(score.applyAsDouble(sampled(ctx, 18))).isCloseTo(x + Math.log(2.0 / 6) - Math.log(1.0 / 8),
+                within(1e-12));
+        assertThat(score.applyAsDouble(sampled(ctx, 16))).as("y = 6 seen in neither group")
+                .isCloseTo(x + Math.log(1.0 / 6) - Math.log(1.0 / 8), within(1e-12));
+        assertThat(score.applyAsDouble(sampled(ctx, 12))).isCloseTo(x + Math.log(1.0 / 6) - Math.log(2.0 / 8),
+                within(1e-12));
+        // Over many seeded populations, in every band, a model with the best units digit of its band outscores
+        // one with the worst (all of a band's values of y are counted against each other).
+        for (int seed = 0; seed < 30; seed++) {
+            FakeContext c = new FakeContext(seed);
+            SizeTiers<Integer> t = tensTiers(c, 1);
+            Set<String> distinct = new HashSet<>();
+            c.addIteration(new RandomSampling<Integer>(40, 10, false).create(c).stream()
+                    .filter(m -> distinct.add(m.archid())).toList());
+            var fitted = new ParzenScore<>(t, null, 0.25).fit(c);
+            for (int tens : List.of(1, 4, 8)) {
+                assertThat(fitted.applyAsDouble(sampled(c, 10 * tens + 8)))
+                        .as("seed %d, tens %d", seed, tens).isGreaterThan(fitted.applyAsDouble(sampled(c, 10 * tens)));
+            }
+        }
+        assertThatThrownBy(() -> new ParzenScore<>(tiers, null, 1.0)).hasMessageContaining("gamma is 1.0");
+    }
+
+    @Test
+    void screenedMutationKeepsEachParentsMostPromisingCandidates() {
+        // Two identical contexts: one shows the candidates the mutation makes, the other what screening keeps.
+        for (int seed = 0; seed < 20; seed++) {
+            FakeContext made = new FakeContext(seed);
+            FakeContext screened = new FakeContext(seed);
+            List<ArchaiModel<Integer>> parentsMade = List.of(sampled(made, 24), sampled(made, 70));
+            List<ArchaiModel<Integer>> parents = List.of(sampled(screened, 24), sampled(screened, 70));
+            Mutation<Integer> candidates = new Mutation<>(6, 20, Mutation.TryCounting.VALID_ATTEMPTS);
+            List<ArchaiModel<Integer>> all = candidates.vary(made, parentsMade);
+            List<ArchaiModel<Integer>> kept = new ScreenedMutation<>(candidates,
+                    context -> m -> m.arch() % 10, 2).vary(screened, parents);
+            List<Integer> expected = new ArrayList<>();
+            for (ArchaiModel<Integer> parent : parentsMade) {
+                all.stream().filter(m -> parent.archid().equals(m.metadata().get("parent")))
+                        .sorted((a, b) -> Integer.compare(b.arch() % 10, a.arch() % 10)).limit(2)
+                        .forEach(m -> expected.add(m.arch()));
+            }
+            assertThat(kept).extracting(ArchaiModel::arch).as("seed %d", seed).containsExactlyElementsOf(expected);
+            assertThat(kept).allMatch(m -> m.metadata().get("parent") != null);
+        }
+        assertThatThrownBy(() -> new ScreenedMutation<Integer>(new Mutation<>(4, 20,
+                Mutation.TryCounting.VALID_ATTEMPTS), context -> m -> 0, 0)).hasMessageContaining("keepPerParent");
     }
 
     @Test
