@@ -162,11 +162,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
          */
         public Builder<M> screening(int candidates, double gamma) {
             this.screeningCandidates = Checks.positive("screening candidates", candidates);
-            if (!(gamma > 0 && gamma < 1)) {
-                throw new IllegalArgumentException("screening gamma is " + gamma + "; expected a fraction between 0 "
-                        + "and 1");
-            }
-            this.screeningGamma = gamma;
+            this.screeningGamma = Checks.fraction("screening gamma", gamma);
             return this;
         }
 

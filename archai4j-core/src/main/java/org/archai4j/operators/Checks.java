@@ -20,4 +20,12 @@ public final class Checks {
         }
         return value;
     }
+
+    /** {@code value}, when it is a fraction strictly between 0 and 1. */
+    public static double fraction(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " is " + value + "; expected a fraction between 0 and 1");
+        }
+        return value;
+    }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.archai4j.space.ArchaiModel;
@@ -41,12 +42,9 @@ public final class ParzenScore<M> implements Surrogate<M> {
      * @param gamma the fraction of each band counted as good, in (0, 1)
      */
     public ParzenScore(SizeTiers<M> tiers, Double budget, double gamma) {
-        if (!(gamma > 0 && gamma < 1)) {
-            throw new IllegalArgumentException("gamma is " + gamma + "; expected a fraction between 0 and 1");
-        }
-        this.tiers = tiers;
+        this.tiers = Objects.requireNonNull(tiers, "tiers");
         this.budget = budget;
-        this.gamma = gamma;
+        this.gamma = Checks.fraction("gamma", gamma);
     }
 
     @Override
