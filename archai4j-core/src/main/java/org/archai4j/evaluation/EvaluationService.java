@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.AsyncModelEvaluator;
@@ -269,7 +270,8 @@ public final class EvaluationService<M> implements AutoCloseable {
      * Every objective of each model at its budget, as one result per model; a model is left {@code null} when
      * {@code stop} said to stop before its evaluations were done (what did finish is cached and journalled).
      * {@code stop} is asked before each evaluation is started; with it, asynchronous evaluators are sent at
-     * most {@link AsyncModelEvaluator#concurrency()} evaluations at a time.
+     * most {@link AsyncModelEvaluator#concurrency()} evaluations at a time, and a model whose asynchronous
+     * evaluations (its training) finished gets its synchronous ones even after a stop.
      *
      * @param budgets one budget per model (elements may be {@code null})
      * @param stop whether to stop now, or {@code null} to evaluate everything in the reference's order
@@ -405,7 +407,8 @@ public final class EvaluationService<M> implements AutoCloseable {
             }
             for (Measure<M> m : measures) {
                 if (m.asyncEvaluator() == null) {
-                    runSync(m, models, budgetOf.get(m.name()), needed.get(m.name()), results.get(m.name()), null);
+                    runSync(m, models, budgetOf.get(m.name()), needed.get(m.name()), results.get(m.name()), null,
+                            i -> true);
                 }
             }
             for (Measure<M> m : measures) {
@@ -428,9 +431,15 @@ public final class EvaluationService<M> implements AutoCloseable {
                 fetch(m, models, budgetOf.get(m.name()), sent, results.get(m.name()));
             }
         }
+        // A stop keeps new trainings from starting, not a trained model from being measured: a model whose
+        // asynchronous evaluations all finished gets its synchronous ones too (its size, its latency), or the
+        // training it had would be lost for want of a cheap measurement.
+        List<Measure<M>> async = measures.stream().filter(m -> m.asyncEvaluator() != null).toList();
+        IntPredicate trained = i -> !async.isEmpty() && async.stream().allMatch(m -> results.get(m.name())[i] != null);
         for (Measure<M> m : measures) {
             if (m.asyncEvaluator() == null) {
-                runSync(m, models, budgetOf.get(m.name()), needed.get(m.name()), results.get(m.name()), stop);
+                runSync(m, models, budgetOf.get(m.name()), needed.get(m.name()), results.get(m.name()),
+                        stop, trained);
             }
         }
         return results;
@@ -464,14 +473,15 @@ public final class EvaluationService<M> implements AutoCloseable {
         }
     }
 
+    /** Evaluates {@code todo} in order; when {@code stop} says so, only those {@code finish} names. */
     private void runSync(Measure<M> m, List<ArchaiModel<M>> models, List<Double> budgets, List<Integer> todo,
-                         EvaluationOutcome[] into, BooleanSupplier stop) {
+                         EvaluationOutcome[] into, BooleanSupplier stop, IntPredicate finish) {
         for (int i : todo) {
             Key key = new Key(m.name(), models.get(i).archid(), budgets.get(i));
             into[i] = replayOne(key);
             if (into[i] == null) {
-                if (stop != null && stop.getAsBoolean()) {
-                    return;
+                if (stop != null && !finish.test(i) && stop.getAsBoolean()) {
+                    continue;
                 }
                 into[i] = store(key, measure(m, models.get(i), key.budget()));
             }

@@ -238,6 +238,43 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void aStopLeavesUntrainedModelsButMeasuresTheTrainedOnes() {
+        // Training (asynchronous, one at a time) then a cheap synchronous measure: the stop comes after the first
+        // model's training; that model still gets its measure, the others get nothing.
+        List<String> log = new ArrayList<>();
+        LoggingAsync logging = new LoggingAsync("train", log);
+        AsyncModelEvaluator<Void> training = new AsyncModelEvaluator<>() {
+            @Override
+            public void send(ArchaiModel<Void> model, Double budget) {
+                logging.send(model, budget);
+            }
+
+            @Override
+            public List<Double> fetchAll() {
+                return logging.fetchAll();
+            }
+
+            @Override
+            public int concurrency() {
+                return 1;
+            }
+        };
+        SearchObjectives<Void> so = new SearchObjectives<Void>()
+                .addObjective("accuracy", training, Direction.MAXIMIZE)
+                .addObjective("latency", (m, b) -> {
+                    log.add("eval latency " + m.archid());
+                    return 0.5;
+                }, Direction.MINIMIZE, Cost.CHEAP);
+        EvaluationService<Void> evaluations = new EvaluationService<>(so);
+        List<ModelResult> results = evaluations.evaluate(models("a", "bb", "ccc"),
+                java.util.Arrays.asList(null, null, null), () -> log.contains("fetch train"));
+        assertThat(log).containsExactly("send train a", "fetch train", "eval latency a");
+        assertThat(results.get(0).value("accuracy")).isEqualTo(1.0);
+        assertThat(results.get(0).value("latency")).isEqualTo(0.5);
+        assertThat(results.subList(1, 3)).containsOnlyNulls();
+    }
+
+    @Test
     void knownAnswersFromTheCacheOrTheJournalAndStopLeavesTheRestUnevaluated(@TempDir Path dir) {
         List<String> evaluated = new ArrayList<>();
         SearchObjectives<Void> so = new SearchObjectives<Void>().addObjective("v", (m, b) -> {
