@@ -419,27 +419,28 @@ public final class EvaluationService<M> implements AutoCloseable {
             return results;
         }
         // Stoppable: asynchronous evaluations in rounds of the evaluator's concurrency, then the synchronous ones.
-        for (Measure<M> m : measures) {
-            if (m.asyncEvaluator() == null) {
-                continue;
-            }
-            List<Integer> todo = needed.get(m.name());
+        // A stop keeps new trainings from starting, not a trained model from being measured: a model with an
+        // asynchronous result (its training) gets its other evaluations (its size, its latency) after a stop
+        // too, or the training it had would be lost for want of a cheap measurement.
+        List<Measure<M>> async = measures.stream().filter(m -> m.asyncEvaluator() != null).toList();
+        IntPredicate begun = i -> async.stream().anyMatch(m -> results.get(m.name())[i] != null);
+        for (Measure<M> m : async) {
             int round = Math.max(1, m.asyncEvaluator().concurrency());
-            for (int from = 0; from < todo.size() && !stop.getAsBoolean(); from += round) {
-                List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + round));
+            List<Integer> pending = new ArrayList<>(needed.get(m.name()));
+            while (!pending.isEmpty()) {
+                if (stop.getAsBoolean()) {
+                    pending.removeIf(begun.negate()::test);
+                }
+                List<Integer> chunk = List.copyOf(pending.subList(0, Math.min(round, pending.size())));
+                pending.subList(0, chunk.size()).clear();
                 List<Integer> sent = send(m, models, budgetOf.get(m.name()), chunk, results.get(m.name()));
                 fetch(m, models, budgetOf.get(m.name()), sent, results.get(m.name()));
             }
         }
-        // A stop keeps new trainings from starting, not a trained model from being measured: a model whose
-        // asynchronous evaluations all finished gets its synchronous ones too (its size, its latency), or the
-        // training it had would be lost for want of a cheap measurement.
-        List<Measure<M>> async = measures.stream().filter(m -> m.asyncEvaluator() != null).toList();
-        IntPredicate trained = i -> !async.isEmpty() && async.stream().allMatch(m -> results.get(m.name())[i] != null);
         for (Measure<M> m : measures) {
             if (m.asyncEvaluator() == null) {
                 runSync(m, models, budgetOf.get(m.name()), needed.get(m.name()), results.get(m.name()),
-                        stop, trained);
+                        stop, begun);
             }
         }
         return results;

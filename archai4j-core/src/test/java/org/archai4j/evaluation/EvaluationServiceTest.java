@@ -237,13 +237,10 @@ class EvaluationServiceTest {
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
 
-    @Test
-    void aStopLeavesUntrainedModelsButMeasuresTheTrainedOnes() {
-        // Training (asynchronous, one at a time) then a cheap synchronous measure: the stop comes after the first
-        // model's training; that model still gets its measure, the others get nothing.
-        List<String> log = new ArrayList<>();
-        LoggingAsync logging = new LoggingAsync("train", log);
-        AsyncModelEvaluator<Void> training = new AsyncModelEvaluator<>() {
+    /** An asynchronous evaluator sent one model at a time, logging as {@link LoggingAsync} does. */
+    private static AsyncModelEvaluator<Void> oneAtATime(String name, List<String> log) {
+        LoggingAsync logging = new LoggingAsync(name, log);
+        return new AsyncModelEvaluator<>() {
             @Override
             public void send(ArchaiModel<Void> model, Double budget) {
                 logging.send(model, budget);
@@ -259,19 +256,34 @@ class EvaluationServiceTest {
                 return 1;
             }
         };
-        SearchObjectives<Void> so = new SearchObjectives<Void>()
-                .addObjective("accuracy", training, Direction.MAXIMIZE)
-                .addObjective("latency", (m, b) -> {
+    }
+
+    @Test
+    void aStopLeavesUntrainedModelsButMeasuresTheTrainedOnes() {
+        // Training (asynchronous, one at a time) then a cheap measure, synchronous or asynchronous: the stop comes
+        // after the first model's training; that model still gets its measure, the others get nothing.
+        for (boolean asyncLatency : new boolean[] {false, true}) {
+            List<String> log = new ArrayList<>();
+            SearchObjectives<Void> so = new SearchObjectives<Void>()
+                    .addObjective("accuracy", oneAtATime("train", log), Direction.MAXIMIZE);
+            if (asyncLatency) {
+                so.addObjective("latency", oneAtATime("latency", log), Direction.MINIMIZE);
+            } else {
+                so.addObjective("latency", (m, b) -> {
                     log.add("eval latency " + m.archid());
-                    return 0.5;
+                    return 1;
                 }, Direction.MINIMIZE, Cost.CHEAP);
-        EvaluationService<Void> evaluations = new EvaluationService<>(so);
-        List<ModelResult> results = evaluations.evaluate(models("a", "bb", "ccc"),
-                java.util.Arrays.asList(null, null, null), () -> log.contains("fetch train"));
-        assertThat(log).containsExactly("send train a", "fetch train", "eval latency a");
-        assertThat(results.get(0).value("accuracy")).isEqualTo(1.0);
-        assertThat(results.get(0).value("latency")).isEqualTo(0.5);
-        assertThat(results.subList(1, 3)).containsOnlyNulls();
+            }
+            EvaluationService<Void> evaluations = new EvaluationService<>(so);
+            List<ModelResult> results = evaluations.evaluate(models("a", "bb", "ccc"),
+                    java.util.Arrays.asList(null, null, null), () -> log.contains("fetch train"));
+            assertThat(log).as("async latency: %s", asyncLatency).containsExactlyElementsOf(asyncLatency
+                    ? List.of("send train a", "fetch train", "send latency a", "fetch latency")
+                    : List.of("send train a", "fetch train", "eval latency a"));
+            assertThat(results.get(0).value("accuracy")).isEqualTo(1.0);
+            assertThat(results.get(0).value("latency")).isEqualTo(1.0);
+            assertThat(results.subList(1, 3)).containsOnlyNulls();
+        }
     }
 
     @Test
