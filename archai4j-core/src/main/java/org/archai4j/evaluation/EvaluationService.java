@@ -59,9 +59,12 @@ public final class EvaluationService<M> implements AutoCloseable {
     }
 
     /** What both objectives and constraints are, for evaluation. */
-    private record Measure<M>(String name, ModelEvaluator<M> evaluator, AsyncModelEvaluator<M> asyncEvaluator) {
+    /** One evaluation to run per model; an expensive one (training) is what a stop keeps from starting. */
+    private record Measure<M>(String name, ModelEvaluator<M> evaluator, AsyncModelEvaluator<M> asyncEvaluator,
+                              boolean expensive) {
         static <M> Measure<M> of(SearchObjective<M> o) {
-            return new Measure<>(o.name(), o.evaluator(), o.asyncEvaluator());
+            return new Measure<>(o.name(), o.evaluator(), o.asyncEvaluator(),
+                    o.cost() == Cost.EXPENSIVE || o.asyncEvaluator() != null);
         }
     }
 
@@ -232,7 +235,7 @@ public final class EvaluationService<M> implements AutoCloseable {
         List<Measure<M>> measures = new ArrayList<>();
         objectives.constraints().forEach((name, c) -> {
             ranges.put(name, c.constraint());
-            measures.add(new Measure<>(name, c.evaluator(), c.asyncEvaluator()));
+            measures.add(new Measure<>(name, c.evaluator(), c.asyncEvaluator(), false));
         });
         objectives.objectives().forEach((name, o) -> {
             if (!o.computeIntensive() && o.constraint() != null) {
@@ -270,8 +273,8 @@ public final class EvaluationService<M> implements AutoCloseable {
      * Every objective of each model at its budget, as one result per model; a model is left {@code null} when
      * {@code stop} said to stop before its evaluations were done (what did finish is cached and journalled).
      * {@code stop} is asked before each evaluation is started; with it, asynchronous evaluators are sent at
-     * most {@link AsyncModelEvaluator#concurrency()} evaluations at a time, and a model whose asynchronous
-     * evaluations (its training) finished gets its synchronous ones even after a stop.
+     * most {@link AsyncModelEvaluator#concurrency()} evaluations at a time, and a model with the result of an
+     * expensive evaluation (its training) gets its other evaluations even after a stop.
      *
      * @param budgets one budget per model (elements may be {@code null})
      * @param stop whether to stop now, or {@code null} to evaluate everything in the reference's order
@@ -419,12 +422,15 @@ public final class EvaluationService<M> implements AutoCloseable {
             return results;
         }
         // Stoppable: asynchronous evaluations in rounds of the evaluator's concurrency, then the synchronous ones.
-        // A stop keeps new trainings from starting, not a trained model from being measured: a model with an
-        // asynchronous result (its training) gets its other evaluations (its size, its latency) after a stop
-        // too, or the training it had would be lost for want of a cheap measurement.
-        List<Measure<M>> async = measures.stream().filter(m -> m.asyncEvaluator() != null).toList();
-        IntPredicate begun = i -> async.stream().anyMatch(m -> results.get(m.name())[i] != null);
-        for (Measure<M> m : async) {
+        // A stop keeps new trainings from starting, not a trained model from being measured: a model with the
+        // result of an expensive evaluation (its training) gets its other evaluations (its size, its latency)
+        // after a stop too, or the training it had would be lost for want of a cheap measurement.
+        List<Measure<M>> expensive = measures.stream().filter(Measure::expensive).toList();
+        IntPredicate begun = i -> expensive.stream().anyMatch(m -> results.get(m.name())[i] != null);
+        for (Measure<M> m : measures) {
+            if (m.asyncEvaluator() == null) {
+                continue;
+            }
             int round = Math.max(1, m.asyncEvaluator().concurrency());
             List<Integer> pending = new ArrayList<>(needed.get(m.name()));
             while (!pending.isEmpty()) {

@@ -260,12 +260,22 @@ class EvaluationServiceTest {
 
     @Test
     void aStopLeavesUntrainedModelsButMeasuresTheTrainedOnes() {
-        // Training (asynchronous, one at a time) then a cheap measure, synchronous or asynchronous: the stop comes
-        // after the first model's training; that model still gets its measure, the others get nothing.
-        for (boolean asyncLatency : new boolean[] {false, true}) {
+        // Training (expensive: asynchronous one at a time, or synchronous) then a cheap measure (synchronous or
+        // asynchronous): the stop comes after the first model's training; that model still gets its measure, the
+        // others get nothing.
+        for (String variant : List.of("async training", "async latency", "sync training")) {
+            boolean asyncLatency = variant.equals("async latency");
             List<String> log = new ArrayList<>();
-            SearchObjectives<Void> so = new SearchObjectives<Void>()
-                    .addObjective("accuracy", oneAtATime("train", log), Direction.MAXIMIZE);
+            SearchObjectives<Void> so = new SearchObjectives<>();
+            if (variant.equals("sync training")) {
+                so.addObjective("accuracy", (m, b) -> {
+                    log.add("send train " + m.archid());
+                    log.add("fetch train");
+                    return 1;
+                }, Direction.MAXIMIZE, Cost.EXPENSIVE);
+            } else {
+                so.addObjective("accuracy", oneAtATime("train", log), Direction.MAXIMIZE);
+            }
             if (asyncLatency) {
                 so.addObjective("latency", oneAtATime("latency", log), Direction.MINIMIZE);
             } else {
@@ -277,7 +287,7 @@ class EvaluationServiceTest {
             EvaluationService<Void> evaluations = new EvaluationService<>(so);
             List<ModelResult> results = evaluations.evaluate(models("a", "bb", "ccc"),
                     java.util.Arrays.asList(null, null, null), () -> log.contains("fetch train"));
-            assertThat(log).as("async latency: %s", asyncLatency).containsExactlyElementsOf(asyncLatency
+            assertThat(log).as(variant).containsExactlyElementsOf(asyncLatency
                     ? List.of("send train a", "fetch train", "send latency a", "fetch latency")
                     : List.of("send train a", "fetch train", "eval latency a"));
             assertThat(results.get(0).value("accuracy")).isEqualTo(1.0);
