@@ -91,7 +91,10 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
     @Override
     protected List<ArchaiModel<M>> nextPopulation(List<ArchaiModel<M>> evaluated) {
         promoting.clear();
-        List<ArchaiModel<M>> next = new ArrayList<>(mutation.vary(context(), parents.select(context())));
+        List<ArchaiModel<M>> mutations = mutation.vary(context(), parents.select(context()));
+        // Second looks first: the promotions are trained before the new mutations, so a time limit inside the
+        // iteration cuts mutations rather than the look that decides a band.
+        List<ArchaiModel<M>> next = new ArrayList<>();
         if (promotionBudget != null) {
             // Identity, not archid: the model objects just evaluated are the built ones whose training continues.
             Set<ArchaiModel<M>> justEvaluated = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -103,6 +106,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
                 }
             }
         }
+        next.addAll(mutations);
         return next;
     }
 

@@ -126,6 +126,11 @@ class SizeTiersSearchTest {
             }
         }
         assertThat(promoted).hasSizeGreaterThanOrEqualTo(3);
+        // Promotions come first in their iteration, before its mutations.
+        for (SearchResults.IterationResult<Integer> it : results.results().subList(1, results.iterationNum())) {
+            assertThat(it.modelResults().stream().map(r -> r.budget()).toList())
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
         assertThat(results.results().get(1).modelResults()).anyMatch(r -> r.budget() == 3.0);
         assertThatThrownBy(() -> LocalSearch.builder(space(3), objectives, dir)
                 .tiers(TIERS).promotionBudget(3).build()).hasMessageContaining("needs size tiers and a smaller budget");
