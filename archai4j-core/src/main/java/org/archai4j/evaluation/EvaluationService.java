@@ -58,13 +58,15 @@ public final class EvaluationService<M> implements AutoCloseable {
     private record Key(String objective, String archid, Double budget) {
     }
 
-    /** What both objectives and constraints are, for evaluation. */
-    /** One evaluation to run per model; an expensive one (training) is what a stop keeps from starting. */
+    /**
+     * What both objectives and constraints are, for evaluation; an expensive one (training) is what a stop keeps
+     * from starting.
+     */
     private record Measure<M>(String name, ModelEvaluator<M> evaluator, AsyncModelEvaluator<M> asyncEvaluator,
                               boolean expensive) {
         static <M> Measure<M> of(SearchObjective<M> o) {
             return new Measure<>(o.name(), o.evaluator(), o.asyncEvaluator(),
-                    o.cost() == Cost.EXPENSIVE || o.asyncEvaluator() != null);
+                    o.computeIntensive() || o.asyncEvaluator() != null);
         }
     }
 
