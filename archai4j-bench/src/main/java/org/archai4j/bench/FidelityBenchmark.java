@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.archai4j.config.ArchParamTree;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.LabelledData;
@@ -32,7 +32,7 @@ import org.archai4j.spacefile.SpaceFiles;
  * afresh for every budget asked (epochs of the main job's 16,000-image subset, with its recipe: AdamW at 0.01,
  * one-cycle, weight decay 5e-4, label smoothing 0.1, batch 128), measures it on the main job's validation split (the
  * same seeded draw), and prints each network's accuracies beside its test accuracy after the final stage. Then, per
- * budget: the rank correlation (Spearman) with the test accuracies, and how much test accuracy choosing the best
+ * budget: the rank correlation (Spearman's, ties at their mean rank) with the test accuracies, and how much test accuracy choosing the best
  * network by that budget's score loses against the best one ({@code regret}).
  *
  * <pre>{@code
@@ -109,7 +109,7 @@ public final class FidelityBenchmark {
             int chosen = IntStream.range(0, score.length).boxed().max(Comparator.comparingDouble(i -> score[i]))
                     .orElse(0);
             System.out.printf(Locale.ROOT, "epochs=%s models=%d spearman=%.3f regret=%.4f seconds=%.0f%n",
-                    format(epochs[e]), finalists.size(), spearman(score, test), bestTest - test[chosen], seconds[e]);
+                    format(epochs[e]), finalists.size(), new SpearmansCorrelation().correlation(score, test), bestTest - test[chosen], seconds[e]);
         }
         System.exit(0);
     }
@@ -140,40 +140,6 @@ public final class FidelityBenchmark {
         Shape sample = train.sampleShape();
         return (config, kwargs) -> new DjlNetwork(family.block(config, new ModelFamily.Input(sample,
                 train.numClasses(), Map.of("stem_stride", 2))), sample);
-    }
-
-    /** Spearman's rank correlation (ties get their mean rank). */
-    static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double meanA = Arrays.stream(ra).average().orElse(0);
-        double meanB = Arrays.stream(rb).average().orElse(0);
-        double cov = 0;
-        double varA = 0;
-        double varB = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (ra[i] - meanA) * (rb[i] - meanB);
-            varA += (ra[i] - meanA) * (ra[i] - meanA);
-            varB += (rb[i] - meanB) * (rb[i] - meanB);
-        }
-        return cov / Math.sqrt(varA * varB);
-    }
-
-    private static double[] ranks(double[] values) {
-        Integer[] order = IntStream.range(0, values.length).boxed().sorted(Comparator.comparingDouble(i -> values[i]))
-                .toArray(Integer[]::new);
-        double[] ranks = new double[values.length];
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
-                j++;
-            }
-            for (int k = i; k <= j; k++) {
-                ranks[order[k]] = (i + j) / 2.0;
-            }
-            i = j + 1;
-        }
-        return ranks;
     }
 
     private static String format(double epochs) {

@@ -21,8 +21,10 @@ class InterruptTest {
     void ctrlCStopsCleanlyAndTheNextSearchResumes(@TempDir Path dir) throws Exception {
         assumeTrue(FashionMnist.isInstalled(FashionMnist.DEBIAN_DIRECTORY), "dataset-fashion-mnist not installed");
         Path out = dir.resolve("run");
+        // 80 models (seed 3 draws no archid twice: the reference evaluates a duplicate in one batch twice), so that
+        // the search is still running when the signal comes, however fast the machine is.
         Path spec = Files.writeString(dir.resolve("interrupted.yaml"), CliTest.spec(out.toString(),
-                "{name: random, num_iters: 4, samples_per_iter: 6}"));
+                "{name: random, num_iters: 4, samples_per_iter: 20}"));
         Process search = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Archai4j.class.getName(), "search", spec.toString(),
                 "--no-progress").redirectErrorStream(true).redirectOutput(dir.resolve("search.log").toFile()).start();
