@@ -1,6 +1,7 @@
 package org.archai4j.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import org.archai4j.spacefile.SpaceFiles;
  * afresh for every budget asked (epochs of the main job's 16,000-image subset, with its recipe: AdamW at 0.01,
  * one-cycle, weight decay 5e-4, label smoothing 0.1, batch 128), measures it on the main job's validation split (the
  * same seeded draw), and prints each network's accuracies beside its test accuracy after the final stage. Then, per
- * budget: the rank correlation (Spearman's, ties at their mean rank) with the test accuracies, and how much test accuracy choosing the best
- * network by that budget's score loses against the best one ({@code regret}).
+ * budget: the rank correlation (Spearman's, ties at their mean rank) with the test accuracies, and how much test
+ * accuracy choosing the best network by that budget's score loses against the best one ({@code regret}).
  *
  * <pre>{@code
  * FidelityBenchmark --epochs 1.5,4 --min-parameters 15001 --max-parameters 50000 runs/a runs/b
@@ -98,18 +99,20 @@ public final class FidelityBenchmark {
                     scores[e][m] = SupervisedTraining.accuracy(net, split.validation(), 256);
                     seconds[e] += (System.nanoTime() - start) / 1e9;
                 }
-                line.append(String.format(Locale.ROOT, " e%s=%.4f", format(epochs[e]), scores[e][m]));
+                line.append(String.format(Locale.ROOT, " e%s=%.4f", plain(epochs[e]), scores[e][m]));
             }
             System.out.println(line);
         }
         double[] test = finalists.stream().mapToDouble(Finalist::test).toArray();
         double bestTest = Arrays.stream(test).max().orElse(Double.NaN);
+        SpearmansCorrelation spearman = new SpearmansCorrelation();
         for (int e = 0; e < epochs.length; e++) {
             double[] score = scores[e];
             int chosen = IntStream.range(0, score.length).boxed().max(Comparator.comparingDouble(i -> score[i]))
                     .orElse(0);
             System.out.printf(Locale.ROOT, "epochs=%s models=%d spearman=%.3f regret=%.4f seconds=%.0f%n",
-                    format(epochs[e]), finalists.size(), new SpearmansCorrelation().correlation(score, test), bestTest - test[chosen], seconds[e]);
+                    plain(epochs[e]), finalists.size(), spearman.correlation(score, test), bestTest - test[chosen],
+                    seconds[e]);
         }
         System.exit(0);
     }
@@ -142,7 +145,8 @@ public final class FidelityBenchmark {
                 train.numClasses(), Map.of("stem_stride", 2))), sample);
     }
 
-    private static String format(double epochs) {
-        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs) : String.valueOf(epochs);
+    /** {@code 4} for 4.0, {@code 1.5} for 1.5. */
+    private static String plain(double epochs) {
+        return BigDecimal.valueOf(epochs).stripTrailingZeros().toPlainString();
     }
 }

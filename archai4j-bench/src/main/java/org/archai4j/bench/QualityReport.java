@@ -1,6 +1,7 @@
 package org.archai4j.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,9 @@ public final class QualityReport {
         }
         StringBuilder line = new StringBuilder("wins " + searches.get(0) + "_over_" + searches.get(1) + ":");
         for (int k = 0; k < wins.length; k++) {
-            line.append(String.format(Locale.ROOT, " %s=%s/%d", MEASURES[k], half(wins[k]), pairs));
+            // 2 for 2.0 wins, 1.5 for 1.5
+            String won = BigDecimal.valueOf(wins[k]).stripTrailingZeros().toPlainString();
+            line.append(String.format(Locale.ROOT, " %s=%s/%d", MEASURES[k], won, pairs));
         }
         System.out.println(line);
     }
@@ -125,9 +128,5 @@ public final class QualityReport {
             line.append(String.format(Locale.ROOT, " %s=%.4f", MEASURES[k], measures[k]));
         }
         return line.toString();
-    }
-
-    private static String half(double wins) {
-        return wins == Math.rint(wins) ? String.valueOf((long) wins) : String.valueOf(wins);
     }
 }
