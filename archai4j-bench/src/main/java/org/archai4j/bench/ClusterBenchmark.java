@@ -17,7 +17,7 @@ import org.archai4j.hazelcast.HazelcastEvaluator;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * Evaluation throughput of the cluster: a CPU-bound evaluator (rounds of SHA-256 over the config, about 0.2 s

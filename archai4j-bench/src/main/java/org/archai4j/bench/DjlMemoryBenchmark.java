@@ -13,7 +13,7 @@ import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * Native memory over a long search: trains {@code models} random networks of the seed's image space (10 classes,

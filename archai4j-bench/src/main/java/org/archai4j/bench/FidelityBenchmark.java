@@ -23,9 +23,10 @@ import org.archai4j.djl.models.ModelFamily;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.djl.training.TrainingRecipe;
+import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spacefile.SpaceFiles;
+import org.archai4j.space.file.SpaceFiles;
 
 /**
  * How well a short training ranks networks as the final training does. Reads the final models of the run
@@ -123,10 +124,10 @@ public final class FidelityBenchmark {
         ObjectMapper json = new ObjectMapper();
         Map<String, Finalist> found = new LinkedHashMap<>();
         for (Path run : runs) {
-            for (JsonNode m : json.readTree(run.resolve("final.json").toFile()).path("models")) {
+            for (JsonNode m : json.readTree(RunDirectory.of(run).finals().toFile()).path("models")) {
                 String archid = m.path("archid").asText();
                 long parameters = m.path("parameters").asLong();
-                Path arch = run.resolve("final").resolve(archid).resolve("arch.json");
+                Path arch = RunDirectory.of(run).finalModel(archid).arch();
                 if (m.path("epochs").asDouble() == 5 && parameters >= minParameters && parameters <= maxParameters
                         && Files.isRegularFile(arch)) {
                     found.putIfAbsent(archid, new Finalist(archid, arch, run.resolve("space.yaml"), parameters,

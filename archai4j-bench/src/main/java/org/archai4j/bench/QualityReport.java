@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.pareto.Hypervolume;
+import org.archai4j.run.directory.RunDirectory;
 
 /**
  * What a finished run found, measured on the test split: reads the {@code final.json} and {@code run.json} of each
@@ -49,8 +50,8 @@ public final class QualityReport {
         List<Run> runs = new ArrayList<>();
         for (String arg : args) {
             Path dir = Path.of(arg).toAbsolutePath().normalize();
-            JsonNode finals = json.readTree(dir.resolve("final.json").toFile());
-            JsonNode run = json.readTree(dir.resolve("run.json").toFile());
+            JsonNode finals = json.readTree(RunDirectory.of(dir).finals().toFile());
+            JsonNode run = json.readTree(RunDirectory.of(dir).summary().toFile());
             double[] measures = new double[MEASURES.length];
             for (int b = 0; b < BUDGETS.length; b++) {
                 double best = Double.NaN;

@@ -16,14 +16,14 @@ import org.archai4j.config.ArchConfig;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Hypervolume;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.plots.ParetoPlots;
-import org.archai4j.search.ParetoFrontier;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.Searcher;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace.Cost;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace.Cost;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * The search's own cost: algorithms on the tutorial's image-classification tree with two analytic objectives of

@@ -9,7 +9,7 @@ import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * Throughput of the config search space operations on the seed's image-classification tree, with a model

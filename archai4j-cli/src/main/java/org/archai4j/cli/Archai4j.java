@@ -1,9 +1,10 @@
 package org.archai4j.cli;
 
 import java.io.PrintWriter;
-import org.archai4j.cli.spec.SpecException;
 import org.archai4j.io.RunLock;
-import org.archai4j.spacefile.SpaceFileException;
+import org.archai4j.run.Job;
+import org.archai4j.run.spec.SpecException;
+import org.archai4j.space.file.SpaceFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -57,15 +58,7 @@ public final class Archai4j implements Runnable {
 
     /** What went wrong, in one line; errors of the JVM say what to do about them. */
     static String oneLine(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory (" + e.getMessage() + "); give the JVM more (JAVA_OPTS=-Xmx8g) or make the "
-                    + "search smaller";
-        }
-        if (e instanceof StackOverflowError) {
-            return "stack overflow: something is nested too deep";
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.replace('\n', ' ');
+        return Job.oneLine(e);
     }
 
     private static boolean isBadInput(Throwable e) {

@@ -2,10 +2,7 @@ package org.archai4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.archai4j.cli.spec.RunSpec;
-import org.archai4j.cli.spec.SpecException;
-import org.archai4j.hazelcast.ClusterOptions;
-import org.archai4j.hazelcast.ClusterSecret;
+import org.archai4j.run.ClusterSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,14 +28,7 @@ final class ClusterArgs {
             + "secret (at least 16 characters); or set ARCHAI4J_CLUSTER_SECRET. Needed beyond loopback.")
     Path secretFile;
 
-    ClusterOptions options(RunSpec spec) {
-        try {
-            ClusterSecret secret = secretFile != null ? ClusterSecret.fromFile(secretFile)
-                    : ClusterSecret.fromEnvironment().orElse(null);
-            String name = secret == null ? spec.clusterName() : secret.clusterName(spec.name());
-            return new ClusterOptions(name, members, bindInterface, port, secret);
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(e.getMessage(), e);
-        }
+    ClusterSettings settings() {
+        return new ClusterSettings(members, bindInterface, port, secretFile);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.archai4j.cli.dashboard.DashboardServer;
-import org.archai4j.cli.spec.SpecException;
+import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.archai4j.cli.report.RunData;
-import org.archai4j.cli.spec.SpecException;
 import org.archai4j.djl.data.Normalization;
 import org.archai4j.djl.export.ModelBundle;
+import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunDirectory;
+import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,13 +50,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dataFile = runDirectory.resolve(SpecData.FILE_NAME);
+        RunDirectory run = RunDirectory.of(runDirectory);
+        Path dataFile = run.data();
         if (!Files.isRegularFile(dataFile)) {
-            throw new SpecException(runDirectory + ": no " + SpecData.FILE_NAME + "; expected the directory of an "
+            throw new SpecException(runDirectory + ": no " + RunDirectory.DATA + "; expected the directory of an "
                     + "'archai4j search' run (runs of archai4j before export existed must be rerun)");
         }
-        JsonNode data = readJson(dataFile);
-        Source source = find(runDirectory, archid);
+        JsonNode data = RunDirectory.readJson(dataFile);
+        Source source = find(run, archid);
         if (Files.exists(out) && (!Files.isDirectory(out) || hasEntries(out))) {
             throw new SpecException("--out " + out + ": exists and is not an empty directory; expected a new one");
         }
@@ -95,32 +97,22 @@ final class ExportCommand implements Callable<Integer> {
     record Source(String archid, Path arch, Path weights, String what, Map<String, Object> metrics) {
     }
 
-    static Source find(Path run, String prefix) throws IOException {
+    static Source find(RunDirectory run, String prefix) throws IOException {
         if (!prefix.matches("[0-9a-f]{4,64}")) {
             throw new SpecException("ARCHID '" + prefix + "': expected an archid or a prefix of at least 4 of its "
                     + "hexadecimal digits");
         }
-        Path finals = run.resolve(FinalStage.DIRECTORY);
         TreeSet<String> known = new TreeSet<>();
         List<Source> matches = new ArrayList<>();
-        if (Files.isDirectory(finals)) {
-            try (Stream<Path> dirs = Files.list(finals)) {
-                for (Path dir : dirs.sorted().toList()) {
-                    String id = dir.getFileName().toString();
-                    Path weights = dir.resolve("weights.params");
-                    Path result = dir.resolve("result.json");
-                    if (Files.isRegularFile(weights) && Files.isRegularFile(result)) {
-                        known.add(id);
-                        if (id.startsWith(prefix)) {
-                            matches.add(new Source(id, dir.resolve("arch.json"), weights, "final model",
-                                    metrics(readJson(result))));
-                        }
-                    }
-                }
+        for (RunDirectory.FinalModelFiles model : run.completeFinalModels()) {
+            known.add(model.archid());
+            if (model.archid().startsWith(prefix)) {
+                matches.add(new Source(model.archid(), model.arch(), model.weights(), "final model",
+                        metrics(RunDirectory.readJson(model.result()))));
             }
         }
         if (matches.isEmpty()) {
-            for (Path snapshot : RunData.newestParetoSnapshot(run).stream().toList()) {
+            for (Path snapshot : RunData.newestParetoSnapshot(run.path()).stream().toList()) {
                 try (Stream<Path> files = Files.list(snapshot)) {
                     for (Path weights : files.filter(p -> p.getFileName().toString().endsWith("_weights.params"))
                             .sorted().toList()) {
@@ -203,14 +195,6 @@ final class ExportCommand implements Callable<Integer> {
         }
         out.append("    System.out.println(c.best().getClassName());\n}\n```\n");
         return out.toString();
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new SpecException(file + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

@@ -8,30 +8,33 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.archai4j.journal.EvaluationRecord;
-import org.archai4j.search.SearchListener;
+import org.archai4j.run.JobListener;
+import org.archai4j.run.JobStart;
+import org.archai4j.run.SearchOutcome;
 import org.archai4j.search.SearchProgress;
-import org.archai4j.search.SearchProgressListener;
 
 /**
  * What a person watching a search sees: a progress bar over the models evaluated (rate and time left) when the
  * output is a terminal, and a line after every iteration, saying so when the Pareto frontier improved.
  */
-final class ProgressDisplay<M> implements SearchListener<M>, SearchProgressListener, AutoCloseable {
-    private final String countedObjective;
+final class ProgressDisplay implements JobListener, AutoCloseable {
+    private String countedObjective;
     private final PrintStream out;
     private final ProgressBar bar;
     private final Set<String> frontier = new HashSet<>();
+    private boolean closed;
 
-    /**
-     * @param countedObjective the objective whose evaluations count models (each model is evaluated once per
-     *     objective)
-     * @param interactive whether to draw a bar (a terminal) or only print lines
-     */
-    ProgressDisplay(String countedObjective, PrintStream out, boolean interactive) {
-        this.countedObjective = countedObjective;
+    /** @param interactive whether to draw a bar (a terminal) or only print lines */
+    ProgressDisplay(PrintStream out, boolean interactive) {
         this.out = out;
         this.bar = interactive ? new ProgressBarBuilder().setTaskName("evaluating").setUnit(" models", 1)
                 .setStyle(ProgressBarStyle.ASCII).showSpeed().setInitialMax(-1).continuousUpdate().build() : null;
+    }
+
+    /** Each model is evaluated once per objective: the first one's evaluations count models. */
+    @Override
+    public void started(JobStart start) {
+        countedObjective = start.spec().objectives().get(0).name();
     }
 
     @Override
@@ -59,9 +62,16 @@ final class ProgressDisplay<M> implements SearchListener<M>, SearchProgressListe
         out.println(line);
     }
 
+    /** The bar ends with the search, before the job's lines about it. */
+    @Override
+    public void searchFinished(SearchOutcome outcome) {
+        close();
+    }
+
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
+            closed = true;
             bar.close();
         }
     }

@@ -4,17 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import ai.djl.Device;
-import org.archai4j.cli.spec.RunSpec;
-import org.archai4j.cli.spec.SpecException;
-import org.archai4j.djl.DjlNetwork;
-import org.archai4j.djl.data.LabelledData;
 import org.archai4j.hazelcast.ClusterOptions;
 import org.archai4j.hazelcast.ClusterWorker;
-import org.archai4j.objectives.ModelEvaluator;
-import org.archai4j.pruning.DominancePruner;
-import org.archai4j.space.ArchaiModel;
-import org.archai4j.space.ModelFactory;
+import org.archai4j.run.WorkerEvaluations;
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,30 +42,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (slots < 1) {
             throw new SpecException("--slots " + slots + ": expected at least 1");
         }
-        LabelledData.Split data = SpecData.load(spec).search();
-        Device device = SearchRun.device(spec);
-        ModelFactory<DjlNetwork> factory = SearchRun.modelFactory(spec, data.train(), device);
-        Map<String, ModelEvaluator<DjlNetwork>> evaluators = new LinkedHashMap<>();
-        DominancePruner<DjlNetwork> pruner = SearchRun.pruner(spec);
-        for (RunSpec.Objective o : spec.objectives()) {
-            evaluators.put(o.name(), SearchRun.evaluator(o, spec, data, pruner));
-        }
-        Map<String, Object> kwargs = spec.model().kwargs();
-        ClusterOptions options = cluster.options(spec);
-        try (ClusterWorker worker = ClusterWorker.start(options, spec.identity(), slots, attributes,
-                (objective, archid, config, budget) -> {
-                    ModelEvaluator<DjlNetwork> evaluator = evaluators.get(objective);
-                    if (evaluator == null) {
-                        throw new IllegalArgumentException("this worker's spec has no objective '" + objective + "'");
-                    }
-                    ArchaiModel<DjlNetwork> model = new ArchaiModel<>(factory.create(config, kwargs), archid,
-                            Map.of(ArchaiModel.CONFIG, config));
-                    try {
-                        return evaluator.evaluate(model, budget);
-                    } finally {
-                        model.clear();
-                    }
-                })) {
+        ClusterOptions options = cluster.settings().options(spec);
+        try (WorkerEvaluations evaluations = WorkerEvaluations.of(spec);
+             ClusterWorker worker = ClusterWorker.start(options, spec.identity(), slots, attributes, evaluations)) {
             System.out.println("worker " + worker.address() + " of cluster " + options.clusterName() + " serving spec "
                     + spec.identity() + " with " + slots + " slot(s)" + (options.secret() == null
                     ? " (loopback only: no cluster secret)" : ", signed with the cluster secret"));

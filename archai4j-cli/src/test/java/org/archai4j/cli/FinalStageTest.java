@@ -23,7 +23,7 @@ import org.archai4j.djl.models.CompactClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
-import org.archai4j.spacefile.SpaceFiles;
+import org.archai4j.space.file.SpaceFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,6 +7,7 @@ import org.archai4j.io.RunLock;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.Checks;
 import org.archai4j.search.Limit;
+import org.archai4j.search.Searcher;
 import org.archai4j.space.DiscreteSearchSpace;
 
 /**
@@ -147,6 +148,12 @@ public abstract class AlgorithmBuilder<M, B extends AlgorithmBuilder<M, B>> {
     }
 
     /** Whether the reference's files are written. */
+    /**
+     * The search, ready to run: every parameter is checked here, and an impossible combination is an
+     * {@link IllegalArgumentException} naming it.
+     */
+    public abstract Searcher<M> build();
+
     boolean referenceFiles() {
         return referenceFiles;
     }

@@ -33,7 +33,7 @@ import org.archai4j.space.DiscreteSearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class ComposedSearch<M> extends EvolutionarySearch<M> {
+public final class ComposedSearch<M> extends PopulationSearch<M> {
     /** The breeding step: the next population from the models an iteration evaluated. */
     @FunctionalInterface
     public interface Breeding<M> {
@@ -116,6 +116,7 @@ public final class ComposedSearch<M> extends EvolutionarySearch<M> {
         }
 
         /** @throws IllegalStateException when the initial population or the breeding step is missing */
+        @Override
         public ComposedSearch<M> build() {
             if (initial == null || breeding == null) {
                 throw new IllegalStateException("a ComposedSearch needs initialPopulation(...) and breeding(...)");

@@ -36,7 +36,7 @@ import org.archai4j.space.EvolutionarySearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
+public final class EvolutionParetoSearch<M> extends PopulationSearch<M> {
     private final PopulationSource<M> initial;
     private final int initNumModels;
     private final int numRandomMix;
@@ -153,6 +153,7 @@ public final class EvolutionParetoSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+        @Override
         public EvolutionParetoSearch<M> build() {
             return new EvolutionParetoSearch<>(this);
         }

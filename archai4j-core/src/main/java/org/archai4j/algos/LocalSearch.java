@@ -41,7 +41,7 @@ import org.archai4j.space.EvolutionarySearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class LocalSearch<M> extends EvolutionarySearch<M> {
+public final class LocalSearch<M> extends PopulationSearch<M> {
     private final PopulationSource<M> initial;
     private final int initNumModels;
     private final int mutationsPerParent;
@@ -174,6 +174,7 @@ public final class LocalSearch<M> extends EvolutionarySearch<M> {
          * @throws IllegalStateException when a promotion budget lacks tiers, or a smaller budget to promote from;
          *         when screening lacks tiers, or more candidates than the mutations it keeps
          */
+        @Override
         public LocalSearch<M> build() {
             if (screeningCandidates > 0 && (tiers == null || screeningCandidates <= mutationsPerParent)) {
                 throw new IllegalStateException("screening " + screeningCandidates + " candidates needs size tiers "

@@ -18,10 +18,10 @@ import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.operators.SizeTiers;
 import org.archai4j.outputs.OutputLayout;
+import org.archai4j.pareto.MultiObjective;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.predictors.MeanVar;
 import org.archai4j.predictors.Predictor;
-import org.archai4j.search.MultiObjective;
-import org.archai4j.search.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.BayesOptSearchSpace;
 import org.archai4j.space.DiscreteSearchSpace;
@@ -48,7 +48,7 @@ import org.archai4j.space.EvolutionarySearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
+public final class MoBananasSearch<M> extends PopulationSearch<M> {
     private final Predictor surrogate;
     private final int initNumModels;
     private final int numParents;
@@ -264,6 +264,7 @@ public final class MoBananasSearch<M> extends EvolutionarySearch<M> {
             return this;
         }
 
+        @Override
         public MoBananasSearch<M> build() {
             return new MoBananasSearch<>(this);
         }

@@ -21,7 +21,7 @@ import org.archai4j.space.DiscreteSearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class RandomSearch<M> extends EvolutionarySearch<M> {
+public final class RandomSearch<M> extends PopulationSearch<M> {
     private final int samplesPerIter;
     private final RandomSampling<M> sampling;
 
@@ -71,6 +71,7 @@ public final class RandomSearch<M> extends EvolutionarySearch<M> {
         }
 
 
+        @Override
         public RandomSearch<M> build() {
             return new RandomSearch<>(this);
         }

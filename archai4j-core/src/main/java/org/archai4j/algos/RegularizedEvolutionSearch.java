@@ -24,7 +24,7 @@ import org.archai4j.space.EvolutionarySearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
+public final class RegularizedEvolutionSearch<M> extends PopulationSearch<M> {
     private final PopulationSource<M> initial;
     private final int initNumModels;
     private final int paretoSampleSize;
@@ -89,6 +89,7 @@ public final class RegularizedEvolutionSearch<M> extends EvolutionarySearch<M> {
 
 
 
+        @Override
         public RegularizedEvolutionSearch<M> build() {
             return new RegularizedEvolutionSearch<>(this);
         }

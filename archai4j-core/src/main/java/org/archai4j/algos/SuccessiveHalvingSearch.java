@@ -10,9 +10,9 @@ import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.RandomSampling;
 import org.archai4j.outputs.OutputLayout;
+import org.archai4j.pareto.MultiObjective;
 import org.archai4j.pareto.Pareto;
-import org.archai4j.search.MultiObjective;
-import org.archai4j.search.ParetoFrontier;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.search.SearchListener;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.StopReason;
@@ -38,7 +38,7 @@ import org.archai4j.space.DiscreteSearchSpace;
  *
  * @param <M> the type of the built models
  */
-public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
+public final class SuccessiveHalvingSearch<M> extends PopulationSearch<M> {
     private final int initNumModels;
     private final double budgetMultiplier;
     private double budget;
@@ -187,6 +187,7 @@ public final class SuccessiveHalvingSearch<M> extends EvolutionarySearch<M> {
         }
 
         /** @throws IllegalStateException when a fixed {@code budget} was set: the budgets are the halving's own */
+        @Override
         public SuccessiveHalvingSearch<M> build() {
             if (budget != null) {
                 throw new IllegalStateException("budget: Successive Halving sets its budgets with initBudget and "

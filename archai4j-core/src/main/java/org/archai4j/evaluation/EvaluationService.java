@@ -1,7 +1,6 @@
 package org.archai4j.evaluation;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures the objectives and constraints of a {@link SearchObjectives}: the cache, the journal and its replay,
- * the listeners, and the evaluators' lifetime. Archai's {@code SearchObjectives.eval_*} methods live here.
+ * Measures the objectives and constraints of a {@link SearchObjectives}: the cache, the listeners, the order of
+ * synchronous and asynchronous evaluations, constraint checks and the evaluators' lifetime, over the run's
+ * {@link RunClock} and its journal ({@link JournalReplay}). Archai's {@code SearchObjectives.eval_*} methods live
+ * here.
  *
  * <pre>{@code
  * try (EvaluationService<MyNet> evaluations = new EvaluationService<>(objectives)) {
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * objective by objective, then asynchronous results are fetched. A failed evaluation (an exception, a timeout)
  * gives {@code NaN} and is tried again the next time it is asked for.
  *
- * <p>With a journal, every finished evaluation is appended to {@code evaluations.jsonl} at once (expensive ones synced
- * to disk, see {@link EvaluationJournal}), stamped with the run's clock; a rerun of the same seeded search over the same directory takes each evaluation from the journal,
- * in the order the first run made them (failures included), so it follows the first run exactly, evaluates only
+ * <p>With a journal, every finished evaluation is appended to {@code evaluations.jsonl} at once (expensive ones
+ * synced to disk, see {@link EvaluationJournal}), stamped with the run's clock; a rerun of the same seeded search
+ * over the same directory takes each evaluation from the journal, in the order the first run made them (failures included), so it follows the first run exactly, evaluates only
  * what that run did not, and its clock continues from where the replayed evaluations left it.
  *
  * @implNote Not thread-safe: one search drives it (asynchronous evaluators run their own threads).
@@ -73,13 +74,10 @@ public final class EvaluationService<M> implements AutoCloseable {
     private final SearchObjectives<M> objectives;
     private final boolean cacheObjectiveEvaluation;
     private final Map<Key, Double> cache = new HashMap<>();
-    private final Map<Key, ArrayDeque<EvaluationRecord>> replay = new HashMap<>();
     private final List<EvaluationListener> listeners = new CopyOnWriteArrayList<>();
-    private EvaluationJournal journal;
+    private final RunClock clock = new RunClock();
+    private JournalReplay journal;
     private boolean closed;
-    /** The run's clock: {@code clockSeconds} at {@code clockNanos}, advancing in real time from there. */
-    private double clockSeconds;
-    private long clockNanos = System.nanoTime();
 
     /** A service that caches every evaluation. */
     public EvaluationService(SearchObjectives<M> objectives) {
@@ -120,14 +118,7 @@ public final class EvaluationService<M> implements AutoCloseable {
         if (journal != null) {
             throw new IllegalStateException("a journal is already attached: " + journal.file());
         }
-        journal = EvaluationJournal.open(outputDir.resolve(EvaluationJournal.FILE_NAME), runIdentity);
-        for (EvaluationRecord r : journal.records()) {
-            replay.computeIfAbsent(new Key(r.objective(), r.archid(), r.budget()), k -> new ArrayDeque<>()).add(r);
-        }
-        if (!journal.records().isEmpty()) {
-            LOG.info("{}: {} evaluations from an earlier run will be replayed", journal.file(),
-                    journal.records().size());
-        }
+        journal = JournalReplay.open(outputDir, runIdentity);
     }
 
     /** Whether a journal is attached. */
@@ -141,14 +132,7 @@ public final class EvaluationService<M> implements AutoCloseable {
      * run's time too.
      */
     public double elapsedSeconds() {
-        return clockSeconds + (System.nanoTime() - clockNanos) / 1e9;
-    }
-
-    private void advanceClockTo(double seconds) {
-        if (!Double.isNaN(seconds) && seconds > elapsedSeconds()) {
-            clockSeconds = seconds;
-            clockNanos = System.nanoTime();
-        }
+        return clock.elapsedSeconds();
     }
 
     /** Closes the journal and every evaluator that is {@link AutoCloseable} (thread pools); idempotent. */
@@ -322,8 +306,7 @@ public final class EvaluationService<M> implements AutoCloseable {
         List<Key> keys = new ArrayList<>();
         for (String name : objectives.objectiveNames()) {
             Key key = new Key(name, model.archid(), budget);
-            ArrayDeque<EvaluationRecord> queue = replay.get(key);
-            if (cache.get(key) == null && (queue == null || queue.isEmpty())) {
+            if (cache.get(key) == null && (journal == null || !journal.has(name, model.archid(), budget))) {
                 return Optional.empty();
             }
             keys.add(key);
@@ -517,15 +500,14 @@ public final class EvaluationService<M> implements AutoCloseable {
 
     /** Answers an evaluation from the journal of an earlier run, if it holds one not yet replayed. */
     private EvaluationOutcome replayOne(Key key) {
-        ArrayDeque<EvaluationRecord> queue = replay.get(key);
-        if (queue == null || queue.isEmpty()) {
+        EvaluationRecord r = journal == null ? null : journal.next(key.objective(), key.archid(), key.budget());
+        if (r == null) {
             return null;
         }
-        EvaluationRecord r = queue.poll();
         if (cacheObjectiveEvaluation) {
             cache.put(key, r.value());
         }
-        advanceClockTo(r.at());
+        clock.advanceTo(r.at());
         for (EvaluationListener l : listeners) {
             l.onEvaluation(r, true);
         }

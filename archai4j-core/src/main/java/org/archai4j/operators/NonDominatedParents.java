@@ -2,8 +2,8 @@ package org.archai4j.operators;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.archai4j.search.MultiObjective;
-import org.archai4j.search.ParetoFrontier;
+import org.archai4j.pareto.MultiObjective;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.archai4j.search.MultiObjective;
+import org.archai4j.pareto.MultiObjective;
 import org.archai4j.space.ArchaiModel;
 
 /**

@@ -9,7 +9,7 @@ import org.archai4j.search.StopReason;
 import org.archai4j.space.ArchaiModel;
 
 /**
- * Writes the whole search state as JSON ({@link SearchResults#toJson()}) when the search ends, atomically.
+ * Writes the whole search state as JSON ({@link ResultsWriter#toJson}) when the search ends, atomically.
  *
  * <pre>{@code
  * searcher.addListener(new JsonResults<>(outputDir.resolve("search_results.json")));
@@ -27,6 +27,6 @@ public final class JsonResults<M> implements SearchListener<M> {
 
     @Override
     public void searchEnded(SearchResults<M> results, StopReason reason, List<ArchaiModel<M>> population) {
-        results.saveJson(file);
+        ResultsWriter.saveJson(results, file);
     }
 }

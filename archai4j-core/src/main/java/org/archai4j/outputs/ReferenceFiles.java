@@ -45,9 +45,9 @@ public final class ReferenceFiles<M> implements SearchListener<M> {
                 space.saveArch(model, directory.resolve("models_iter_" + n).resolve(model.archid()));
             }
         }
-        results.saveSearchState(directory.resolve("search_state_" + n + ".csv"));
+        ResultsWriter.saveSearchState(results, directory.resolve("search_state_" + n + ".csv"));
         if (layout.paretoModelDirs()) {
-            results.saveParetoFrontierModels(directory.resolve("pareto_models_iter_" + n),
+            ResultsWriter.saveParetoFrontierModels(results, directory.resolve("pareto_models_iter_" + n),
                     saveWeights && space.canSaveModelWeights());
         }
     }

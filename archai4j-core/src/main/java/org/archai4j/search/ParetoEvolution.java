@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.pareto.MultiObjective;
 import org.archai4j.pareto.Pareto;
 
 /**

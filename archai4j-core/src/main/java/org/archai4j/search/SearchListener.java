@@ -2,6 +2,7 @@ package org.archai4j.search;
 
 import java.util.List;
 import org.archai4j.journal.EvaluationRecord;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 
 /**

@@ -1,9 +1,5 @@
 package org.archai4j.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.archai4j.evaluation.ModelResult;
-import org.archai4j.io.AtomicFiles;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Hypervolume;
-import org.archai4j.python.PyJson;
+import org.archai4j.pareto.MultiObjective;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.DiscreteSearchSpace;
 
@@ -267,66 +263,9 @@ public final class SearchResults<M> {
         return new SearchStateTable(List.copyOf(columns), rows);
     }
 
-    /** Writes the search-state table as CSV (pandas' {@code to_csv(index=False)} formatting), atomically. */
-    public void saveSearchState(Path file) {
-        AtomicFiles.writeString(file, searchStateTable().toCsv());
-    }
-
-    /**
-     * The whole state as JSON: objectives (with directions), and per iteration the archids, values, extra
-     * data and configs (where models carry one).
-     */
-    public String toJson() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        Map<String, Object> objs = new LinkedHashMap<>();
-        objectives.objectives().forEach((name, o) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("higher_is_better", o.higherIsBetter());
-            d.put("compute_intensive", o.computeIntensive());
-            o.constraintRange().ifPresent(c -> d.put("constraint", List.of(c.lower(), c.upper())));
-            objs.put(name, d);
-        });
-        doc.put("objectives", objs);
-        List<Object> iterations = new ArrayList<>();
-        for (IterationResult<M> r : results) {
-            Map<String, Object> it = new LinkedHashMap<>();
-            it.put("archid", r.archids());
-            Map<String, Object> vals = new LinkedHashMap<>();
-            r.evaluationResults().forEach((name, v) -> vals.put(name, Arrays.stream(v).boxed().toList()));
-            it.put("evaluation_results", vals);
-            it.put("extra_data", r.extraData());
-            it.put("configs", r.models().stream()
-                    .map(m -> m.config().map(c -> (Object) c.toDict()).orElse(null)).toList());
-            iterations.add(it);
-        }
-        doc.put("iterations", iterations);
-        doc.put("pareto_frontier", getParetoFrontier().archids());
-        return PyJson.dumps(doc);
-    }
-
-    /** Writes {@link #toJson()} to a file, atomically. */
-    public void saveJson(Path file) {
-        AtomicFiles.writeString(file, toJson());
-    }
-
-    /**
-     * Saves the arch file of every model on the frontier (over all iterations) into {@code directory}, named by
-     * archid, and its weights ({@code <archid>_weights} with the weight store's extension: Archai's {@code .pt},
-     * DJL's {@code .params}) when asked and the model is still built.
-     */
-    public void saveParetoFrontierModels(Path directory, boolean saveWeights) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
-        }
-        for (ArchaiModel<M> model : getParetoFrontier().models()) {
-            searchSpace.saveArch(model, directory.resolve(model.archid()));
-            if (saveWeights && model.arch() != null) {
-                searchSpace.saveModelWeights(model, directory.resolve(model.archid() + "_weights"
-                        + searchSpace.weightsFileExtension()));
-            }
-        }
+    /** The space the results' models come from (it saves their arch files and weights). */
+    public DiscreteSearchSpace<M> searchSpace() {
+        return searchSpace;
     }
 
     /**

@@ -13,7 +13,7 @@ import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Hypervolume;
-import org.archai4j.search.ParetoFrontier;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.search.SearchResults;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;

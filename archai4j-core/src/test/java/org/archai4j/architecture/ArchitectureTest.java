@@ -30,6 +30,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreDependsOnNoOtherModuleOfOurs() {
+        noClasses().that().resideInAPackage("org.archai4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.archai4j.djl..", "org.archai4j.run..",
+                        "org.archai4j.cli..", "org.archai4j.hazelcast..", "org.archai4j.plots..",
+                        "org.archai4j.bench..")
+                .check(CORE);
+    }
+
+    @Test
     void coreHasNoDeepLearningGuiOrPlottingDependency() {
         noClasses().that().resideInAPackage("org.archai4j..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.random.PyRandom;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import org.archai4j.python.PyFloat;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 
 /** Spec sections 1.2 to 1.4 and the golden values of 1.9. */

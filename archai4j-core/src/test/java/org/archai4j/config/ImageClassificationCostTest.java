@@ -2,7 +2,7 @@ package org.archai4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 import org.junit.jupiter.api.Test;
 
 /** The analytic cost of the tutorial's cell-35 model, against hand calculations. */

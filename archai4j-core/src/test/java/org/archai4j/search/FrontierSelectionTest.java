@@ -11,6 +11,8 @@ import java.util.Random;
 import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.pareto.FrontierSelection;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 

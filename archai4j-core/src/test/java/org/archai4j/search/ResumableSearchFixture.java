@@ -10,11 +10,12 @@ import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.outputs.ResultsWriter;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * A small seeded search with a journal, run in its own JVM by {@link ResumeAfterKillTest}: four iterations of
@@ -50,7 +51,7 @@ public final class ResumableSearchFixture {
                 }
             }
             results.addIterationResults(batch, evaluations.evalAllObjs(batch));
-            results.saveSearchState(out.resolve("search_state_" + it + ".csv"));
+            ResultsWriter.saveSearchState(results, out.resolve("search_state_" + it + ".csv"));
         }
         evaluations.close();
     }

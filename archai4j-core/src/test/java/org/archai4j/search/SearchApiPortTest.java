@@ -10,6 +10,8 @@ import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.pareto.MultiObjective;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 import org.junit.jupiter.api.Test;
 

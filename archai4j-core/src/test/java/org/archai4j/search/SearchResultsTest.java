@@ -16,6 +16,8 @@ import org.archai4j.evaluation.EvaluationService;
 import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.outputs.ResultsWriter;
+import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
@@ -112,17 +114,17 @@ class SearchResultsTest {
             results.addIterationResults(batch, evaluations.evalAllObjs(batch));
         }
         Path frontierDir = dir.resolve("pareto_models_iter_4");
-        results.saveParetoFrontierModels(frontierDir, false);
+        ResultsWriter.saveParetoFrontierModels(results, frontierDir, false);
         try (var files = Files.list(frontierDir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(
                     results.getParetoFrontier().archids().stream().map(a -> a + ".json").sorted().toList());
         }
-        assertThatThrownBy(() -> results.saveParetoFrontierModels(dir.resolve("w"), true))
+        assertThatThrownBy(() -> ResultsWriter.saveParetoFrontierModels(results, dir.resolve("w"), true))
                 .hasMessageContaining("WeightStore");
-        results.saveJson(dir.resolve("search_state.json"));
+        ResultsWriter.saveJson(results, dir.resolve("search_state.json"));
         assertThat(Files.readString(dir.resolve("search_state.json"))).contains("\"pareto_frontier\": [")
                 .contains("\"higher_is_better\": true");
-        results.saveSearchState(dir.resolve("search_state_4.csv"));
+        ResultsWriter.saveSearchState(results, dir.resolve("search_state_4.csv"));
         assertThat(Files.readAllLines(dir.resolve("search_state_4.csv"))).hasSize(41);
     }
 

@@ -2,7 +2,7 @@ package org.archai4j.hazelcast;
 
 import java.util.Map;
 import org.archai4j.config.ArchConfig;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * A worker process for the tests: {@code TestWorker CLUSTER PORT SPEC DELAY_MS}. Its evaluator is

@@ -22,7 +22,7 @@ import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.ModelFactory;
-import org.archai4j.spaces.ImageClassificationSpace;
+import org.archai4j.space.builtin.ImageClassificationSpace;
 
 /**
  * Archai's "Config Search Spaces" tutorial (the seed document), cell by cell, in Java. Every output of the

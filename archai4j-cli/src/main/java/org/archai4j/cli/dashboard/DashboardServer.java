@@ -27,9 +27,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.archai4j.cli.report.ArchParameters;
 import org.archai4j.cli.report.ChartSpecs;
-import org.archai4j.cli.report.RunData;
-import org.archai4j.cli.report.RunSnapshot;
 import org.archai4j.cli.report.WebResources;
+import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunSnapshot;
 
 /**
  * The dashboard's web server: the JDK's embedded {@code HttpServer} (no service to install), read-only, over

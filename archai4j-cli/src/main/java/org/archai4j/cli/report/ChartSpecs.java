@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.pareto.Pareto;
+import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunSnapshot;
 
 /**
  * The charts of a run, as Vega-Lite specifications: one rendering path for the static report and the live

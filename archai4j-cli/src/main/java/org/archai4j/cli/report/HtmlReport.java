@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.archai4j.io.AtomicFiles;
+import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunDirectory;
+import org.archai4j.run.directory.RunSnapshot;
 
 /**
  * {@code report.html} of a run directory, self-contained (inline CSS and SVG; opens from disk with no network):
@@ -40,7 +43,7 @@ public final class HtmlReport {
     /** Writes {@code report.html} into {@code runDirectory} (atomically) and returns its path. */
     public static Path write(Path runDirectory) {
         RunData run = RunData.read(runDirectory);
-        Path file = runDirectory.resolve("report.html");
+        Path file = RunDirectory.of(runDirectory).report();
         AtomicFiles.writeString(file, render(run));
         return file;
     }

@@ -4,16 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -29,7 +23,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.djl.data.ImageFolder;
-import org.archai4j.djl.models.ModelFamily;
+import org.archai4j.djl.models.NetworkSource;
 
 /**
  * A model exported by {@code archai4j export}, loaded for inference: its network rebuilt from the architecture
@@ -51,12 +45,12 @@ import org.archai4j.djl.models.ModelFamily;
 public final class ExportedModel implements AutoCloseable {
     private final ModelBundle bundle;
     private final Model model;
-    private final URLClassLoader jarLoader;
+    private final NetworkSource source;
 
-    private ExportedModel(ModelBundle bundle, Model model, URLClassLoader jarLoader) {
+    private ExportedModel(ModelBundle bundle, Model model, NetworkSource source) {
         this.bundle = bundle;
         this.model = model;
-        this.jarLoader = jarLoader;
+        this.source = source;
     }
 
     /** Loads the model in {@code directory} on the CPU. */
@@ -72,11 +66,17 @@ public final class ExportedModel implements AutoCloseable {
      */
     public static ExportedModel load(Path directory, Device device) {
         ModelBundle bundle = ModelBundle.read(directory);
-        URLClassLoader jars = jarLoader(directory, bundle);
-        ClassLoader loader = jars != null ? jars : ExportedModel.class.getClassLoader();
+        NetworkSource source = source(directory, bundle);
         ArchConfig config = ArchConfig.fromFile(directory.resolve(ModelBundle.ARCH_FILE));
-        Block block = block(bundle, config, loader);
-        Model model = Model.newInstance(bundle.archid(), device);
+        Model model;
+        Block block;
+        try {
+            block = source.block(config, bundle.sampleShape(), bundle.classes().size(), bundle.options());
+            model = Model.newInstance(bundle.archid(), device);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
         try {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(bundle.sampleShape()));
@@ -87,9 +87,10 @@ public final class ExportedModel implements AutoCloseable {
                 throw new IllegalArgumentException(weights + ": weights that do not fit " + ModelBundle.ARCH_FILE
                         + " (" + e.getMessage() + ")", e);
             }
-            return new ExportedModel(bundle, model, jars);
+            return new ExportedModel(bundle, model, source);
         } catch (RuntimeException e) {
             model.close();
+            source.close();
             throw e;
         }
     }
@@ -171,60 +172,30 @@ public final class ExportedModel implements AutoCloseable {
         }
     }
 
-    private static URLClassLoader jarLoader(Path directory, ModelBundle bundle) {
-        if (bundle.jars().isEmpty()) {
-            return null;
-        }
-        List<URL> urls = new ArrayList<>();
+    /** The network source of an export: its family or class, with the jars of its {@code lib/} folder. */
+    private static NetworkSource source(Path directory, ModelBundle bundle) {
+        Path lib = directory.resolve(ModelBundle.LIB_DIRECTORY).normalize();
+        List<Path> jars = new ArrayList<>();
         for (String jar : bundle.jars()) {
-            Path file = directory.resolve(ModelBundle.LIB_DIRECTORY).resolve(jar).normalize();
-            if (!file.startsWith(directory.resolve(ModelBundle.LIB_DIRECTORY).normalize())
-                    || !Files.isRegularFile(file)) {
+            Path file = lib.resolve(jar).normalize();
+            if (!file.startsWith(lib) || !Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(directory.resolve(ModelBundle.FILE_NAME) + ": jars: " + jar
                         + " is not a file in " + ModelBundle.LIB_DIRECTORY + "/");
             }
-            try {
-                urls.add(file.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(file + ": not a jar path", e);
-            }
-        }
-        return new URLClassLoader("archai4j-export", urls.toArray(URL[]::new), ExportedModel.class.getClassLoader());
-    }
-
-    private static Block block(ModelBundle bundle, ArchConfig config, ClassLoader loader) {
-        int classes = bundle.classes().size();
-        if (bundle.family() != null) {
-            ModelFamily family = ModelFamily.find(bundle.family(), loader).orElseThrow(() ->
-                    new IllegalArgumentException("model family '" + bundle.family() + "' is neither built in nor "
-                            + "in the export's jars"));
-            return family.block(config, new ModelFamily.Input(bundle.sampleShape(), classes, bundle.options()));
+            jars.add(file);
         }
         try {
-            Class<?> type = Class.forName(bundle.blockClass(), true, loader);
-            try {
-                Constructor<?> c = type.getConstructor(ArchConfig.class, Map.class);
-                return (Block) c.newInstance(config, bundle.options());
-            } catch (NoSuchMethodException e) {
-                return (Block) type.getConstructor(ArchConfig.class).newInstance(config);
-            }
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("model class " + bundle.blockClass() + " failed: " + e.getCause(),
-                    e.getCause());
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            throw new IllegalArgumentException("model class " + bundle.blockClass() + ": " + e, e);
+            return bundle.family() != null ? NetworkSource.family(bundle.family(), jars)
+                    : NetworkSource.blockClass(bundle.blockClass(), jars);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(directory.resolve(ModelBundle.FILE_NAME) + ": " + (bundle.family()
+                    != null ? "family " : "class: ") + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
         model.close();
-        if (jarLoader != null) {
-            try {
-                jarLoader.close();
-            } catch (IOException e) {
-                // nothing was written; a jar that cannot be closed leaks a file handle at worst
-            }
-        }
+        source.close();
     }
 }

@@ -6,7 +6,7 @@ import org.archai4j.djl.nn.Layers;
 
 /**
  * The seed's image-classification network (cell 35) for configs of
- * {@link org.archai4j.spaces.ImageClassificationSpace}: a stem (3x3 convolution with stride {@code stemStride},
+ * {@link org.archai4j.space.builtin.ImageClassificationSpace}: a stem (3x3 convolution with stride {@code stemStride},
  * batch norm, ReLU), then per downsample block its convolutions ('same' padding, batch norm, the picked
  * activation; channels {@code int(channel_multiplier * channels)}) and a max-pool, then optionally a
  * classification head (global average pooling and a linear layer), which the seed leaves out.

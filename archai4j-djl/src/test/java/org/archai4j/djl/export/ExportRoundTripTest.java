@@ -22,7 +22,7 @@ import org.archai4j.djl.models.MlpClassifier;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.random.PyRandom;
-import org.archai4j.spacefile.SpaceFiles;
+import org.archai4j.space.file.SpaceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,0 @@
-/**
- * Ready-made search spaces: the tutorial's image-classification tree and its analytic cost.
- */
-package org.archai4j.spaces;

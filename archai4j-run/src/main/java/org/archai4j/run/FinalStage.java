@@ -1,0 +1,190 @@
+package org.archai4j.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.DjlWeightStore;
+import org.archai4j.djl.data.LabelledData;
+import org.archai4j.djl.evaluators.DjlMacs;
+import org.archai4j.djl.evaluators.DjlNumParameters;
+import org.archai4j.djl.training.FinalTraining;
+import org.archai4j.io.AtomicFiles;
+import org.archai4j.pareto.FrontierSelection;
+import org.archai4j.pareto.ParetoFrontier;
+import org.archai4j.run.directory.RunDirectory;
+import org.archai4j.run.spec.EvaluatorKind;
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.search.SearchResults;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+
+/**
+ * The final stage of a run: the spec's {@code final.models} frontier models (the best within each of
+ * {@code final.best_within}'s size tiers, the most accurate, then spread along the frontier; trained in that
+ * order) trained from scratch on every training sample, measured once on the test split, and written to
+ * {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
+ * here, after the choice. Each model's result is written as soon as it is known, so a rerun of a finished or
+ * interrupted job trains only what is missing. A model whose training would end after the job's deadline is left
+ * out, and said so: its time is predicted by training a throwaway copy for a few steps.
+ */
+final class FinalStage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunSpec spec;
+    private final RunDirectory run;
+    private final JobListener listener;
+
+    FinalStage(RunSpec spec, RunDirectory run, JobListener listener) {
+        this.spec = spec;
+        this.run = run;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the stage over {@code results}' frontier.
+     *
+     * @param allTraining every training image (loaded when needed)
+     * @param test the test split (loaded only once the models are chosen)
+     * @param deadlineNanos the {@code System.nanoTime()} by which every model's training must end
+     *     ({@code Long.MAX_VALUE}: none)
+     */
+    ObjectNode run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
+                   Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos) {
+        RunSpec.Final stage = spec.finalStage();
+        String primary = spec.primaryObjective();
+        ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
+        // Trained in the order chosen (the best of each size tier, the most accurate, then the spread): when time
+        // runs short, what is left out is what was asked for last.
+        List<ArchaiModel<DjlNetwork>> chosen = FrontierSelection.spread(frontier, results.objectives().objectives(),
+                primary, stage.models(), stage.spreadOver().isEmpty()
+                        ? spec.objectives().stream().map(RunSpec.Objective::name).toList() : stage.spreadOver(),
+                stage.bestWithin());
+        long start = System.nanoTime();
+        listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
+                + " Pareto models, " + stage.epochs() + " epochs each on every training sample, then the test split");
+        LabelledData trainImages = null;
+        LabelledData testImages = null;
+        ArrayNode models = JSON.createArrayNode();
+        List<String> skipped = new ArrayList<>();
+        for (ArchaiModel<DjlNetwork> model : chosen) {
+            Optional<ObjectNode> done = recorded(model.archid());
+            if (done.isPresent()) {
+                models.add(done.get());
+                listener.finalModelTrained(FinalModel.of(done.get(), FinalModel.Origin.RECORDED));
+                continue;
+            }
+            if (trainImages == null) {
+                trainImages = allTraining.get();
+                testImages = test.get();
+            }
+            FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), spec.seed());
+            // Fresh networks of the same architecture: the search's copy was trained on a subset (and may be
+            // closed); one to time a few steps on, one to train.
+            ArchaiModel<DjlNetwork> fresh = rebuild(space, model);
+            double predicted;
+            try (DjlNetwork probe = space.loadArch(run.finalModel(model.archid()).arch()).arch()) {
+                predicted = deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe);
+            }
+            if (System.nanoTime() + (long) (predicted * 1e9) > deadlineNanos) {
+                fresh.arch().close();
+                skipped.add(model.archid());
+                listener.finalModelLeftOut(model.archid(), predicted);
+                continue;
+            }
+            ObjectNode result = train(fresh, training, valueOf(frontier, primary, model), testImages);
+            models.add(result);
+            listener.finalModelTrained(FinalModel.of(result, FinalModel.Origin.TRAINED));
+        }
+        ObjectNode summary = JSON.createObjectNode();
+        summary.set("models", models);
+        summary.put("seconds", (System.nanoTime() - start) / 1e9);
+        summary.put("primary_objective", primary);
+        if (!skipped.isEmpty()) {
+            ArrayNode left = summary.putArray("skipped_for_time");
+            skipped.forEach(left::add);
+            listener.message("final training: " + skipped.size() + " model(s) left out: they would not finish "
+                    + "within the time budget; rerun with a larger --time-budget to train them");
+        }
+        RunDirectory.writeJson(run.finals(), summary);
+        return summary;
+    }
+
+    private static double valueOf(ParetoFrontier<DjlNetwork> frontier, String objective,
+                                  ArchaiModel<DjlNetwork> model) {
+        int i = frontier.archids().indexOf(model.archid());
+        return frontier.evaluationResults().get(objective)[i];
+    }
+
+    /** The arch file {@code final/<archid>/arch.json} of {@code searched}, written, and a new network from it. */
+    private ArchaiModel<DjlNetwork> rebuild(ConfigSearchSpace<DjlNetwork> space, ArchaiModel<DjlNetwork> searched) {
+        RunDirectory.FinalModelFiles files = run.finalModel(searched.archid());
+        try {
+            Files.createDirectories(files.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + files.directory() + ": " + e.getMessage(), e);
+        }
+        space.saveArch(searched, files.arch());
+        return space.loadArch(files.arch());
+    }
+
+    private ObjectNode train(ArchaiModel<DjlNetwork> model, FinalTraining training, double validationAccuracy,
+                             LabelledData testImages) {
+        RunSpec.Final stage = spec.finalStage();
+        RunDirectory.FinalModelFiles files = run.finalModel(model.archid());
+        try (DjlNetwork net = model.arch()) {
+            FinalTraining.Outcome outcome = training.train(net);
+            double testAccuracy = training.testAccuracy(net, testImages);
+            new DjlWeightStore().save(net, files.weights());
+            ObjectNode result = JSON.createObjectNode();
+            result.put("archid", model.archid());
+            result.put("parameters", (long) new DjlNumParameters().evaluate(model, null));
+            result.put("macs", (long) DjlMacs.macs().evaluate(model, null));
+            result.put("latency_ms", 1e3 * EvaluatorKind.finalLatency(spec).evaluate(model, null));
+            result.put("validation_accuracy", validationAccuracy);
+            result.put("test_accuracy", testAccuracy);
+            result.put("epochs", outcome.epochs());
+            result.put("train_seconds", outcome.seconds());
+            result.put("train_images", training.images());
+            result.put("final_loss", outcome.meanLoss());
+            outcome.epochLosses().forEach(result.putArray("epoch_losses")::add);
+            result.put("recipe", stage.recipe().toString());
+            result.put("arch_file", run.relative(files.arch()));
+            result.put("weights_file", run.relative(files.weights()));
+            RunDirectory.writeJson(files.result(), result);
+            return result;
+        }
+    }
+
+    /** The result a previous run recorded for {@code archid} with this very recipe and length, if any. */
+    private Optional<ObjectNode> recorded(String archid) {
+        RunDirectory.FinalModelFiles files = run.finalModel(archid);
+        Path file = files.result();
+        if (!files.complete()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            RunSpec.Final stage = spec.finalStage();
+            if (node instanceof ObjectNode o && archid.equals(o.path("archid").asText())
+                    && o.path("epochs").asDouble() == stage.epochs()
+                    && stage.recipe().toString().equals(o.path("recipe").asText())
+                    && o.path("test_accuracy").isNumber()) {
+                return Optional.of(o);
+            }
+        } catch (IOException e) {
+            listener.message("final training: " + file + " is unreadable (" + e.getMessage().split("\n")[0]
+                    + "); training that model again");
+        }
+        return Optional.empty();
+    }
+}

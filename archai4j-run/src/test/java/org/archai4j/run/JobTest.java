@@ -1,0 +1,185 @@
+package org.archai4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.archai4j.journal.EvaluationRecord;
+import org.archai4j.run.directory.RunDirectory;
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.run.spec.SpecException;
+import org.archai4j.search.SearchProgress;
+import org.archai4j.search.StopReason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job as a library: a small spec run in-process through {@link Job#run}, told to a listener of the test's own,
+ * its files written where {@link RunDirectory} says, and a rerun that resumes instead of evaluating again.
+ */
+class JobTest {
+    private static final Path DATA = Path.of("../examples/data").toAbsolutePath().normalize();
+    private static final Path SPACE = Path.of("../examples/spaces/mlp.yaml").toAbsolutePath().normalize();
+
+    /** A small search of MLPs on the spirals table, with a final stage of two models. */
+    private static String spec(Path out) {
+        return """
+                # the spirals example, made small
+                seed: 2
+                output: %s
+                space: %s
+                model: {family: mlp}
+                data: {dataset: csv, train: %s, test: %s, label: arm}
+                training: {epochs: 2, batch_size: 32, learning_rate: 0.01}
+                final: {models: 2, epochs: 2}
+                objectives:
+                  accuracy: {evaluator: accuracy, higher_is_better: true}
+                  parameters: {evaluator: parameters, higher_is_better: false}
+                algorithm: {name: random, num_iters: 2, samples_per_iter: 3}
+                """.formatted(out, SPACE, DATA.resolve("spirals-train.csv"), DATA.resolve("spirals-test.csv"));
+    }
+
+    /** Records what a job tells, in order. */
+    private static final class Recorder implements JobListener {
+        final List<String> events = new ArrayList<>();
+        final List<FinalModel> finals = new ArrayList<>();
+        JobStart start;
+        JobResult result;
+        int evaluations;
+        int progress;
+
+        @Override
+        public void started(JobStart start) {
+            this.start = start;
+            events.add("started");
+        }
+
+        @Override
+        public void evaluationFinished(EvaluationRecord record, boolean replayed) {
+            evaluations++;
+        }
+
+        @Override
+        public void onProgress(SearchProgress p) {
+            progress++;
+        }
+
+        @Override
+        public void searchFinished(SearchOutcome outcome) {
+            events.add("search " + outcome.evaluated() + " " + outcome.reason());
+        }
+
+        @Override
+        public void finalModelTrained(FinalModel model) {
+            finals.add(model);
+            events.add("final");
+        }
+
+        @Override
+        public void finished(JobResult result) {
+            this.result = result;
+            events.add("finished");
+        }
+    }
+
+    @Test
+    void aSpecRunsInProcessTellsItsListenerAndResumes(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Path specFile = Files.writeString(dir.resolve("spirals.yaml"), spec(out));
+        Recorder recorder = new Recorder();
+        JobResult result = Job.run(specFile, JobOptions.builder().listener(recorder).build());
+
+        assertThat(recorder.events).containsExactly("started", "search 6 COMPLETED", "final", "final", "finished");
+        assertThat(recorder.start.resumed()).isFalse();
+        assertThat(recorder.start.directory().path()).isEqualTo(out);
+        assertThat(recorder.evaluations).as("two objectives of six models").isEqualTo(12);
+        assertThat(recorder.progress).as("a progress report per iteration").isEqualTo(2);
+        assertThat(recorder.result).isSameAs(result);
+        assertThat(result.search().evaluated()).isEqualTo(6);
+        assertThat(result.search().failed()).isZero();
+        assertThat(result.finalModels()).hasSize(2).isEqualTo(recorder.finals)
+                .allSatisfy(m -> assertThat(m.testAccuracy()).isBetween(0.0, 1.0));
+
+        RunDirectory run = RunDirectory.of(out);
+        for (Path file : List.of(run.spec(), run.summary(), run.data(), run.finals(), run.journal(), run.configs(),
+                run.space(SPACE))) {
+            assertThat(file).isRegularFile();
+        }
+        JsonNode summary = RunDirectory.readJson(run.summary());
+        assertThat(summary.path("status").asText()).isEqualTo("finished");
+        assertThat(summary.path("evaluations").asLong()).isEqualTo(6);
+        assertThat(summary.path("final_models").asInt()).isEqualTo(2);
+        for (FinalModel model : result.finalModels()) {
+            RunDirectory.FinalModelFiles files = run.finalModel(model.archid());
+            assertThat(files.complete()).isTrue();
+            assertThat(RunDirectory.readJson(files.result()).path("test_accuracy").asDouble())
+                    .isEqualTo(model.testAccuracy());
+        }
+        List<String> journal = Files.readAllLines(run.journal());
+
+        Recorder again = new Recorder();
+        JobResult resumed = Job.run(specFile, JobOptions.builder().listener(again).build());
+        assertThat(again.start.resumed()).isTrue();
+        assertThat(Files.readAllLines(run.journal())).as("nothing evaluated twice").isEqualTo(journal);
+        assertThat(resumed.finalModels()).as("nothing trained twice").extracting(FinalModel::archid)
+                .containsExactlyElementsOf(result.finalModels().stream().map(FinalModel::archid).toList());
+        assertThat(resumed.finalModels()).extracting(FinalModel::trainSeconds)
+                .containsExactlyElementsOf(result.finalModels().stream().map(FinalModel::trainSeconds).toList());
+        assertThat(resumed.finalModels()).extracting(FinalModel::origin).containsOnly(FinalModel.Origin.RECORDED);
+        assertThat(result.finalModels()).extracting(FinalModel::origin).containsOnly(FinalModel.Origin.TRAINED);
+    }
+
+    @Test
+    void theOptionsLimitsReplaceTheSpecsAndALargerOneContinuesTheSameRun(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Path specFile = Files.writeString(dir.resolve("spirals.yaml"), spec(out).replace("final: {models: 2, "
+                + "epochs: 2}\n", ""));
+        JobResult first = Job.run(specFile, JobOptions.builder().maxEvaluations(3L).build());
+        assertThat(first.search().reason()).isEqualTo(StopReason.LIMIT);
+        assertThat(first.search().limits()).isEqualTo("3 evaluations");
+        assertThat(first.finalModels()).isEmpty();
+
+        JobResult second = Job.run(specFile, JobOptions.builder().maxEvaluations(6L).build());
+        assertThat(second.search().evaluated()).isEqualTo(6);
+        assertThat(Files.readAllLines(RunDirectory.of(out).journal())).filteredOn(l -> l.contains("\"archid\""))
+                .as("the first run's evaluations kept").hasSize(12);
+    }
+
+    @Test
+    void theRunsIdentityIsTheParsedSpecWithoutItsLimits(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        RunSpec plain = RunSpec.read(Files.writeString(Files.createDirectory(dir.resolve("a")).resolve("s.yaml"),
+                spec(out)));
+        String reformatted = spec(out).replace("# the spirals example, made small\n", "")
+                .replace("seed: 2\n", "") + "seed:    2   # moved, with a comment\ntime_budget: 10m\nmax_evaluations: 4\n";
+        RunSpec same = RunSpec.read(Files.writeString(Files.createDirectory(dir.resolve("b")).resolve("s.yaml"),
+                reformatted));
+        RunSpec other = RunSpec.read(Files.writeString(Files.createDirectory(dir.resolve("c")).resolve("s.yaml"),
+                spec(out).replace("seed: 2", "seed: 3")));
+
+        assertThat(same.identity()).isEqualTo(plain.identity());
+        assertThat(plain.sameSearch(same.text(), "a2.yaml")).isTrue();
+        assertThat(other.identity()).isNotEqualTo(plain.identity());
+        assertThat(plain.sameSearch(other.text(), "a3.yaml")).isFalse();
+    }
+
+    @Test
+    void aDirectoryOfAnotherSpecIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Path specFile = Files.writeString(dir.resolve("spirals.yaml"), spec(out).replace("final: {models: 2, "
+                + "epochs: 2}\n", ""));
+        Job.run(specFile, JobOptions.builder().maxEvaluations(1L).build());
+        Path other = Files.writeString(dir.resolve("other.yaml"), Files.readString(specFile).replace("seed: 2",
+                "seed: 5"));
+        long before = Files.getLastModifiedTime(RunDirectory.of(out).summary()).toMillis();
+
+        assertThatThrownBy(() -> Job.run(other, JobOptions.defaults())).isInstanceOf(SpecException.class)
+                .hasMessageContaining("holds a run of another spec");
+        assertThat(Files.getLastModifiedTime(RunDirectory.of(out).summary()).toMillis()).isEqualTo(before);
+    }
+}
