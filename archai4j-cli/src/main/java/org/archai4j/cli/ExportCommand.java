@@ -1,42 +1,22 @@
 package org.archai4j.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.archai4j.djl.data.Normalization;
-import org.archai4j.djl.export.ModelBundle;
-import org.archai4j.run.directory.RunData;
+import org.archai4j.run.ModelExport;
 import org.archai4j.run.directory.RunDirectory;
-import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code archai4j export RUN_DIR ARCHID --out DIR}: one of a run's trained models as a self-contained directory
- * ({@link ModelBundle}): the final model's weights when it went through the final stage, else the search's.
- * The directory is written beside its destination and renamed into place, so it is complete or absent.
+ * ({@link ModelExport}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a run's trained model as a self-contained directory (architecture, weights, input "
                 + "shape, normalisation, class names, README) that 'archai4j predict' and ExportedModel load.")
 final class ExportCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The output directory of 'archai4j search'.")
     private Path runDirectory;
 
@@ -50,169 +30,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunDirectory run = RunDirectory.of(runDirectory);
-        Path dataFile = run.data();
-        if (!Files.isRegularFile(dataFile)) {
-            throw new SpecException(runDirectory + ": no " + RunDirectory.DATA + "; expected the directory of an "
-                    + "'archai4j search' run (runs of archai4j before export existed must be rerun)");
-        }
-        JsonNode data = RunDirectory.readJson(dataFile);
-        Source source = find(run, archid);
-        if (Files.exists(out) && (!Files.isDirectory(out) || hasEntries(out))) {
-            throw new SpecException("--out " + out + ": exists and is not an empty directory; expected a new one");
-        }
-        Path absoluteOut = out.toAbsolutePath().normalize();
-        Path temp = Files.createTempDirectory(absoluteOut.getParent(), "." + absoluteOut.getFileName() + "-");
-        try {
-            ModelBundle bundle = bundle(data, source, dataFile);
-            Files.copy(source.arch(), temp.resolve(ModelBundle.ARCH_FILE));
-            Files.copy(source.weights(), temp.resolve(ModelBundle.WEIGHTS_FILE));
-            if (!bundle.jars().isEmpty()) {
-                Files.createDirectories(temp.resolve(ModelBundle.LIB_DIRECTORY));
-                for (JsonNode jar : data.path("model").path("classpath")) {
-                    Path file = Path.of(jar.asText());
-                    Files.copy(file, temp.resolve(ModelBundle.LIB_DIRECTORY).resolve(file.getFileName().toString()));
-                }
-            }
-            Files.writeString(temp.resolve(ModelBundle.FILE_NAME), bundle.toJson());
-            Files.writeString(temp.resolve("README.md"), readme(bundle, source));
-            if (Files.isDirectory(out)) {
-                Files.delete(out); // empty, checked above
-            }
-            try {
-                Files.move(temp, absoluteOut, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absoluteOut);
-            }
-        } finally {
-            deleteTree(temp);
-        }
-        System.out.println("exported " + source.archid().substring(0, 12) + " (" + source.what() + ") to "
-                + absoluteOut);
+        ModelExport.Exported exported = ModelExport.export(RunDirectory.of(runDirectory), archid, out);
+        System.out.println("exported " + exported.archid().substring(0, 12) + " (" + exported.what() + ") to "
+                + exported.directory());
         System.out.println("try: archai4j predict " + out + " INPUT...");
         return 0;
-    }
-
-    /** Where a model's files are in a run: the final stage's, else the newest Pareto snapshot's. */
-    record Source(String archid, Path arch, Path weights, String what, Map<String, Object> metrics) {
-    }
-
-    static Source find(RunDirectory run, String prefix) throws IOException {
-        if (!prefix.matches("[0-9a-f]{4,64}")) {
-            throw new SpecException("ARCHID '" + prefix + "': expected an archid or a prefix of at least 4 of its "
-                    + "hexadecimal digits");
-        }
-        TreeSet<String> known = new TreeSet<>();
-        List<Source> matches = new ArrayList<>();
-        for (RunDirectory.FinalModelFiles model : run.completeFinalModels()) {
-            known.add(model.archid());
-            if (model.archid().startsWith(prefix)) {
-                matches.add(new Source(model.archid(), model.arch(), model.weights(), "final model",
-                        metrics(RunDirectory.readJson(model.result()))));
-            }
-        }
-        if (matches.isEmpty()) {
-            for (Path snapshot : RunData.newestParetoSnapshot(run.path()).stream().toList()) {
-                try (Stream<Path> files = Files.list(snapshot)) {
-                    for (Path weights : files.filter(p -> p.getFileName().toString().endsWith("_weights.params"))
-                            .sorted().toList()) {
-                        String id = weights.getFileName().toString().replace("_weights.params", "");
-                        known.add(id);
-                        if (id.startsWith(prefix)) {
-                            matches.add(new Source(id, snapshot.resolve(id + ".json"), weights,
-                                    "search-trained, " + snapshot.getFileName(), Map.of()));
-                        }
-                    }
-                }
-            }
-        }
-        if (matches.size() != 1) {
-            throw new SpecException("ARCHID '" + prefix + "': " + (matches.isEmpty() ? "no trained model" :
-                    matches.size() + " models") + " in " + run + " match; expected one of "
-                    + (known.isEmpty() ? "(none: the run saved no weights)" : String.join(", ",
-                    known.stream().map(k -> k.substring(0, 12)).toList())));
-        }
-        return matches.get(0);
-    }
-
-    private static Map<String, Object> metrics(JsonNode result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String key : List.of("test_accuracy", "validation_accuracy", "parameters", "macs", "latency_ms",
-                "epochs", "train_images", "recipe")) {
-            if (result.has(key)) {
-                out.put(key, JSON.convertValue(result.get(key), Object.class));
-            }
-        }
-        return out;
-    }
-
-    private static ModelBundle bundle(JsonNode data, Source source, Path dataFile) {
-        JsonNode model = data.path("model");
-        List<String> jars = new ArrayList<>();
-        model.path("classpath").forEach(j -> jars.add(Path.of(j.asText()).getFileName().toString()));
-        List<String> classes = new ArrayList<>();
-        data.path("classes").forEach(c -> classes.add(c.asText()));
-        List<String> columns = new ArrayList<>();
-        data.path("feature_columns").forEach(c -> columns.add(c.asText()));
-        long[] shape = JSON.convertValue(data.path("sample_shape"), long[].class);
-        JsonNode norm = data.path("normalization");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> options = JSON.convertValue(model.path("options"), Map.class);
-        try {
-            return new ModelBundle(source.archid(), model.path("family").isTextual() ? model.path("family").asText()
-                    : null, model.path("class").isTextual() ? model.path("class").asText() : null,
-                    options == null ? Map.of() : options, jars, data.path("input").asText(), new Shape(shape),
-                    columns, classes, new Normalization(JSON.convertValue(norm.path("mean"), float[].class),
-                    JSON.convertValue(norm.path("std"), float[].class)), source.metrics());
-        } catch (RuntimeException e) {
-            throw new SpecException(dataFile + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String readme(ModelBundle bundle, Source source) {
-        StringBuilder out = new StringBuilder();
-        out.append("# archai4j model ").append(bundle.archid(), 0, 12).append("\n\n");
-        out.append("Exported by `archai4j export` (").append(source.what()).append(").\n\n");
-        out.append("- network: ").append(bundle.family() != null ? "model family `" + bundle.family() + "`"
-                : "block class `" + bundle.blockClass() + "`").append(", architecture in `arch.json`, weights in `")
-                .append(ModelBundle.WEIGHTS_FILE).append("` (DJL's format)\n");
-        out.append("- input: ").append(bundle.takesImages() ? "images, resized to " + bundle.sampleShape().get(2)
-                + "x" + bundle.sampleShape().get(1) + ", " + (bundle.sampleShape().get(0) == 1 ? "grayscale"
-                : "RGB") + ", scaled to [0, 1]" : "rows of the feature columns " + String.join(", ",
-                bundle.featureColumns()) + ", standardised with the training split's means and deviations")
-                .append("\n");
-        out.append("- classes: ").append(String.join(", ", bundle.classes())).append("\n");
-        bundle.metrics().forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append("\n"));
-        out.append("\nFrom the command line:\n\n    archai4j predict . ").append(bundle.takesImages() ? "image.png"
-                : "rows.csv").append("\n\nFrom Java (archai4j-djl on the classpath):\n\n```java\n")
-                .append("try (ExportedModel model = ExportedModel.load(Path.of(\"this-directory\"));\n");
-        if (bundle.takesImages()) {
-            out.append("     Predictor<Image, Classifications> predictor = model.imagePredictor()) {\n")
-                    .append("    Classifications c = predictor.predict(ImageFactory.getInstance().fromFile(path));\n");
-        } else {
-            out.append("     Predictor<float[], Classifications> predictor = model.featurePredictor()) {\n")
-                    .append("    Classifications c = predictor.predict(new float[] {/* the feature columns */});\n");
-        }
-        out.append("    System.out.println(c.best().getClassName());\n}\n```\n");
-        return out.toString();
-    }
-
-    private static boolean hasEntries(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-
 /**
  * {@code archai4j search SPEC [--out DIR]}: runs the search a run spec describes and writes its report. Running it
  * again over the same output directory resumes from the evaluation journal: nothing finished is evaluated twice.

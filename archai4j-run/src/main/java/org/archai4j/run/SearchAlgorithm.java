@@ -1,8 +1,6 @@
 package org.archai4j.run;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.archai4j.algos.AlgorithmBuilder;
@@ -17,6 +15,7 @@ import org.archai4j.djl.predictors.DnnEnsemble;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.operators.PopulationSource;
 import org.archai4j.operators.SizeTiers;
+import org.archai4j.run.spec.SpecNamed;
 import org.archai4j.space.ConfigSearchSpace;
 
 /**
@@ -28,7 +27,7 @@ import org.archai4j.space.ConfigSearchSpace;
  * AlgorithmBuilder<DjlNetwork, ?> builder = SearchAlgorithm.LOCAL.builder(inputs, extras);
  * }</pre>
  */
-public enum SearchAlgorithm {
+public enum SearchAlgorithm implements SpecNamed {
     RANDOM("random", Set.of()) {
         @Override
         AlgorithmBuilder<DjlNetwork, ?> builder(Inputs in, Extras extras) {
@@ -132,6 +131,7 @@ public enum SearchAlgorithm {
         this.extras = extras;
     }
 
+    @Override
     public String specName() {
         return specName;
     }
@@ -149,13 +149,5 @@ public enum SearchAlgorithm {
     /** The builder, with the extras applied. */
     abstract AlgorithmBuilder<DjlNetwork, ?> builder(Inputs in, Extras extras);
 
-    /** The algorithm a spec names, if there is one. */
-    public static Optional<SearchAlgorithm> of(String specName) {
-        return Arrays.stream(values()).filter(a -> a.specName.equals(specName)).findFirst();
-    }
 
-    /** Every algorithm's spec name, for messages. */
-    public static List<String> specNames() {
-        return Arrays.stream(values()).map(SearchAlgorithm::specName).toList();
-    }
 }

@@ -39,6 +39,7 @@ import org.archai4j.run.spec.EvaluatorKind;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
 import org.archai4j.run.spec.SpecMap;
+import org.archai4j.run.spec.SpecNamed;
 import org.archai4j.search.Limits;
 import org.archai4j.search.Searcher;
 import org.archai4j.space.ConfigSearchSpace;
@@ -121,9 +122,9 @@ public final class SearchAssembly implements AutoCloseable {
     public static SearchAssembly prepare(RunSpec spec, LabelledData.Split data, Path outputDir,
                                          ClusterCoordinator cluster, RunLock lock) {
         SpecMap parameters = spec.algorithm().parameters();
-        SearchAlgorithm algorithm = SearchAlgorithm.of(spec.algorithm().name()).orElseThrow(() -> parameters.error(
+        SearchAlgorithm algorithm = SpecNamed.of(SearchAlgorithm.class, spec.algorithm().name()).orElseThrow(() -> parameters.error(
                 "name", "is '" + spec.algorithm().name() + "'; expected one of "
-                        + String.join(", ", SearchAlgorithm.specNames())));
+                        + String.join(", ", SpecNamed.names(SearchAlgorithm.class))));
         for (SearchAlgorithm.Extra extra : SearchAlgorithm.Extra.values()) {
             if (parameters.has(extra.key()) && !algorithm.extras().contains(extra)) {
                 throw parameters.error(extra.key(), extra.purpose() + "; expected it only there");
@@ -277,7 +278,7 @@ public final class SearchAssembly implements AutoCloseable {
                     + " images");
         }
         String groupBy = p.string("group_by", EvaluatorKind.PARAMETERS.specName());
-        EvaluatorKind size = EvaluatorKind.of(groupBy).filter(PRESCREEN_GROUPS::contains).orElseThrow(() -> p.error(
+        EvaluatorKind size = SpecNamed.of(EvaluatorKind.class, groupBy).filter(PRESCREEN_GROUPS::contains).orElseThrow(() -> p.error(
                 "group_by", "is '" + groupBy + "'; expected " + String.join(", ", PRESCREEN_GROUPS.stream()
                         .map(EvaluatorKind::specName).toList())));
         return new ProxyScreening<>(n, pool, new DjlNaswot(data.train(), batch, spec.seed()), size.create(null, spec,

@@ -16,6 +16,7 @@ import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.pareto.FrontierSelection;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
+import org.archai4j.run.spec.SpecNamed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,7 +174,7 @@ class RunSpecTest {
                         + "one of random, evolution_pareto");
 
         RunSpec everyAlgorithm;
-        for (String name : SearchAlgorithm.specNames()) {
+        for (String name : SpecNamed.names(SearchAlgorithm.class)) {
             everyAlgorithm = RunSpec.read(write(valid("{name: " + name + ", num_iters: 1}")));
             try (SearchAssembly run = SearchAssembly.prepare(everyAlgorithm, tinyData(), dir.resolve(name))) {
                 assertThat(run.searcher()).isNotNull();

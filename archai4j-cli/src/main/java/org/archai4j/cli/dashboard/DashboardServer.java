@@ -28,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.archai4j.cli.report.ArchParameters;
 import org.archai4j.cli.report.ChartSpecs;
 import org.archai4j.cli.report.WebResources;
-import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.directory.RunSnapshot;
 
 /**
@@ -184,7 +184,7 @@ public final class DashboardServer implements AutoCloseable {
     private ArrayNode runs() {
         ArrayNode out = JSON.createArrayNode();
         listRuns().forEach((id, dir) -> {
-            RunSnapshot run = RunSnapshot.read(dir);
+            RunSnapshot run = RunDirectory.of(dir).snapshot(RunSnapshot.Reading.LIVE);
             ObjectNode r = out.addObject().put("id", id).put("name", run.name()).put("status", run.status())
                     .put("algorithm", run.summary().path("algorithm").asText(""))
                     .put("evaluations", run.measured()).put("failures", run.failures())
@@ -208,7 +208,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private ObjectNode run(String id, Path dir) {
-        RunSnapshot run = RunSnapshot.read(dir);
+        RunSnapshot run = RunDirectory.of(dir).snapshot(RunSnapshot.Reading.LIVE);
         ObjectNode out = JSON.createObjectNode().put("id", id).put("name", run.name()).put("status", run.status())
                 .put("algorithm", run.summary().path("algorithm").asText(""))
                 .put("evaluations", run.measured()).put("failures", run.failures())
@@ -243,7 +243,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private ObjectNode model(String id, Path dir, String archid) {
-        RunSnapshot run = RunSnapshot.read(dir);
+        RunSnapshot run = RunDirectory.of(dir).snapshot(RunSnapshot.Reading.LIVE);
         Optional<RunSnapshot.Evaluation> found = run.evaluations().stream().filter(e -> e.archid().equals(archid))
                 .findFirst();
         if (found.isEmpty()) {
@@ -280,8 +280,9 @@ public final class DashboardServer implements AutoCloseable {
             }
         });
         ArrayNode files = out.putArray("files");
-        List<String> candidates = new ArrayList<>(List.of("final/" + archid + "/arch.json"));
-        RunData.newestParetoSnapshot(dir).ifPresent(snapshot -> candidates.add(snapshot.getFileName() + "/" + archid
+        RunDirectory directory = RunDirectory.of(dir);
+        List<String> candidates = new ArrayList<>(List.of(directory.relative(directory.finalModel(archid).arch())));
+        directory.newestParetoSnapshot().ifPresent(snapshot -> candidates.add(snapshot.getFileName() + "/" + archid
                 + ".json"));
         candidates.stream().filter(f -> Files.isRegularFile(dir.resolve(f))).forEach(files::add);
         return out;
@@ -294,7 +295,7 @@ public final class DashboardServer implements AutoCloseable {
             if (!known.containsKey(id)) {
                 throw new NotFound("no run '" + id + "' under the runs directory");
             }
-            runs.add(RunSnapshot.read(known.get(id)));
+            runs.add(RunDirectory.of(known.get(id)).snapshot(RunSnapshot.Reading.LIVE));
         }
         if (runs.size() < 2) {
             throw new NotFound("compare needs two runs or more");

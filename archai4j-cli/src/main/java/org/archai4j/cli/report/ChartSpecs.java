@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.pareto.Pareto;
-import org.archai4j.run.directory.RunData;
+import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.directory.RunSnapshot;
 
 /**
@@ -24,7 +24,7 @@ import org.archai4j.run.directory.RunSnapshot;
  * (a dot, a bracket, a quote, markup) can change what a spec means.
  *
  * <pre>{@code
- * List<ChartSpecs.Chart> charts = ChartSpecs.of(RunSnapshot.read(dir));
+ * List<ChartSpecs.Chart> charts = ChartSpecs.of(RunDirectory.of(dir).snapshot(RunSnapshot.Reading.LIVE));
  * }</pre>
  */
 public final class ChartSpecs {
@@ -209,17 +209,18 @@ public final class ChartSpecs {
      * How the two-objective frontier of {@code a} and {@code b} moved: the frontier of the models evaluated up to
      * each iteration, light (early) to dark (late), as the reference's {@code plot_2d_pareto_evolution}.
      */
-    static ObjectNode evolution(RunData run, int a, int b) {
+    static ObjectNode evolution(RunSnapshot run, int a, int b) {
         ArrayNode values = JSON.createArrayNode();
+        List<RunSnapshot.StateRow> rows = run.searchState();
         for (int it : run.iterations()) {
-            List<Integer> seen = IntStream.range(0, run.models().size())
-                    .filter(i -> run.models().get(i).iteration() <= it).boxed().toList();
-            int[] front = run.frontier(seen, a, b);
-            Arrays.stream(front).boxed().sorted(Comparator.comparingDouble(i -> run.models().get(i).values()[a]))
+            List<Integer> seen = IntStream.range(0, rows.size()).filter(i -> rows.get(i).iteration() <= it).boxed()
+                    .toList();
+            int[] front = run.stateFrontier(seen, a, b);
+            Arrays.stream(front).boxed().sorted(Comparator.comparingDouble(i -> rows.get(i).values()[a]))
                     .forEach(i -> values.addObject().put("iteration", it)
-                            .put("archid", run.models().get(i).archid())
-                            .put("o" + a, run.models().get(i).values()[a])
-                            .put("o" + b, run.models().get(i).values()[b]));
+                            .put("archid", rows.get(i).archid())
+                            .put("o" + a, rows.get(i).values()[a])
+                            .put("o" + b, rows.get(i).values()[b]));
         }
         ObjectNode spec = base(360, 260);
         spec.putObject("data").set("values", values);
@@ -228,7 +229,7 @@ public final class ChartSpecs {
         for (String channel : List.of("x", "y")) {
             int k = channel.equals("x") ? a : b;
             enc.putObject(channel).put("field", "o" + k).put("type", "quantitative")
-                    .put("title", run.objectives().get(k)).putObject("scale").put("zero", false);
+                    .put("title", run.objectives().get(k).name()).putObject("scale").put("zero", false);
         }
         enc.putObject("color").put("field", "iteration").put("type", "ordinal").putObject("scale")
                 .put("scheme", "plasma");

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.archai4j.io.AtomicFiles;
-import org.archai4j.run.directory.RunData;
 import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.directory.RunSnapshot;
 
@@ -42,15 +41,16 @@ public final class HtmlReport {
 
     /** Writes {@code report.html} into {@code runDirectory} (atomically) and returns its path. */
     public static Path write(Path runDirectory) {
-        RunData run = RunData.read(runDirectory);
-        Path file = RunDirectory.of(runDirectory).report();
+        RunDirectory directory = RunDirectory.of(runDirectory);
+        RunSnapshot run = directory.snapshot(RunSnapshot.Reading.STRICT);
+        Path file = directory.report();
         AtomicFiles.writeString(file, render(run));
         return file;
     }
 
-    static String render(RunData run) {
+    static String render(RunSnapshot run) {
         JsonNode s = run.summary();
-        int[] front = run.frontier(IntStream.range(0, run.models().size()).boxed().toList());
+        int[] front = run.stateFrontier(IntStream.range(0, run.searchState().size()).boxed().toList());
         Set<Integer> pareto = new LinkedHashSet<>();
         for (int i : front) {
             pareto.add(i);
@@ -69,17 +69,18 @@ public final class HtmlReport {
         });
         item(h, "algorithm", s.path("algorithm").asText());
         item(h, "seed", s.path("seed").asText());
-        item(h, "objectives", IntStream.range(0, run.objectives().size()).mapToObj(k -> run.objectives().get(k)
-                + (run.higherIsBetter()[k] ? " (higher is better)" : " (lower is better)"))
+        item(h, "objectives", run.objectives().stream().map(o -> o.name()
+                + (o.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
                 .collect(Collectors.joining(", ")));
-        item(h, "models evaluated", Integer.toString(run.models().size()));
-        long failed = run.models().stream().filter(m -> Arrays.stream(m.values()).anyMatch(Double::isNaN)).count();
+        item(h, "models evaluated", Integer.toString(run.searchState().size()));
+        long failed = run.searchState().stream().filter(m -> Arrays.stream(m.values()).anyMatch(Double::isNaN))
+                .count();
         item(h, "failed models", failed + (failed > 0 ? " (an objective could not be measured)" : ""));
         item(h, "Pareto models", Integer.toString(pareto.size()));
         item(h, "iterations", Integer.toString(run.iterations().size()));
         item(h, "wall time", String.format("%.1f s", s.path("wall_seconds").asDouble()));
-        run.finals().stream().map(f -> f.values().get("test_accuracy")).filter(v -> v != null)
-                .max(Double::compare).ifPresent(best -> item(h, "best test accuracy",
+        run.finals().values().stream().filter(f -> f.path("test_accuracy").isNumber())
+                .map(f -> f.path("test_accuracy").asDouble()).max(Double::compare).ifPresent(best -> item(h, "best test accuracy",
                         String.format(Locale.ROOT, "%.4f (final models, below)", best)));
         item(h, "started", s.path("started").asText());
         item(h, "finished", s.path("finished").asText());
@@ -101,7 +102,7 @@ public final class HtmlReport {
     }
 
     /** The final stage's models, when it ran: test accuracy next to the search's validation accuracy. */
-    private static void finalTable(StringBuilder h, RunData run) {
+    private static void finalTable(StringBuilder h, RunSnapshot run) {
         if (run.finals().isEmpty()) {
             return;
         }
@@ -110,21 +111,23 @@ public final class HtmlReport {
                 .append("every training sample and measured once on the test split, which the search never saw. ")
                 .append("Ringed in blue on the plots.</p>");
         h.append("<table id='final-table'><thead><tr><th>archid</th>");
-        for (String c : RunData.FINAL_COLUMNS) {
+        for (String c : RunSnapshot.FINAL_COLUMNS) {
             h.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");
         }
         h.append("<th>files</th></tr></thead><tbody>");
-        for (RunData.FinalModel f : run.finals()) {
-            h.append("<tr data-archid='").append(Html.escape(f.archid())).append("'><td><code>")
-                    .append(Html.escape(f.archid().substring(0, 12))).append("</code></td>");
-            for (String c : RunData.FINAL_COLUMNS) {
-                Double v = f.values().get(c);
-                h.append("<td class='num'>").append(v == null ? "" : finalValue(c, v)).append("</td>");
+        RunDirectory directory = RunDirectory.of(run.directory());
+        run.finals().forEach((archid, f) -> {
+            h.append("<tr data-archid='").append(Html.escape(archid)).append("'><td><code>")
+                    .append(Html.escape(archid.substring(0, 12))).append("</code></td>");
+            for (String c : RunSnapshot.FINAL_COLUMNS) {
+                h.append("<td class='num'>").append(f.path(c).isNumber() ? finalValue(c, f.path(c).asDouble()) : "")
+                        .append("</td>");
             }
-            String dir = "final/" + f.archid() + "/";
-            h.append("<td><a href='").append(dir).append("arch.json'>arch</a> · <a href='").append(dir)
-                    .append("weights.params'>weights</a></td></tr>");
-        }
+            RunDirectory.FinalModelFiles files = directory.finalModel(archid);
+            h.append("<td><a href='").append(Html.escape(directory.relative(files.arch()))).append("'>arch</a> · ")
+                    .append("<a href='").append(Html.escape(directory.relative(files.weights())))
+                    .append("'>weights</a></td></tr>");
+        });
         h.append("</tbody></table>");
     }
 
@@ -138,28 +141,28 @@ public final class HtmlReport {
         };
     }
 
-    private static void paretoTable(StringBuilder h, RunData run, int[] front) {
+    private static void paretoTable(StringBuilder h, RunSnapshot run, int[] front) {
         h.append("<h2>Pareto frontier</h2><p class='muted'>The models no other model beats on every objective, best ")
-                .append("first by ").append(Html.escape(run.objectives().get(0))).append(".</p>");
+                .append("first by ").append(Html.escape(run.objectives().get(0).name())).append(".</p>");
         h.append("<table id='pareto-table'><thead><tr><th>#</th><th>archid</th>");
-        for (String o : run.objectives()) {
-            h.append("<th>").append(Html.escape(o)).append("</th>");
+        for (RunSnapshot.Objective o : run.objectives()) {
+            h.append("<th>").append(Html.escape(o.name())).append("</th>");
         }
         h.append("<th>iteration</th><th>config</th></tr></thead><tbody>");
         List<Integer> rows = new ArrayList<>(Arrays.stream(front).boxed().toList());
-        double sign = run.higherIsBetter()[0] ? -1 : 1;
-        rows.sort((a, b) -> Double.compare(sign * run.models().get(a).values()[0],
-                sign * run.models().get(b).values()[0]));
+        double sign = run.objectives().get(0).higherIsBetter() ? -1 : 1;
+        rows.sort((a, b) -> Double.compare(sign * run.searchState().get(a).values()[0],
+                sign * run.searchState().get(b).values()[0]));
         int rank = 0;
         for (int i : rows) {
-            RunData.Model m = run.models().get(i);
+            RunSnapshot.StateRow m = run.searchState().get(i);
             h.append("<tr data-archid='").append(Html.escape(m.archid())).append("'><td>").append(++rank)
                     .append("</td><td><code>").append(Html.escape(m.archid())).append("</code></td>");
             for (double v : m.values()) {
                 h.append("<td class='num'>").append(Html.number(v)).append("</td>");
             }
             h.append("<td class='num'>").append(m.iteration()).append("</td><td>");
-            RunData.ArchFile arch = run.archFiles().get(m.archid());
+            RunSnapshot.ArchFile arch = run.archFiles().get(m.archid());
             if (arch != null) {
                 h.append("<details><summary>config</summary><pre>").append(Html.escape(arch.text()))
                         .append("</pre></details>");
@@ -173,18 +176,14 @@ public final class HtmlReport {
      * The charts, drawn in the browser by the same Vega-Lite specifications and script as the dashboard's, with
      * the libraries inlined so that the report needs nothing but itself.
      */
-    private static void charts(StringBuilder h, RunData run) {
-        RunSnapshot snapshot = RunSnapshot.read(run.directory());
-        if (snapshot.evaluations().isEmpty()) {
-            snapshot = RunSnapshot.of(run);
-        }
-        List<ChartSpecs.Chart> charts = new ArrayList<>(ChartSpecs.of(snapshot));
+    private static void charts(StringBuilder h, RunSnapshot run) {
+        List<ChartSpecs.Chart> charts = new ArrayList<>(ChartSpecs.of(run));
         int n = run.objectives().size();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                charts.add(new ChartSpecs.Chart("evolution-" + a + "-" + b, run.objectives().get(b) + " vs "
-                        + run.objectives().get(a) + ": the frontier after each iteration", ChartSpecs.evolution(run,
-                        a, b)));
+                charts.add(new ChartSpecs.Chart("evolution-" + a + "-" + b, run.objectives().get(b).name() + " vs "
+                        + run.objectives().get(a).name() + ": the frontier after each iteration",
+                        ChartSpecs.evolution(run, a, b)));
             }
         }
         h.append("<h2>Charts</h2><p class='muted'>Hover a point for its archid and values; red: the Pareto models ")
@@ -194,10 +193,10 @@ public final class HtmlReport {
         h.append("<table id='frontier-evolution'><thead><tr><th>iteration</th><th>models so far</th>")
                 .append("<th>Pareto models so far</th></tr></thead><tbody>");
         for (int it : run.iterations()) {
-            List<Integer> seen = IntStream.range(0, run.models().size())
-                    .filter(i -> run.models().get(i).iteration() <= it).boxed().toList();
+            List<Integer> seen = IntStream.range(0, run.searchState().size())
+                    .filter(i -> run.searchState().get(i).iteration() <= it).boxed().toList();
             h.append("<tr><td class='num'>").append(it).append("</td><td class='num'>").append(seen.size())
-                    .append("</td><td class='num'>").append(run.frontier(seen).length).append("</td></tr>");
+                    .append("</td><td class='num'>").append(run.stateFrontier(seen).length).append("</td></tr>");
         }
         h.append("</tbody></table>");
         h.append("<script type='application/json' id='chart-data'>").append(ChartSpecs.toScriptJson(charts))
@@ -209,11 +208,11 @@ public final class HtmlReport {
                 .append("JSON.parse(document.getElementById('chart-data').textContent));</script>");
     }
 
-    private static void archFiles(StringBuilder h, RunData run, int[] front) {
+    private static void archFiles(StringBuilder h, RunSnapshot run, int[] front) {
         h.append("<h2>Best models' arch files</h2><p class='muted'>Load one with <code>space.loadArch(path)</code> ")
                 .append("to rebuild the network.</p><div id='arch-files'>");
         for (int i : front) {
-            RunData.ArchFile arch = run.archFiles().get(run.models().get(i).archid());
+            RunSnapshot.ArchFile arch = run.archFiles().get(run.searchState().get(i).archid());
             if (arch != null) {
                 h.append("<details><summary><a href='").append(Html.escape(arch.relativePath())).append("'>")
                         .append(Html.escape(arch.relativePath())).append("</a></summary><pre>")

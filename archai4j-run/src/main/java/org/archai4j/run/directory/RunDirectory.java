@@ -34,7 +34,7 @@ import org.archai4j.run.spec.SpecException;
  *
  * <pre>{@code
  * RunDirectory run = RunDirectory.of(Path.of("runs/fashion-mnist"));
- * JsonNode summary = run.readJson(run.summary());
+ * RunSnapshot results = run.snapshot(RunSnapshot.Reading.STRICT);
  * }</pre>
  */
 public final class RunDirectory {
@@ -145,6 +145,16 @@ public final class RunDirectory {
             }
         }
         return out;
+    }
+
+    /** What the run holds now ({@link RunSnapshot}): its results, read as {@code reading} says. */
+    public RunSnapshot snapshot(RunSnapshot.Reading reading) {
+        return RunSnapshot.read(path, reading);
+    }
+
+    /** The newest {@code pareto_models_iter_<n>} directory: the frontier's arch files and, when saved, weights. */
+    public Optional<Path> newestParetoSnapshot() {
+        return SearchStateFiles.newestParetoSnapshot(path);
     }
 
     /** A path relative to the run directory, as {@code final.json} records files. */

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.archai4j.run.spec.SpecException;
 import org.archai4j.pareto.Hypervolume;
 import org.archai4j.pareto.Pareto;
 
@@ -27,11 +28,16 @@ import org.archai4j.pareto.Pareto;
  * A run directory as it is right now, read without writing anything and without waiting for the search that may
  * be writing it: the summary ({@code run.json}), every evaluation in the journal ({@code evaluations.jsonl}, one
  * record per objective, appended as evaluations finish), the configs ({@code configs.jsonl}, written as
- * iterations end) and the final models ({@code final.json}). A half-written last line is skipped; it is read
- * again next time. What the report and the dashboard chart.
+ * iterations end), the final models ({@code final.json}), the reference's search-state table and frontier arch
+ * files, and the spec. The one reader of a run's results: the report, the dashboard and export read runs through
+ * it ({@link RunDirectory#snapshot}).
+ *
+ * <p>Read {@link Reading#LIVE}, a half-written last line is skipped (it is read again next time) and an unreadable
+ * part is left out; read {@link Reading#STRICT}, a missing or damaged part is a {@link SpecException} naming the
+ * file.
  *
  * <pre>{@code
- * RunSnapshot run = RunSnapshot.read(Path.of("runs/fashion-mnist"));
+ * RunSnapshot run = RunDirectory.of(Path.of("runs/fashion-mnist")).snapshot(RunSnapshot.Reading.LIVE);
  * run.evaluations().size();   // models evaluated so far
  * }</pre>
  *
@@ -45,11 +51,28 @@ import org.archai4j.pareto.Pareto;
  * @param lineage how each model was bred ({@code {"bred": "mutation", "parents": [...]}}), by archid
  * @param workers the cluster worker that evaluated each model, by archid (empty for a local run)
  * @param finals the final models ({@code final.json}), by archid
+ * @param searchState the rows of the newest {@code search_state_<n>.csv}: every evaluation of the search, by
+ *     iteration
+ * @param archFiles the newest frontier's arch files, by archid
+ * @param spec the spec's text (empty when absent)
  * @param lastActivity when a file of the run last changed
  */
 public record RunSnapshot(String name, Path directory, JsonNode summary, List<Objective> objectives, String status,
                           List<Evaluation> evaluations, Map<String, JsonNode> configs, Map<String, JsonNode> lineage,
-                          Map<String, String> workers, Map<String, JsonNode> finals, Instant lastActivity) {
+                          Map<String, String> workers, Map<String, JsonNode> finals, List<StateRow> searchState,
+                          Map<String, ArchFile> archFiles, String spec, Instant lastActivity) {
+    /** How a run is read. */
+    public enum Reading {
+        /** As it is being written: what cannot be read now is left out (the dashboard). */
+        LIVE,
+        /** As a finished run: a missing or damaged part is an error naming the file (the report). */
+        STRICT
+    }
+
+    /** The measurements of a final model the report shows, in order. */
+    public static final List<String> FINAL_COLUMNS = List.of("test_accuracy", "validation_accuracy", "parameters",
+            "macs", "latency_ms", "epochs", "train_seconds");
+
     /** The journal's file name. */
     private static final String JOURNAL = RunDirectory.JOURNAL;
     /** The file the search appends each model's config to. */
@@ -60,6 +83,14 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
 
     /** An objective and its direction. */
     public record Objective(String name, boolean higherIsBetter) {
+    }
+
+    /** A row of the search-state table: an evaluated model, its objective values (NaN when failed), its iteration. */
+    public record StateRow(String archid, double[] values, int iteration) {
+    }
+
+    /** An arch file: its path relative to the run directory and its text. */
+    public record ArchFile(String relativePath, String text) {
     }
 
     /**
@@ -83,14 +114,34 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         return Files.isRegularFile(directory.resolve(RunDirectory.SUMMARY)) || Files.isRegularFile(directory.resolve(JOURNAL));
     }
 
-    /** Reads {@code directory}; unreadable parts are left out rather than failing (a run may be mid-write). */
+    /** Reads {@code directory} {@link Reading#LIVE}. */
     public static RunSnapshot read(Path directory) {
-        JsonNode summary = json(directory.resolve(RunDirectory.SUMMARY));
+        return read(directory, Reading.LIVE);
+    }
+
+    /**
+     * Reads {@code directory}.
+     *
+     * @throws SpecException reading {@link Reading#STRICT}, naming the file that is missing or damaged
+     */
+    public static RunSnapshot read(Path directory, Reading reading) {
+        JsonNode summary = reading == Reading.STRICT ? strictSummary(directory)
+                : json(directory.resolve(RunDirectory.SUMMARY));
         List<Objective> objectives = new ArrayList<>();
         for (JsonNode o : summary.path("objectives")) {
             if (o.path("name").isTextual()) {
                 objectives.add(new Objective(o.path("name").asText(), o.path("higher_is_better").asBoolean()));
             }
+        }
+        List<String> names = objectives.stream().map(Objective::name).toList();
+        List<StateRow> rows;
+        try {
+            rows = SearchStateFiles.rows(directory, names);
+        } catch (SpecException e) {
+            if (reading == Reading.STRICT) {
+                throw e;
+            }
+            rows = List.of(); // being rewritten: the next read gets it
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < objectives.size(); i++) {
@@ -126,6 +177,11 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
             evaluations.add(new Evaluation(archid, v, errors.get(archid), Double.isInfinite(t[0]) ? 0 : t[0], t[1]));
         });
         evaluations.sort((a, b) -> Double.compare(a.end(), b.end()));
+        if (!Files.exists(directory.resolve(JOURNAL))) {
+            // A run without a journal (written before archai4j kept one): its search state, without timing.
+            rows.forEach(r -> evaluations.add(new Evaluation(r.archid(), r.values(),
+                    Arrays.stream(r.values()).anyMatch(Double::isNaN) ? "failed" : null, 0, 0)));
+        }
         Map<String, JsonNode> configs = new HashMap<>();
         Map<String, JsonNode> lineage = new HashMap<>();
         for (JsonNode c : lines(directory.resolve(CONFIGS))) {
@@ -142,34 +198,82 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
             }
         }
         Map<String, JsonNode> finals = new LinkedHashMap<>();
-        for (JsonNode m : json(directory.resolve(RunDirectory.FINALS)).path("models")) {
-            if (m.path("archid").isTextual()) {
-                finals.put(m.path("archid").asText(), m);
+        Path finalsFile = directory.resolve(RunDirectory.FINALS);
+        JsonNode finalsRoot = reading == Reading.STRICT && Files.isRegularFile(finalsFile)
+                ? RunDirectory.readJson(finalsFile) : json(finalsFile);
+        for (JsonNode m : finalsRoot.path("models")) {
+            String archid = m.path("archid").asText("");
+            if (SearchStateFiles.ARCHID.matcher(archid).matches()) {
+                finals.put(archid, m);
+            } else if (reading == Reading.STRICT) {
+                throw new SpecException(finalsFile + ": models: archid '" + SearchStateFiles.abbreviate(archid)
+                        + "'; expected 40 hexadecimal digits");
             }
         }
         String name = summary.path("name").isTextual() ? summary.path("name").asText()
                 : directory.getFileName().toString();
         return new RunSnapshot(name, directory, summary, List.copyOf(objectives), status(directory, summary),
                 List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), Map.copyOf(workers), finals,
+                rows, SearchStateFiles.archFiles(directory), text(directory.resolve(RunDirectory.SPEC)),
                 lastActivity(directory));
     }
 
     /**
-     * A run without a journal (written before archai4j kept one), from its search state: the models and their
-     * values, without timing.
+     * {@code run.json}, which must be there and list the objectives with their directions.
+     *
+     * @throws SpecException naming the file and what was expected
      */
-    public static RunSnapshot of(RunData run) {
-        List<Objective> objectives = new ArrayList<>();
-        for (int k = 0; k < run.objectives().size(); k++) {
-            objectives.add(new Objective(run.objectives().get(k), run.higherIsBetter()[k]));
+    private static JsonNode strictSummary(Path directory) {
+        Path file = directory.resolve(RunDirectory.SUMMARY);
+        if (!Files.isRegularFile(file)) {
+            throw new SpecException(directory + ": not a run directory (no " + RunDirectory.SUMMARY + "); expected "
+                    + "the output directory of 'archai4j search'");
         }
-        List<Evaluation> evaluations = run.models().stream().map(m -> new Evaluation(m.archid(), m.values(),
-                Arrays.stream(m.values()).anyMatch(Double::isNaN) ? "failed" : null, 0, 0)).toList();
-        Map<String, JsonNode> finals = new LinkedHashMap<>();
-        run.finals().forEach(f -> finals.put(f.archid(), JSON.valueToTree(f.values())));
-        return new RunSnapshot(run.summary().path("name").asText(run.directory().getFileName().toString()),
-                run.directory(), run.summary(), List.copyOf(objectives), run.summary().path("status").asText(""),
-                evaluations, Map.of(), Map.of(), Map.of(), finals, lastActivity(run.directory()));
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new SpecException(file + ": " + e.getMessage().split("\n")[0], e);
+        }
+        for (JsonNode o : summary.path("objectives")) {
+            if (!o.path("name").isTextual() || !o.path("higher_is_better").isBoolean()) {
+                throw new SpecException(file + ": objectives: " + o + " is not an objective; expected "
+                        + "{\"name\": ..., \"higher_is_better\": true|false}");
+            }
+        }
+        if (summary.path("objectives").isEmpty()) {
+            throw new SpecException(file + ": objectives: none; expected the run.json that 'archai4j search' "
+                    + "writes, which lists them");
+        }
+        return summary;
+    }
+
+    /** Indices into {@link #searchState()} of the rows no other beats on every objective (failed rows never are). */
+    public int[] stateFrontier(List<Integer> subset) {
+        return stateFrontier(subset, IntStream.range(0, objectives.size()).toArray());
+    }
+
+    /**
+     * The indices of the rows of {@code subset} that no other beats on the given objectives (rows with a NaN among
+     * them never are), in lexicographic order of those objectives, best first.
+     */
+    public int[] stateFrontier(List<Integer> subset, int... objectiveIndices) {
+        List<Integer> valid = subset.stream().filter(i -> Arrays.stream(objectiveIndices)
+                .noneMatch(j -> Double.isNaN(searchState.get(i).values()[j]))).toList();
+        double[][] points = new double[valid.size()][objectiveIndices.length];
+        for (int k = 0; k < points.length; k++) {
+            double[] v = searchState.get(valid.get(k)).values();
+            for (int j = 0; j < objectiveIndices.length; j++) {
+                int o = objectiveIndices[j];
+                points[k][j] = objectives.get(o).higherIsBetter() ? -v[o] : v[o];
+            }
+        }
+        return Arrays.stream(Pareto.frontier(points)).map(valid::get).toArray();
+    }
+
+    /** The iterations of the search-state table, in order. */
+    public List<Integer> iterations() {
+        return searchState.stream().map(StateRow::iteration).distinct().sorted().toList();
     }
 
     /** The evaluations with every objective, as rows of values. */
@@ -304,6 +408,14 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
             }
         }
         return last;
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static JsonNode json(Path file) {

@@ -1,7 +1,6 @@
 package org.archai4j.run.spec;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.archai4j.djl.data.CsvTable;
@@ -15,11 +14,11 @@ import org.archai4j.djl.data.LabelledData;
  * is read and how its test split is read. The one place that knows them.
  *
  * <pre>{@code
- * DatasetKind kind = DatasetKind.of("csv").orElseThrow();
+ * DatasetKind kind = SpecNamed.of(DatasetKind.class, "csv").orElseThrow();
  * LabelledData train = kind.readTraining(spec.data());
  * }</pre>
  */
-public enum DatasetKind {
+public enum DatasetKind implements SpecNamed {
     /** Debian's {@code dataset-fashion-mnist} (installed when it can be), or its four IDX files elsewhere. */
     FASHION_MNIST("fashion-mnist", List.of("directory")) {
         @Override
@@ -97,6 +96,7 @@ public enum DatasetKind {
     }
 
     /** The name a spec gives it ({@code data.dataset}). */
+    @Override
     public String specName() {
         return specName;
     }
@@ -106,15 +106,7 @@ public enum DatasetKind {
         return keys;
     }
 
-    /** The kind a spec names, if there is one. */
-    public static Optional<DatasetKind> of(String specName) {
-        return Arrays.stream(values()).filter(k -> k.specName.equals(specName)).findFirst();
-    }
 
-    /** Every kind's spec name, for messages. */
-    public static List<String> specNames() {
-        return Arrays.stream(values()).map(DatasetKind::specName).toList();
-    }
 
     /**
      * Reads the training data.

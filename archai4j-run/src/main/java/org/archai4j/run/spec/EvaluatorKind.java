@@ -1,7 +1,5 @@
 package org.archai4j.run.spec;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.LabelledData;
@@ -23,7 +21,7 @@ import org.archai4j.pruning.DominancePruner;
  * ModelEvaluator<DjlNetwork> e = EvaluatorKind.PARAMETERS.create(objective, spec, data, null);
  * }</pre>
  */
-public enum EvaluatorKind {
+public enum EvaluatorKind implements SpecNamed {
     /** Validation accuracy after training for the evaluation's budget (epochs). */
     ACCURACY("accuracy", Measure.TRAINED),
     /** Trainable parameters. */
@@ -68,6 +66,7 @@ public enum EvaluatorKind {
         this.measure = measure;
     }
 
+    @Override
     public String specName() {
         return specName;
     }
@@ -81,15 +80,7 @@ public enum EvaluatorKind {
         return measure == Measure.TRAINED;
     }
 
-    /** The evaluator a spec names, if there is one. */
-    public static Optional<EvaluatorKind> of(String specName) {
-        return Arrays.stream(values()).filter(k -> k.specName.equals(specName)).findFirst();
-    }
 
-    /** Every evaluator's spec name, for messages. */
-    public static List<String> specNames() {
-        return Arrays.stream(values()).map(EvaluatorKind::specName).toList();
-    }
 
     /**
      * The evaluator of objective {@code o} ({@code o} may be null for a {@link Measure#FIXED} evaluator, which

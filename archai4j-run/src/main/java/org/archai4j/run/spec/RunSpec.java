@@ -420,8 +420,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     private static Data data(SpecMap data, Path base) {
         String dataset = data.string("dataset", DatasetKind.FASHION_MNIST.specName());
-        DatasetKind kind = DatasetKind.of(dataset).orElseThrow(() -> data.error("dataset", "is '" + dataset
-                + "'; expected " + String.join(", ", DatasetKind.specNames())));
+        DatasetKind kind = SpecNamed.of(DatasetKind.class, dataset).orElseThrow(() -> data.error("dataset", "is '" + dataset
+                + "'; expected " + String.join(", ", SpecNamed.names(DatasetKind.class))));
         List<String> keys = new ArrayList<>(DatasetKind.COMMON_KEYS);
         keys.addAll(kind.keys());
         data.requireOnly(keys.toArray(String[]::new));
@@ -600,8 +600,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 o.requireOnly("evaluator", "min", "max", "samples", "timing");
             }
             String evaluator = o.requireString("evaluator");
-            EvaluatorKind kind = EvaluatorKind.of(evaluator).orElseThrow(() -> o.error("evaluator", "is '"
-                    + evaluator + "'; expected one of " + String.join(", ", EvaluatorKind.specNames())));
+            EvaluatorKind kind = SpecNamed.of(EvaluatorKind.class, evaluator).orElseThrow(() -> o.error("evaluator", "is '"
+                    + evaluator + "'; expected one of " + String.join(", ", SpecNamed.names(EvaluatorKind.class))));
             Double min = o.has("min") ? finite(o, "min") : null;
             Double max = o.has("max") ? finite(o, "max") : null;
             if (min != null && max != null && min > max) {
