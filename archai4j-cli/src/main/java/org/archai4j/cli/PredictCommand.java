@@ -20,11 +20,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.archai4j.djl.data.CsvTable;
 import org.archai4j.djl.data.ImageFolder;
+import ai.djl.Device;
 import org.archai4j.djl.export.ExportedModel;
+import org.archai4j.djl.models.CodeLoading;
 import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code archai4j predict MODEL_DIR INPUT...}: classifies image files (or the images of folders) or the rows of
@@ -45,6 +49,13 @@ final class PredictCommand implements Callable<Integer> {
             + "input (default 3).")
     private int top;
 
+    @Spec
+    private CommandSpec command;
+
+    @Option(names = "--allow-code", description = "Load the jars of a model whose family or class is not built in "
+            + "(their code runs): only for models you trust. Without it such a model is refused.")
+    private boolean allowCode;
+
     @Override
     public Integer call() throws IOException, TranslateException {
         if (top < 1) {
@@ -52,11 +63,20 @@ final class PredictCommand implements Callable<Integer> {
         }
         ExportedModel model;
         try {
-            model = ExportedModel.load(modelDirectory);
+            model = ExportedModel.load(modelDirectory, Device.cpu(), allowCode ? CodeLoading.ALLOW
+                    : CodeLoading.REFUSE);
         } catch (IllegalArgumentException e) {
             throw new SpecException(e.getMessage(), e);
         }
         try (model) {
+            if (!model.unusedJars().isEmpty()) {
+                command.commandLine().getErr().println("archai4j: not loaded, as the model's " + (model.bundle().family() != null
+                        ? "family '" + model.bundle().family() + "'" : "class") + " is built in: " + names(model
+                        .unusedJars()));
+            }
+            if (!model.loadedJars().isEmpty()) {
+                command.commandLine().getErr().println("archai4j: loaded code from " + names(model.loadedJars()) + " (--allow-code)");
+            }
             if (model.bundle().takesImages()) {
                 List<Path> files = images();
                 try (Predictor<Image, Classifications> predictor = model.imagePredictor()) {
@@ -79,6 +99,10 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String names(List<Path> jars) {
+        return String.join(", ", jars.stream().map(Path::toString).toList());
     }
 
     private List<Path> images() throws IOException {

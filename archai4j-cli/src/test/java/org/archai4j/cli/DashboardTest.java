@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,6 +190,88 @@ class DashboardTest {
             assertThat(files.filter(Files::isRegularFile).map(p -> runs.relativize(p).toString()).sorted())
                     .as("nothing written into a run").containsExactly("hostile/evaluations.jsonl",
                             "hostile/final/" + "a".repeat(40) + "/arch.json", "hostile/run.json");
+        }
+    }
+
+    /** A raw HTTP/1.1 GET with the given {@code Host} header (the JDK's client does not let one set it). */
+    private static String rawGet(DashboardServer server, String host, String path) throws Exception {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Links are never followed: an arch-file name that links to a secret, a run directory that links outside the
+     * runs directory; and a request under a foreign host name (DNS rebinding) is refused.
+     */
+    @Test
+    void noLinkIsFollowedAndOnlyItsOwnHostNameIsAnswered(@TempDir Path dir) throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        hostileRun(runs.resolve("hostile"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "root:x:0:0");
+        Path pareto = Files.createDirectories(runs.resolve("hostile/pareto_models_iter_1"));
+        Files.createSymbolicLink(pareto.resolve("b".repeat(40) + ".json"), secret);
+        Path finalDir = Files.createDirectories(runs.resolve("hostile/final"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/" + "c".repeat(40)));
+        Files.writeString(elsewhere.resolve("arch.json"), "root:x:0:0");
+        Files.createSymbolicLink(finalDir.resolve("c".repeat(40)), elsewhere);
+        Path outside = Files.createDirectories(dir.resolve("outside-run"));
+        hostileRun(outside);
+        Files.createSymbolicLink(runs.resolve("linked"), outside);
+        try (DashboardServer server = DashboardServer.start(runs, "127.0.0.1", 0)) {
+            for (String attack : List.of("/file?id=hostile&path=pareto_models_iter_1/" + "b".repeat(40) + ".json",
+                    "/file?id=hostile&path=final/" + "c".repeat(40) + "/arch.json", "/api/run?id=linked",
+                    "/api/run?id=linked/")) {
+                HttpResponse<String> r = get(server, attack);
+                assertThat(r.statusCode()).as(attack).isEqualTo(404);
+                assertThat(r.body()).as(attack).doesNotContain("root:x");
+            }
+            assertThat(get(server, "/api/runs").body()).contains("\"hostile\"").doesNotContain("linked");
+
+            int port = server.uri().getPort();
+            for (String host : List.of("127.0.0.1:" + port, "localhost:" + port)) {
+                assertThat(rawGet(server, host, "/api/runs")).as(host).startsWith("HTTP/1.1 200");
+            }
+            for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1:" + (port + 1),
+                    "127.0.0.1.evil.example:" + port)) {
+                String response = rawGet(server, host, "/api/runs");
+                assertThat(response).as(host).startsWith("HTTP/1.1 421").doesNotContain("hostile");
+            }
+        }
+    }
+
+    /** A run of 20,000 evaluations: its page keeps a small DOM (charts of many points are drawn on a canvas). */
+    @Test
+    void aLargeRunKeepsItsPageSmall(@TempDir Path dir) throws Exception {
+        assumeTrue(HeadlessChromium.available(), "chromium not installed");
+        Path run = Files.createDirectories(dir.resolve("runs/large"));
+        Files.writeString(run.resolve("run.json"), JSON.createObjectNode().put("name", "large")
+                .put("status", "finished").put("algorithm", "random").set("objectives", JSON.createArrayNode()
+                        .add(JSON.createObjectNode().put("name", "accuracy").put("higher_is_better", true))
+                        .add(JSON.createObjectNode().put("name", "parameters").put("higher_is_better", false)))
+                .toString());
+        StringBuilder journal = new StringBuilder("{\"archai4j_journal\":1,\"run\":\"x\"}\n");
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 10_000; i++) {
+            String archid = String.format("%040x", i);
+            double size = 1000 + random.nextInt(100_000);
+            journal.append("{\"objective\":\"accuracy\",\"archid\":\"").append(archid).append("\",\"value\":")
+                    .append(0.5 + 0.4 * random.nextDouble()).append(",\"seconds\":1,\"at\":").append(2 * i + 1)
+                    .append("}\n{\"objective\":\"parameters\",\"archid\":\"").append(archid)
+                    .append("\",\"value\":").append(size).append(",\"seconds\":0,\"at\":").append(2 * i + 2)
+                    .append("}\n");
+        }
+        Files.writeString(run.resolve("evaluations.jsonl"), journal);
+        try (DashboardServer server = DashboardServer.start(dir.resolve("runs"), "127.0.0.1", 0);
+             HeadlessChromium chromium = HeadlessChromium.open(dir.resolve("profile"), server.uri() + "run?id=large")) {
+            chromium.waitFor("document.querySelectorAll('figure.chart[data-rendered]').length", v -> v.asInt() >= 3,
+                    60);
+            int elements = chromium.evaluate("document.getElementsByTagName('*').length").asInt();
+            assertThat(elements).as("elements in the page of a 20,000-line run").isLessThan(5_000);
+            assertThat(chromium.evaluate("document.querySelectorAll('figure.chart[data-rendered] canvas').length")
+                    .asInt()).isPositive();
         }
     }
 }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
+import org.archai4j.djl.export.ModelBundle;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -50,7 +53,10 @@ class UserModelJarTest {
     private static final String BLOCK = """
             package com.acme;
 
-            import java.util.Map;
+            import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.archai4j.djl.export.ModelBundle;
             import ai.djl.nn.Blocks;
             import ai.djl.nn.SequentialBlock;
             import ai.djl.nn.core.Linear;
@@ -65,7 +71,36 @@ class UserModelJarTest {
                 }
             }
             """;
+    /** A family whose class, once loaded, writes the file the system property {@code evil.marker} names. */
+    private static final String EVIL = """
+            package com.evil;
+
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+            import ai.djl.nn.Block;
+            import org.archai4j.config.ArchConfig;
+            import org.archai4j.djl.models.ModelFamily;
+
+            public final class Payload implements ModelFamily {
+                static {
+                    try {
+                        Files.writeString(Path.of(System.getProperty("evil.marker")), "ran");
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                }
+
+                public String name() {
+                    return "mlp";
+                }
+
+                public Block block(ArchConfig config, Input input) {
+                    throw new IllegalStateException("never a network");
+                }
+            }
+            """;
     private static Path jar;
+    private static Path evilJar;
 
     @BeforeAll
     static void compileTheUsersJar(@TempDir Path dir) throws IOException {
@@ -91,6 +126,21 @@ class UserModelJarTest {
         }
         assertThat(CliTest.class.getClassLoader().getResource("com/acme/WideAndShallow.class"))
                 .as("not on archai4j's own classpath").isNull();
+
+        Path evilSrc = Files.createDirectories(dir.resolve("evil-src/com/evil"));
+        Files.writeString(evilSrc.resolve("Payload.java"), EVIL);
+        Path evilClasses = Files.createDirectories(dir.resolve("evil-classes"));
+        assertThat(javac.run(null, null, null, "-d", evilClasses.toString(), "-cp",
+                System.getProperty("java.class.path"), evilSrc.resolve("Payload.java").toString())).isZero();
+        evilJar = dir.resolve("evil.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(evilJar))) {
+            out.putNextEntry(new JarEntry("com/evil/Payload.class"));
+            out.write(Files.readAllBytes(evilClasses.resolve("com/evil/Payload.class")));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("META-INF/services/org.archai4j.djl.models.ModelFamily"));
+            out.write("com.evil.Payload\n".getBytes());
+            out.closeEntry();
+        }
     }
 
     private static Path spec(Path dir, String model) throws IOException {
@@ -116,9 +166,58 @@ class UserModelJarTest {
         assertThat(dir.resolve("model/lib/my-models.jar")).exists();
         assertThat(Files.readString(dir.resolve("model/model.json"))).contains("\"family\" : \"wide-and-shallow\"");
         Files.delete(dir.resolve("my-models.jar"));
-        CliTest.Run predict = run("predict", dir.resolve("model").toString(), dir.resolve("test.csv").toString());
+        CliTest.Run refused = run("predict", dir.resolve("model").toString(), dir.resolve("test.csv").toString());
+        assertThat(refused.code()).as("a model's code runs only when allowed").isEqualTo(2);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains("family 'wide-and-shallow' is not built in: "
+                + "it needs code from my-models.jar").contains("--allow-code");
+        CliTest.Run predict = run("predict", dir.resolve("model").toString(), dir.resolve("test.csv").toString(),
+                "--allow-code");
         assertThat(predict.code()).as("the export carries the jar: " + predict.err()).isZero();
         assertThat(predict.out().lines()).hasSize(20);
+        assertThat(predict.err()).contains("loaded code from").contains("my-models.jar");
+    }
+
+    /**
+     * A model directory is data: a jar added to a built-in family's export (listed in model.json, with its digest)
+     * is never opened, even with --allow-code, and predict says so; changing a file after export is refused.
+     */
+    @Test
+    void aJarABuiltInModelDoesNotNeedRunsNoCode(@TempDir Path dir) throws IOException {
+        Path spec = spec(dir, "{family: mlp}");
+        assertThat(run("search", spec.toString(), "--no-progress").code()).isZero();
+        String archid = Files.readString(dir.resolve("run/final.json")).replaceAll("(?s).*\"archid\" *: *\"(\\w+)\".*",
+                "$1");
+        Path model = dir.resolve("model");
+        assertThat(run("export", dir.resolve("run").toString(), archid, "--out", model.toString()).code()).isZero();
+        Files.createDirectories(model.resolve(ModelBundle.LIB_DIRECTORY));
+        Files.copy(evilJar, model.resolve(ModelBundle.LIB_DIRECTORY).resolve("evil.jar"));
+        ModelBundle b = ModelBundle.read(model);
+        Files.writeString(model.resolve(ModelBundle.FILE_NAME), new ModelBundle(b.archid(), b.family(),
+                b.blockClass(), b.options(), List.of("evil.jar"), b.input(), b.sampleShape(), b.featureColumns(),
+                b.classes(), b.normalization(), b.metrics(), Map.of()).withDigestsOf(model).toJson());
+        Path marker = dir.resolve("the-payload-ran");
+        System.setProperty("evil.marker", marker.toString());
+        try {
+            for (List<String> flags : List.of(List.<String>of(), List.of("--allow-code"))) {
+                List<String> args = new java.util.ArrayList<>(List.of("predict", model.toString(),
+                        dir.resolve("test.csv").toString()));
+                args.addAll(flags);
+                CliTest.Run predict = run(args.toArray(String[]::new));
+                assertThat(predict.code()).as(predict.err()).isZero();
+                assertThat(predict.out().lines()).hasSize(20);
+                assertThat(predict.err()).contains("not loaded, as the model's family 'mlp' is built in: ")
+                        .contains("evil.jar");
+                assertThat(marker).as("no code of the jar ran").doesNotExist();
+            }
+        } finally {
+            System.clearProperty("evil.marker");
+        }
+
+        Files.write(model.resolve(ModelBundle.WEIGHTS_FILE), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        CliTest.Run tampered = run("predict", model.toString(), dir.resolve("test.csv").toString());
+        assertThat(tampered.code()).isEqualTo(2);
+        assertThat(tampered.err().strip()).doesNotContain("\n").contains("weights.params: its SHA-256 is ")
+                .contains("the model directory changed after export");
     }
 
     @Test

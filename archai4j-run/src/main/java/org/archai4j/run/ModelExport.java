@@ -78,7 +78,7 @@ public final class ModelExport {
                     Files.copy(file, temp.resolve(ModelBundle.LIB_DIRECTORY).resolve(file.getFileName().toString()));
                 }
             }
-            Files.writeString(temp.resolve(ModelBundle.FILE_NAME), bundle.toJson());
+            Files.writeString(temp.resolve(ModelBundle.FILE_NAME), bundle.withDigestsOf(temp).toJson());
             Files.writeString(temp.resolve("README.md"), readme(bundle, source));
             if (Files.isDirectory(out)) {
                 Files.delete(out); // empty, checked above
@@ -164,7 +164,7 @@ public final class ModelExport {
                     : null, model.path("class").isTextual() ? model.path("class").asText() : null,
                     options == null ? Map.of() : options, jars, data.path("input").asText(), new Shape(shape),
                     columns, classes, new Normalization(JSON.convertValue(norm.path("mean"), float[].class),
-                    JSON.convertValue(norm.path("std"), float[].class)), source.metrics());
+                    JSON.convertValue(norm.path("std"), float[].class)), source.metrics(), Map.of());
         } catch (RuntimeException e) {
             throw new SpecException(dataFile + ": " + e.getMessage(), e);
         }

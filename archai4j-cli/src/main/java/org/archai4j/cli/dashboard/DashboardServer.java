@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ import org.archai4j.run.directory.RunSnapshot;
  * every run under one directory. Pages are fixed shells ({@link Pages}); the data comes from a JSON API that
  * reads the runs' files afresh on every request, so a running search shows up as it goes.
  *
- * <p>Safe by default: it binds the loopback address unless told otherwise; a run is named by its path relative
- * to the runs directory and must be one the server listed (no path of a request is ever resolved against the
- * file system as it stands); the only run files served are arch files, matched by pattern and checked to lie
- * inside the run; every response is JSON or a fixed page, and pages put run data in the DOM as text only.
+ * <p>Safe by default: it binds the loopback address unless told otherwise, and answers only requests whose
+ * {@code Host} names the address it is bound to (a DNS-rebinding page gets 421); a run is named by its path
+ * relative to the runs directory and must be one the server listed, which never includes a symbolic link or a
+ * directory whose real path lies outside the runs directory; the only run files served are arch files, matched by
+ * pattern, never through a symbolic link, and checked by their real path to lie inside the runs directory; every
+ * response is JSON or a fixed page, and pages put run data in the DOM as text only.
  *
  * <pre>{@code
  * try (DashboardServer server = DashboardServer.start(Path.of("runs"), "127.0.0.1", 8080)) {
@@ -59,6 +62,7 @@ public final class DashboardServer implements AutoCloseable {
             "charts.js", "text/javascript", "dashboard.js", "text/javascript");
 
     private final Path runsDirectory;
+    private final Path realRunsDirectory;
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, CachedCharts> charts = new ConcurrentHashMap<>();
@@ -66,8 +70,9 @@ public final class DashboardServer implements AutoCloseable {
     private record CachedCharts(String key, List<ChartSpecs.Chart> charts) {
     }
 
-    private DashboardServer(Path runsDirectory, HttpServer server, ExecutorService executor) {
+    private DashboardServer(Path runsDirectory, HttpServer server, ExecutorService executor) throws IOException {
         this.runsDirectory = runsDirectory;
+        this.realRunsDirectory = Files.isDirectory(runsDirectory) ? runsDirectory.toRealPath() : runsDirectory;
         this.server = server;
         this.executor = executor;
     }
@@ -84,7 +89,14 @@ public final class DashboardServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        DashboardServer dashboard = new DashboardServer(runsDirectory.toAbsolutePath().normalize(), http, executor);
+        DashboardServer dashboard;
+        try {
+            dashboard = new DashboardServer(runsDirectory.toAbsolutePath().normalize(), http, executor);
+        } catch (IOException e) {
+            http.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
         http.createContext("/", dashboard::handle);
         http.setExecutor(executor);
         http.start();
@@ -108,6 +120,10 @@ public final class DashboardServer implements AutoCloseable {
         try {
             if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                 send(exchange, 405, "text/plain", "read-only: GET only");
+                return;
+            }
+            if (!hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(exchange, 421, "text/plain", "misdirected: this dashboard answers only to " + uri());
                 return;
             }
             String path = exchange.getRequestURI().getRawPath();
@@ -141,6 +157,26 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a request's {@code Host} names this server: its bound address and port, or, bound to the loopback
+     * address, {@code localhost} too. Anything else is a page that reached the server under a foreign name (DNS
+     * rebinding), which must not read runs.
+     */
+    private boolean hostAllowed(String host) {
+        if (host == null) {
+            return false;
+        }
+        InetSocketAddress address = server.getAddress();
+        int port = address.getPort();
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        String bound = uri().getHost().toLowerCase(java.util.Locale.ROOT);
+        List<String> names = new ArrayList<>(List.of(bound));
+        if (address.getAddress().isLoopbackAddress() || address.getAddress().isAnyLocalAddress()) {
+            names.addAll(List.of("localhost", "127.0.0.1", "[::1]"));
+        }
+        return names.stream().anyMatch(n -> h.equals(n + ":" + port) || (port == 80 && h.equals(n)));
+    }
+
     /** A request for something that is not there (or not allowed): answered 404 with this message. */
     private static final class NotFound extends RuntimeException {
         NotFound(String message) {
@@ -148,14 +184,18 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    /** Every run under the runs directory (the directory itself, its children and grandchildren), by id. */
+    /**
+     * Every run under the runs directory (the directory itself, its children and grandchildren), by id: real
+     * directories only, never a symbolic link nor one whose real path lies outside the runs directory.
+     */
     Map<String, Path> listRuns() {
         Map<String, Path> runs = new LinkedHashMap<>();
         if (RunSnapshot.isRun(runsDirectory)) {
             runs.put(runsDirectory.getFileName().toString(), runsDirectory);
         }
         try (Stream<Path> walk = Files.walk(runsDirectory, 2)) {
-            walk.filter(Files::isDirectory).filter(p -> !p.equals(runsDirectory)).filter(RunSnapshot::isRun).sorted()
+            walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> !p.equals(runsDirectory))
+                    .filter(this::inside).filter(RunSnapshot::isRun).sorted()
                     .forEach(p -> runs.put(runsDirectory.relativize(p).toString().replace('\\', '/'), p));
         } catch (IOException | java.io.UncheckedIOException e) {
             // a directory that vanished while listing: list what is there
@@ -313,10 +353,30 @@ public final class DashboardServer implements AutoCloseable {
             throw new NotFound("only arch files are served");
         }
         Path file = dir.resolve(relative).normalize();
-        if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(dir) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !noLinkBetween(dir, file)
+                || !inside(file)) {
             throw new NotFound("no such file");
         }
         send(exchange, 200, "application/json", Files.readAllBytes(file));
+    }
+
+    /** Whether {@code path}'s real path lies inside the runs directory's. */
+    private boolean inside(Path path) {
+        try {
+            return path.toRealPath().startsWith(realRunsDirectory);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether no directory between {@code dir} and {@code file} (both included) is a symbolic link. */
+    private static boolean noLinkBetween(Path dir, Path file) {
+        for (Path p = file; p != null && p.startsWith(dir); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void objectives(ObjectNode out, RunSnapshot run) {

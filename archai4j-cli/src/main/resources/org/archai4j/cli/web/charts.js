@@ -22,6 +22,9 @@
     return fig;
   }
 
+  // The size of a chart's specification (its data inlined) above which it is drawn on a canvas.
+  var LARGE_SPEC = 400000;
+
   // Draws each chart into container, redrawing only the ones whose specification changed since the last call.
   function render(container, charts) {
     charts.forEach(function (chart) {
@@ -32,7 +35,10 @@
       }
       var fig = figure(container, chart);
       var target = fig.querySelector('.vega-target');
-      vegaEmbed(target, chart.spec, {renderer: 'svg', actions: false}).then(function (result) {
+      // A chart of thousands of points is drawn on a canvas: as SVG each point is an element, and a run of 20,000
+      // evaluations made a page too large to render quickly.
+      var renderer = json.length > LARGE_SPEC ? 'canvas' : 'svg';
+      vegaEmbed(target, chart.spec, {renderer: renderer, actions: false}).then(function (result) {
         if (previous && previous.view) {
           previous.view.finalize();
         }

@@ -23,6 +23,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.djl.data.ImageFolder;
+import org.archai4j.djl.models.CodeLoading;
 import org.archai4j.djl.models.NetworkSource;
 
 /**
@@ -53,20 +54,23 @@ public final class ExportedModel implements AutoCloseable {
         this.source = source;
     }
 
-    /** Loads the model in {@code directory} on the CPU. */
+    /** Loads the model in {@code directory} on the CPU, running no code from its jars. */
     public static ExportedModel load(Path directory) {
-        return load(directory, Device.cpu());
+        return load(directory, Device.cpu(), CodeLoading.REFUSE);
     }
 
     /**
-     * Loads the model in {@code directory} on {@code device}.
+     * Loads the model in {@code directory} on {@code device}. Its files are checked against the digests
+     * {@code model.json} records before anything is read; code from its jars is loaded only when the network is
+     * not built in and {@code code} allows it ({@link #loadedJars()}, {@link #unusedJars()} say what happened).
      *
-     * @throws IllegalArgumentException naming the file when the directory is not an export, or its weights do
-     *     not fit its architecture
+     * @throws IllegalArgumentException naming the file when the directory is not an export, a file differs from
+     *     its digest, the network needs code that {@code code} refuses, or its weights do not fit its architecture
      */
-    public static ExportedModel load(Path directory, Device device) {
+    public static ExportedModel load(Path directory, Device device, CodeLoading code) {
         ModelBundle bundle = ModelBundle.read(directory);
-        NetworkSource source = source(directory, bundle);
+        bundle.verifyDigests(directory);
+        NetworkSource source = source(directory, bundle, code);
         ArchConfig config = ArchConfig.fromFile(directory.resolve(ModelBundle.ARCH_FILE));
         Model model;
         Block block;
@@ -93,6 +97,16 @@ public final class ExportedModel implements AutoCloseable {
             source.close();
             throw e;
         }
+    }
+
+    /** The jars whose code was loaded: the network is not built in, and loading was allowed. */
+    public List<Path> loadedJars() {
+        return source.loadedJars();
+    }
+
+    /** The jars {@code model.json} lists that the built-in network does not need: never opened. */
+    public List<Path> unusedJars() {
+        return source.unusedJars();
     }
 
     /** What the model is: family, input, classes, normalisation, metrics. */
@@ -173,7 +187,7 @@ public final class ExportedModel implements AutoCloseable {
     }
 
     /** The network source of an export: its family or class, with the jars of its {@code lib/} folder. */
-    private static NetworkSource source(Path directory, ModelBundle bundle) {
+    private static NetworkSource source(Path directory, ModelBundle bundle, CodeLoading code) {
         Path lib = directory.resolve(ModelBundle.LIB_DIRECTORY).normalize();
         List<Path> jars = new ArrayList<>();
         for (String jar : bundle.jars()) {
@@ -185,8 +199,8 @@ public final class ExportedModel implements AutoCloseable {
             jars.add(file);
         }
         try {
-            return bundle.family() != null ? NetworkSource.family(bundle.family(), jars)
-                    : NetworkSource.blockClass(bundle.blockClass(), jars);
+            return bundle.family() != null ? NetworkSource.family(bundle.family(), jars, code)
+                    : NetworkSource.blockClass(bundle.blockClass(), jars, code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(directory.resolve(ModelBundle.FILE_NAME) + ": " + (bundle.family()
                     != null ? "family " : "class: ") + e.getMessage(), e);

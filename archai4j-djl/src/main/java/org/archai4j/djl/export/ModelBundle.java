@@ -1,13 +1,18 @@
 package org.archai4j.djl.export;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,17 +43,24 @@ import org.archai4j.djl.data.Normalization;
  * @param classes the class names, by output index
  * @param normalization applied to every input
  * @param metrics what the run measured (test accuracy, parameters, ...)
+ * @param digests the SHA-256 (hexadecimal) of the directory's other files, by path relative to it:
+ *     {@code arch.json}, {@code weights.params} and each jar in {@code lib/} (empty before they are written)
  */
 public record ModelBundle(String archid, String family, String blockClass, Map<String, Object> options,
                           List<String> jars, String input, Shape sampleShape, List<String> featureColumns,
-                          List<String> classes, Normalization normalization, Map<String, Object> metrics) {
+                          List<String> classes, Normalization normalization, Map<String, Object> metrics,
+                          Map<String, String> digests) {
     /** The description's file name. */
     public static final String FILE_NAME = "model.json";
     public static final String ARCH_FILE = "arch.json";
     public static final String WEIGHTS_FILE = "weights.params";
     public static final String LIB_DIRECTORY = "lib";
-    /** The format's version: a reader refuses newer ones. */
-    public static final int FORMAT = 1;
+    /** The format's version: a reader refuses newer ones. Version 2 records the files' digests. */
+    public static final int FORMAT = 2;
+    /** The most values one input may hold (a 4096 x 4096 RGB image): more is a damaged or hostile file. */
+    public static final long MAX_SAMPLE_SIZE = 3L * 4096 * 4096;
+    /** The most classes a model may score. */
+    public static final int MAX_CLASSES = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelBundle {
@@ -59,14 +71,104 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
             throw new IllegalArgumentException("input '" + input + "': expected image or features");
         }
         if (input.equals("image") && sampleShape.dimension() != 3) {
-            throw new IllegalArgumentException("image input of shape " + sampleShape + ": expected (channels, "
-                    + "height, width)");
+            throw new IllegalArgumentException("sample_shape: is " + sampleShape + " for image input; expected "
+                    + "(channels, height, width)");
+        }
+        if (input.equals("features") && sampleShape.dimension() != 1) {
+            throw new IllegalArgumentException("sample_shape: is " + sampleShape + " for features; expected "
+                    + "(features)");
+        }
+        long size = 1;
+        for (long d : sampleShape.getShape()) {
+            if (d < 1 || d > MAX_SAMPLE_SIZE || (size *= d) > MAX_SAMPLE_SIZE) {
+                throw new IllegalArgumentException("sample_shape: is " + sampleShape + "; expected positive sizes "
+                        + "of at most " + MAX_SAMPLE_SIZE + " values in all");
+            }
+        }
+        if (input.equals("image") && sampleShape.get(0) != 1 && sampleShape.get(0) != 3) {
+            throw new IllegalArgumentException("sample_shape: has " + sampleShape.get(0) + " channels; expected 1 "
+                    + "(grayscale) or 3 (RGB)");
+        }
+        if (input.equals("features") && featureColumns.size() != sampleShape.get(0)) {
+            throw new IllegalArgumentException("feature_columns: names " + featureColumns.size() + " columns; "
+                    + "expected " + sampleShape.get(0) + ", one per feature of sample_shape");
+        }
+        if (classes.isEmpty() || classes.size() > MAX_CLASSES) {
+            throw new IllegalArgumentException("classes: has " + classes.size() + " names; expected 1 to "
+                    + MAX_CLASSES);
+        }
+        if (!normalization.isNone() && normalization.mean().length != size) {
+            throw new IllegalArgumentException("normalization: has " + normalization.mean().length + " means; "
+                    + "expected none or " + size + ", one per input value");
+        }
+        for (String jar : jars) {
+            if (jar.isEmpty() || jar.contains("/") || jar.contains("\\") || jar.startsWith(".")) {
+                throw new IllegalArgumentException("jars: '" + jar + "' is not a file name; expected the names of "
+                        + "jars in " + LIB_DIRECTORY + "/");
+            }
         }
         options = new LinkedHashMap<>(options);
         jars = List.copyOf(jars);
         featureColumns = List.copyOf(featureColumns);
         classes = List.copyOf(classes);
         metrics = new LinkedHashMap<>(metrics);
+        digests = Map.copyOf(digests);
+    }
+
+    /** The files whose digests an export records, relative to its directory: arch, weights, jars. */
+    public List<String> files() {
+        List<String> files = new ArrayList<>(List.of(ARCH_FILE, WEIGHTS_FILE));
+        jars.forEach(j -> files.add(LIB_DIRECTORY + "/" + j));
+        return files;
+    }
+
+    /** This description with the digests of its files as they are in {@code directory}. */
+    public ModelBundle withDigestsOf(Path directory) {
+        Map<String, String> computed = new LinkedHashMap<>();
+        for (String file : files()) {
+            computed.put(file, sha256(directory.resolve(file)));
+        }
+        return new ModelBundle(archid, family, blockClass, options, jars, input, sampleShape, featureColumns,
+                classes, normalization, metrics, computed);
+    }
+
+    /**
+     * Checks every file of {@code directory} against its recorded digest, before any of them is read.
+     *
+     * @throws IllegalArgumentException naming the file that is missing or differs
+     */
+    public void verifyDigests(Path directory) {
+        for (String file : files()) {
+            String recorded = digests.get(file);
+            if (recorded == null) {
+                continue; // a format-1 export records none
+            }
+            Path path = directory.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(path + ": missing; " + FILE_NAME + " records it");
+            }
+            String actual = sha256(path);
+            if (!actual.equals(recorded)) {
+                throw new IllegalArgumentException(path + ": its SHA-256 is " + actual + ", not the " + recorded
+                        + " that " + FILE_NAME + " records; the model directory changed after export");
+            }
+        }
+    }
+
+    /** The SHA-256 of a file, in hexadecimal. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether the model classifies images (else rows of features). */
@@ -91,6 +193,7 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
         norm.set("mean", JSON.valueToTree(normalization.mean()));
         norm.set("std", JSON.valueToTree(normalization.std()));
         out.set("metrics", JSON.valueToTree(metrics));
+        out.set("digests", JSON.valueToTree(new TreeMap<>(digests)));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
         } catch (IOException e) {
@@ -123,7 +226,7 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
         }
         try {
             JsonNode norm = root.path("normalization");
-            return new ModelBundle(text(root, "archid", file), nullableText(root, "family"),
+            ModelBundle bundle = new ModelBundle(text(root, "archid", file), nullableText(root, "family"),
                     nullableText(root, "class"), JSON.convertValue(root.path("options"), Map.class),
                     strings(root, "jars", file), text(root, "input", file),
                     new Shape(JSON.convertValue(array(root, "sample_shape", file), long[].class)),
@@ -131,11 +234,40 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
                     norm.isMissingNode() ? Normalization.NONE : new Normalization(
                             JSON.convertValue(norm.path("mean"), float[].class),
                             JSON.convertValue(norm.path("std"), float[].class)),
-                    root.has("metrics") ? JSON.convertValue(root.path("metrics"), Map.class) : Map.of());
+                    root.has("metrics") ? JSON.convertValue(root.path("metrics"), Map.class) : Map.of(),
+                    digests(root, format, file));
+            for (String f : bundle.files()) {
+                if (format >= 2 && !bundle.digests().containsKey(f)) {
+                    throw new IllegalArgumentException(file + ": digests: none for " + f + "; expected the SHA-256 "
+                            + "of every file of the model");
+                }
+            }
+            return bundle;
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
                     : new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The recorded digests: none in format 1; in later formats one for every file, as 64 hexadecimal digits. */
+    private static Map<String, String> digests(JsonNode root, int format, Path file) {
+        if (format < 2) {
+            return Map.of();
+        }
+        JsonNode node = root.path("digests");
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(file + ": digests: is " + (node.isMissingNode() ? "missing"
+                    : node.toString()) + "; expected the SHA-256 of each file, by name");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual() || !e.getValue().asText().matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException(file + ": digests: " + e.getKey() + " is " + e.getValue()
+                        + "; expected 64 hexadecimal digits");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
     }
 
     private static String text(JsonNode root, String field, Path file) {

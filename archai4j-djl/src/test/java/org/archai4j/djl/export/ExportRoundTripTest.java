@@ -53,7 +53,7 @@ class ExportRoundTripTest {
             new DjlWeightStore().save(net, dir.resolve(ModelBundle.WEIGHTS_FILE));
         }
         config.toFile(dir.resolve(ModelBundle.ARCH_FILE));
-        Files.writeString(dir.resolve(ModelBundle.FILE_NAME), bundle.toJson());
+        Files.writeString(dir.resolve(ModelBundle.FILE_NAME), bundle.withDigestsOf(dir).toJson());
         return dir;
     }
 
@@ -72,9 +72,9 @@ class ExportRoundTripTest {
         ArchConfig config = SpaceFiles.readTree(SPACES.resolve("mlp.yaml")).sampleConfig(new PyRandom(4));
         ModelBundle bundle = new ModelBundle("ab12", MlpClassifier.FAMILY, null, Map.of(), List.of(), "features",
                 new Shape(4), List.of("x", "y", "n1", "n2"), List.of("red", "green", "blue"),
-                new Normalization(new float[] {1, 2, 3, 4}, new float[] {2, 2, 1, 0.5f}), Map.of("test_accuracy", 0.9));
+                new Normalization(new float[] {1, 2, 3, 4}, new float[] {2, 2, 1, 0.5f}), Map.of("test_accuracy", 0.9), Map.of());
         Path model = export(dir.resolve("mlp"), config, MlpClassifier.block(config, 3), bundle);
-        assertThat(ModelBundle.read(model)).usingRecursiveComparison().isEqualTo(bundle);
+        assertThat(ModelBundle.read(model)).usingRecursiveComparison().isEqualTo(bundle.withDigestsOf(model));
 
         String here = RoundTripMain.predictions(model);
         assertThat(here.lines()).hasSize(5).allSatisfy(l -> assertThat(l).contains("red=", "green=", "blue="));
@@ -85,11 +85,38 @@ class ExportRoundTripTest {
     void anImageModelPredictsTheSameInAFreshJvm(@TempDir Path dir) throws Exception {
         ArchConfig config = SpaceFiles.readTree(SPACES.resolve("compact-cnn.yaml")).sampleConfig(new PyRandom(2));
         ModelBundle bundle = new ModelBundle("cd34", CompactClassifier.FAMILY, null, Map.of(), List.of(), "image",
-                new Shape(1, 28, 28), List.of(), List.of("0", "1", "2", "3"), Normalization.NONE, Map.of());
+                new Shape(1, 28, 28), List.of(), List.of("0", "1", "2", "3"), Normalization.NONE, Map.of(), Map.of());
         Path model = export(dir.resolve("cnn"), config, CompactClassifier.block(config, 4), bundle);
         String here = RoundTripMain.predictions(model);
         assertThat(here.lines()).hasSize(5);
         assertThat(inFreshJvm(model)).isEqualTo(here);
+    }
+
+    @Test
+    void absurdValuesInModelJsonAreRefusedNamingTheFileAndField(@TempDir Path dir) throws Exception {
+        ArchConfig config = SpaceFiles.readTree(SPACES.resolve("mlp.yaml")).sampleConfig(new PyRandom(4));
+        ModelBundle bundle = new ModelBundle("ab12", MlpClassifier.FAMILY, null, Map.of(), List.of(), "features",
+                new Shape(4), List.of("a", "b", "c", "d"), List.of("x", "y"), Normalization.NONE, Map.of(), Map.of());
+        Path model = export(dir.resolve("m"), config, MlpClassifier.block(config, 2), bundle);
+        String json = Files.readString(model.resolve(ModelBundle.FILE_NAME));
+        Map<String, String> broken = Map.of(
+                json.replaceFirst("\"sample_shape\" : \\[ 4 \\]", "\"sample_shape\" : [ 4000000000 ]"),
+                "sample_shape: is (4000000000); expected positive sizes of at most",
+                json.replaceFirst("\"sample_shape\" : \\[ 4 \\]", "\"sample_shape\" : [ 3 ]"),
+                "feature_columns: names 4 columns; expected 3",
+                json.replaceFirst("\"classes\" : \\[ \"x\", \"y\" \\]", "\"classes\" : [ ]"),
+                "classes: has 0 names; expected 1 to 100000",
+                json.replaceFirst("\"jars\" : \\[ \\]", "\"jars\" : [ \"../../evil.jar\" ]"),
+                "jars: '../../evil.jar' is not a file name",
+                json.replaceFirst("\"digests\" : \\{", "\"digestz\" : {"),
+                "digests: is missing");
+        for (Map.Entry<String, String> e : broken.entrySet()) {
+            assertThat(e.getKey()).as("the test changed model.json").isNotEqualTo(json);
+            Files.writeString(model.resolve(ModelBundle.FILE_NAME), e.getKey());
+            assertThatThrownBy(() -> ExportedModel.load(model)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(model.resolve(ModelBundle.FILE_NAME) + ": ")
+                    .hasMessageContaining(e.getValue());
+        }
     }
 
     @Test
@@ -102,11 +129,15 @@ class ExportRoundTripTest {
 
         ArchConfig small = SpaceFiles.readTree(SPACES.resolve("mlp.yaml")).sampleConfig(new PyRandom(4));
         ModelBundle bundle = new ModelBundle("ab12", MlpClassifier.FAMILY, null, Map.of(), List.of(), "features",
-                new Shape(4), List.of("a", "b", "c", "d"), List.of("x", "y"), Normalization.NONE, Map.of());
+                new Shape(4), List.of("a", "b", "c", "d"), List.of("x", "y"), Normalization.NONE, Map.of(), Map.of());
         Path model = export(dir.resolve("m"), small, MlpClassifier.block(small, 2), bundle);
         ArchConfig other = SpaceFiles.readTree(SPACES.resolve("mlp.yaml")).sampleConfig(new PyRandom(9));
         other.toFile(model.resolve(ModelBundle.ARCH_FILE));
         if (!other.toJson().equals(small.toJson())) {
+            assertThatThrownBy(() -> ExportedModel.load(model)).hasMessageContaining("arch.json: its SHA-256 is ")
+                    .hasMessageContaining("the model directory changed after export");
+            // A directory whose digests say it is whole, with weights that do not fit its architecture.
+            Files.writeString(model.resolve(ModelBundle.FILE_NAME), bundle.withDigestsOf(model).toJson());
             assertThatThrownBy(() -> ExportedModel.load(model)).hasMessageContaining("weights.params: weights that "
                     + "do not fit arch.json");
         }
