@@ -1,6 +1,7 @@
 package org.archai4j.cli;
 
 import java.io.PrintWriter;
+import org.archai4j.io.Diagnostics;
 import org.archai4j.io.RunLock;
 import org.archai4j.run.Job;
 import org.archai4j.run.spec.SpecException;
@@ -48,7 +49,7 @@ public final class Archai4j implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println("archai4j: " + oneLine(e));
-            if (Boolean.getBoolean("archai4j.debug")) {
+            if (Diagnostics.debug()) {
                 e.printStackTrace(commandLine.getErr());
             }
             return isBadInput(e) ? BAD_INPUT : FAILED;

@@ -5,6 +5,7 @@ import org.archai4j.run.FinalModel;
 import org.archai4j.run.JobListener;
 import org.archai4j.run.JobStart;
 import org.archai4j.run.SearchOutcome;
+import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.search.StopReason;
 
@@ -40,7 +41,9 @@ final class ConsoleOutput implements JobListener {
 
     @Override
     public void searchFinished(SearchOutcome outcome) {
-        out.println("Pareto frontier: " + outcome.frontier() + " of " + outcome.evaluated() + " models");
+        out.println("Pareto frontier: " + outcome.frontier() + " of " + outcome.evaluated() + " models"
+                + (outcome.failed() == 0 ? "" : "; " + outcome.failed() + " could not be measured (their errors are "
+                + "in the journal, " + RunDirectory.JOURNAL + ")"));
         if (outcome.pruned() >= 0) {
             out.println("pruned: " + outcome.pruned() + " trainings stopped early by training.pruning");
         }

@@ -15,7 +15,10 @@ import org.archai4j.djl.data.FashionMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGINT) stops a search at once with its journal intact, and the same command resumes it. */
+/**
+ * Ctrl-C (SIGINT) stops a search at once with its journal intact, and the same command resumes it; SIGTERM (what
+ * a service manager sends) stops it the same way.
+ */
 class InterruptTest {
     @Test
     void ctrlCStopsCleanlyAndTheNextSearchResumes(@TempDir Path dir) throws Exception {
@@ -60,6 +63,38 @@ class InterruptTest {
             JsonNode r = new ObjectMapper().readTree(line);
             assertThat(keys.add(r.path("objective").asText() + " " + r.path("archid").asText()))
                     .as("evaluated twice: %s", line).isTrue();
+        }
+    }
+
+    @Test
+    void sigtermStopsLikeCtrlC(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        Path examples = Path.of("../examples").toAbsolutePath().normalize();
+        Path spec = Files.writeString(dir.resolve("spirals.yaml"), Files.readString(examples.resolve("spirals.yaml"))
+                .replace("output: runs/spirals", "output: " + out)
+                .replace("space: spaces/mlp.yaml", "space: " + examples.resolve("spaces/mlp.yaml"))
+                .replace("data/spirals", examples.resolve("data/spirals").toString())
+                .replace("num_iters: 4", "num_iters: 200"));
+        Process search = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Archai4j.class.getName(), "search", spec.toString(),
+                "--no-progress").redirectErrorStream(true).redirectOutput(dir.resolve("search.log").toFile()).start();
+        Path journal = out.resolve("evaluations.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(journal) && Files.readString(journal).contains("\"accuracy\""))) {
+            assertThat(System.nanoTime()).as("no accuracy evaluated in time").isLessThan(deadline);
+            assertThat(search.isAlive()).as(Files.readString(dir.resolve("search.log"))).isTrue();
+            Thread.sleep(100);
+        }
+        search.destroy(); // SIGTERM
+        assertThat(search.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("search.log"));
+        assertThat(search.exitValue()).as(log).isEqualTo(143);
+        assertThat(log).contains("interrupted; the journal is intact").doesNotContain("Aborted")
+                .doesNotContain("\tat ");
+        assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("status").asText())
+                .isEqualTo("interrupted");
+        for (String line : Files.readAllLines(journal)) {
+            new ObjectMapper().readTree(line);   // every line whole
         }
     }
 }

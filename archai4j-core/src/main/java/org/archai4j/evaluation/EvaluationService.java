@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
+import org.archai4j.io.Diagnostics;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.AsyncModelEvaluator;
@@ -493,7 +494,8 @@ public final class EvaluationService<M> implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("evaluation of '{}' for {} failed: {}", m.name(), model.archid(), e.toString(), e);
+            LOG.warn("evaluation of '{}' for {} failed: {}", m.name(), model.archid(), e.toString(),
+                    Diagnostics.traceOf(e));
             return EvaluationOutcome.failure(e.toString(), (System.nanoTime() - start) / 1e9);
         }
     }

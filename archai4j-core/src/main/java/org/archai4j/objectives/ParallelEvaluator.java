@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.archai4j.io.Diagnostics;
 import org.archai4j.space.ArchaiModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +185,7 @@ public final class ParallelEvaluator<M> implements AsyncModelEvaluator<M>, AutoC
                 LOG.warn("evaluation of {} {}", job.archid, cause.getMessage());
                 return EvaluationOutcome.failure(cause.getMessage(), seconds(job));
             }
-            LOG.warn("evaluation of {} failed: {}", job.archid, cause.toString(), cause);
+            LOG.warn("evaluation of {} failed: {}", job.archid, cause.toString(), Diagnostics.traceOf(cause));
             return EvaluationOutcome.failure(cause.toString(), seconds(job));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.archai4j.objectives.SearchObjective;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.pareto.Pareto;
@@ -46,12 +47,21 @@ public final class MultiObjective {
         return points;
     }
 
-    /** The Pareto frontier of {@code models} (see {@link Pareto#frontier} for ordering and ties). */
+    /**
+     * The Pareto frontier of {@code models} (see {@link Pareto#frontier} for ordering and ties). A model with a
+     * {@code NaN} value (a failed evaluation) is never on it: unlike the reference, whose NumPy comparisons leave a
+     * row of NaN undominated, archai4j does not count a model it could not measure as one of the best. Without
+     * failures the frontier is the reference's.
+     */
     public static <M> ParetoFrontier<M> paretoFrontier(List<ArchaiModel<M>> models,
                                                        Map<String, double[]> evaluationResults,
                                                        SearchObjectives<M> objectives) {
-        return select(models, evaluationResults,
-                Pareto.frontier(minimisationPoints(models.size(), evaluationResults, objectives)));
+        double[][] points = minimisationPoints(models.size(), evaluationResults, objectives);
+        int[] measured = IntStream.range(0, points.length)
+                .filter(i -> Arrays.stream(points[i]).noneMatch(Double::isNaN)).toArray();
+        double[][] valid = Arrays.stream(measured).mapToObj(i -> points[i]).toArray(double[][]::new);
+        return select(models, evaluationResults, Arrays.stream(Pareto.frontier(valid)).map(j -> measured[j])
+                .toArray());
     }
 
     /** The fronts of {@code models}, best first (see {@link Pareto#nonDominatedSorting}). */

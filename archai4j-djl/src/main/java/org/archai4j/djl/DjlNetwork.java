@@ -33,6 +33,8 @@ public final class DjlNetwork implements AutoCloseable {
     private final Device device;
     private final int seed;
     private NDManager manager;
+    /** Why the network cannot be initialised, once it failed to be (null while it has not failed). */
+    private IllegalStateException unusable;
     private boolean closed;
 
     /** A network on the CPU whose parameters are initialised with seed 0. */
@@ -102,6 +104,9 @@ public final class DjlNetwork implements AutoCloseable {
         if (manager != null) {
             return;
         }
+        if (unusable != null) {
+            throw unusable;
+        }
         NDManager created = Engine.getInstance().newBaseManager(device);
         try {
             synchronized (SEEDING) {
@@ -110,7 +115,11 @@ public final class DjlNetwork implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             created.close();
-            throw e;
+            // The block's parameters now point at freed memory: every later use fails for this same reason, said
+            // plainly, instead of touching them ("Native resource has been released already").
+            unusable = new IllegalStateException("the network cannot run on inputs of shape " + sampleShape + ": "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage().strip()), e);
+            throw unusable;
         }
         manager = created;
     }

@@ -25,6 +25,7 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import org.archai4j.config.ArchConfig;
+import org.archai4j.io.Diagnostics;
 import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.EvaluationOutcome;
 import org.archai4j.space.ArchaiModel;
@@ -239,7 +240,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
                 return 0;
             }
             String why = isWorkerLost(cause) ? "workers left " + slot.attempts + " times" : String.valueOf(cause);
-            LOG.warn("evaluation of '{}' for {} failed: {}", objective, task.archid(), why, e);
+            LOG.warn("evaluation of '{}' for {} failed: {}", objective, task.archid(), why, Diagnostics.traceOf(e));
             outcomes[slot.index] = EvaluationOutcome.failure(why, seconds(slot));
             return 1;
         } catch (InterruptedException e) {

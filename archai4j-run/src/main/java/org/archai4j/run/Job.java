@@ -143,6 +143,7 @@ public final class Job {
             }
             summary.put("stop_reason", outcome.reason().name().toLowerCase(Locale.ROOT));
             summary.put("evaluations", outcome.evaluated());
+            summary.put("failed_evaluations", outcome.failed());
             if (outcome.pruned() >= 0) {
                 summary.put("pruned", outcome.pruned());
             }

@@ -182,4 +182,50 @@ class JobTest {
                 .hasMessageContaining("holds a run of another spec");
         assertThat(Files.getLastModifiedTime(RunDirectory.of(out).summary()).toMillis()).isEqualTo(before);
     }
+
+    /**
+     * Small images with the tutorial's image-classification space: most of its networks pool 8x8 inputs down to
+     * nothing. Each such network is a failed evaluation with its reason, never the end of the search.
+     */
+    @Test
+    void networksThatCannotRunOnTheInputAreFailuresAndTheSearchGoesOn(@TempDir Path dir) throws IOException {
+        java.util.Random random = new java.util.Random(1);
+        for (int c = 0; c < 3; c++) {
+            Path folder = Files.createDirectories(dir.resolve("images/c" + c));
+            for (int i = 0; i < 20; i++) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int p = 0; p < 64; p++) {
+                    image.getRaster().setSample(p % 8, p / 8, 0, Math.max(0, Math.min(255,
+                            (int) (80 * c + 40 + 30 * random.nextGaussian()))));
+                }
+                javax.imageio.ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+        Path out = dir.resolve("run");
+        Path specFile = Files.writeString(dir.resolve("digits.yaml"), """
+                seed: 1
+                output: %s
+                space: %s
+                model: {family: image-classifier, stem_stride: 1}
+                data: {dataset: image-folder, train: images}
+                training: {epochs: 1, batch_size: 16}
+                objectives:
+                  accuracy: {evaluator: accuracy, higher_is_better: true}
+                  parameters: {evaluator: parameters, higher_is_better: false}
+                algorithm: {name: random, num_iters: 2, samples_per_iter: 4}
+                """.formatted(out, RunSpecTest.SPACE));
+        JobResult result = Job.run(specFile, JobOptions.defaults());
+
+        assertThat(result.search().evaluated()).isEqualTo(8);
+        assertThat(result.search().failed()).as("networks that pool 8x8 to nothing").isPositive()
+                .isLessThan(result.search().evaluated());
+        assertThat(result.search().frontier()).as("failed models are never Pareto models").isPositive()
+                .isLessThanOrEqualTo((int) (result.search().evaluated() - result.search().failed()));
+        RunDirectory run = RunDirectory.of(out);
+        assertThat(RunDirectory.readJson(run.summary()).path("failed_evaluations").asLong())
+                .isEqualTo(result.search().failed());
+        assertThat(Files.readString(run.journal())).contains("the network cannot run on inputs of shape (1, 8, 8)")
+                .doesNotContain("released already");
+    }
 }
