@@ -67,7 +67,16 @@ public final class Archai4j implements Runnable {
                 || e instanceof CommandLine.ParameterException || e instanceof RunLock.RunLockedException;
     }
 
+    /**
+     * Hazelcast's logger, quieted to errors unless archai4j.debug is set: a worker that dies makes it warn with a
+     * socket exception's stack trace, where archai4j's own line says what happened.
+     */
+    private static final String HAZELCAST_LOG_LEVEL = "org.slf4j.simpleLogger.log.com.hazelcast";
+
     public static void main(String[] args) {
+        if (!Diagnostics.debug() && System.getProperty(HAZELCAST_LOG_LEVEL) == null) {
+            System.setProperty(HAZELCAST_LOG_LEVEL, "error");
+        }
         int code;
         try {
             code = commandLine().execute(args);

@@ -48,8 +48,8 @@ final class ConsoleOutput implements JobListener {
             out.println("pruned: " + outcome.pruned() + " trainings stopped early by training.pruning");
         }
         if (outcome.reason() == StopReason.LIMIT) {
-            out.println("search stopped by its budget (" + outcome.limits() + "); run the same command with a "
-                    + "larger --time-budget or --max-evaluations to continue it");
+            out.println("search stopped by its budget after " + outcome.evaluated() + " evaluations (" + outcome.limits()
+                    + "); run the same command with a larger --time-budget or --max-evaluations to continue it");
         }
     }
 
@@ -64,8 +64,12 @@ final class ConsoleOutput implements JobListener {
 
     @Override
     public void finalModelLeftOut(String archid, double predictedSeconds) {
-        out.printf("  %s: left out, its training would take about %.0f s%n", archid.substring(0, 12),
-                predictedSeconds);
+        if (Double.isNaN(predictedSeconds)) {
+            out.printf("  %s: left out, the time budget is spent%n", archid.substring(0, 12));
+        } else {
+            out.printf("  %s: left out, its training would take about %.0f s%n", archid.substring(0, 12),
+                    predictedSeconds);
+        }
     }
 
     @Override

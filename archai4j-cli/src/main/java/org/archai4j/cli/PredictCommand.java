@@ -1,8 +1,6 @@
 package org.archai4j.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,9 +125,17 @@ final class PredictCommand implements Callable<Integer> {
             throw new SpecException(file + ": no such file; expected a CSV file with the columns "
                     + String.join(", ", columns));
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, CsvTable.FORMAT)) {
-            List<String> header = parser.getHeaderNames();
+        CsvTable.Text text;
+        List<String> header;
+        CSVParser parser;
+        try {
+            text = CsvTable.Text.read(file);
+            parser = text.parser();
+            header = CsvTable.header(parser, file);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage(), e);
+        }
+        try (parser) {
             int[] at = new int[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 at[i] = header.indexOf(columns.get(i));
@@ -139,7 +145,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
             for (CSVRecord record : parser) {
-                String where = file + ":" + parser.getCurrentLineNumber();
+                String where = text.where(record);
                 if (record.size() != header.size()) {
                     throw new SpecException(where + ": " + record.size() + " values; expected " + header.size()
                             + " like the header");

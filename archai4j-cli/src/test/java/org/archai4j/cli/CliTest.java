@@ -138,7 +138,8 @@ class CliTest {
         Run first = run("search", spec.toString(), "--no-progress", "--max-evaluations", "2");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("iteration 1/3").doesNotContain("iteration 2/3")
-                .contains("stopped by its budget (2 evaluations)");
+                .contains("stopped by its budget after 2 evaluations (max_evaluations 2: the iteration that reaches "
+                        + "it is completed)");
         assertThat(Files.readString(out.resolve("run.json"))).contains("\"stop_reason\" : \"limit\"");
         List<String> journal = Files.readAllLines(out.resolve("evaluations.jsonl"));
 

@@ -83,6 +83,12 @@ final class FinalStage {
                 listener.finalModelTrained(FinalModel.of(done.get(), FinalModel.Origin.RECORDED));
                 continue;
             }
+            if (System.nanoTime() >= deadlineNanos) {
+                // No time is left at all (a budget without a reserve): nothing is timed or loaded for nothing.
+                skipped.add(model.archid());
+                listener.finalModelLeftOut(model.archid(), Double.NaN);
+                continue;
+            }
             if (trainImages == null) {
                 trainImages = allTraining.get();
                 testImages = test.get();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,8 +68,13 @@ public final class Job {
         RunSpec limited = options.applyTo(spec);
         RunDirectory run = RunDirectory.of(options.out() != null ? options.out() : limited.output());
         run.checkWritable();
+        Optional<Path> created = run.firstMissing();
         try (RunLock lock = RunLock.acquire(run.path())) {
             return new Job(limited, run, options).run(lock);
+        } catch (SpecException e) {
+            // Refused input (the data, say) writes nothing: not even the lock and the directories it made.
+            created.ifPresent(run::removeEmptyUpTo);
+            throw e;
         }
     }
 
@@ -234,7 +240,7 @@ public final class Job {
                     : " of the job's " + RunSpec.format(b.time()) + ", the rest kept for the final stage"));
         }
         if (b.evaluations() != null) {
-            parts.add(b.evaluations() + " evaluations");
+            parts.add("max_evaluations " + b.evaluations() + ": the iteration that reaches it is completed");
         }
         if (b.stalledIterations() != null) {
             parts.add("frontier stalled for " + b.stalledIterations() + " iterations");

@@ -44,7 +44,10 @@ public interface JobListener extends SearchListener<DjlNetwork>, SearchProgressL
     default void finalModelTrained(FinalModel model) {
     }
 
-    /** A model of the final stage was left out: its training would not have ended within the time budget. */
+    /**
+     * A model of the final stage was left out: its training would not have ended within the time budget
+     * ({@code predictedSeconds} says how long it would have taken, NaN when no time was left to find out).
+     */
     default void finalModelLeftOut(String archid, double predictedSeconds) {
     }
 

@@ -66,7 +66,9 @@ public final class ModelExport {
             throw new SpecException("--out " + out + ": exists and is not an empty directory; expected a new one");
         }
         Path absoluteOut = out.toAbsolutePath().normalize();
-        Path temp = Files.createTempDirectory(absoluteOut.getParent(), "." + absoluteOut.getFileName() + "-");
+        String tempPrefix = "." + absoluteOut.getFileName() + ".archai4j-export-";
+        removeLeftovers(absoluteOut.getParent(), tempPrefix);
+        Path temp = Files.createTempDirectory(absoluteOut.getParent(), tempPrefix);
         try {
             ModelBundle bundle = bundle(data, source, dataFile);
             Files.copy(source.arch(), temp.resolve(ModelBundle.ARCH_FILE));
@@ -196,6 +198,19 @@ public final class ModelExport {
         }
         out.append("    System.out.println(c.best().getClassName());\n}\n```\n");
         return out.toString();
+    }
+
+    /**
+     * Removes the temporary directories an export to the same destination left when it was killed: they are named
+     * for that destination, and never hold anything but a half-written export.
+     */
+    private static void removeLeftovers(Path parent, String prefix) throws IOException {
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                deleteTree(p);
+            }
+        }
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

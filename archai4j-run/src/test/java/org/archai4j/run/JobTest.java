@@ -122,6 +122,14 @@ class JobTest {
         }
         List<String> journal = Files.readAllLines(run.journal());
 
+        // An export killed halfway left its temporary directory beside the destination: the next export removes it.
+        Path leftover = Files.createDirectories(dir.resolve(".model.archai4j-export-1234"));
+        Files.writeString(leftover.resolve("weights.params"), "half");
+        ModelExport.Exported exported = ModelExport.export(run, result.finalModels().get(0).archid(),
+                dir.resolve("model"));
+        assertThat(exported.directory().resolve("model.json")).isRegularFile();
+        assertThat(leftover).doesNotExist();
+
         Recorder again = new Recorder();
         JobResult resumed = Job.run(specFile, JobOptions.builder().listener(again).build());
         assertThat(again.start.resumed()).isTrue();
@@ -141,7 +149,8 @@ class JobTest {
                 + "epochs: 2}\n", ""));
         JobResult first = Job.run(specFile, JobOptions.builder().maxEvaluations(3L).build());
         assertThat(first.search().reason()).isEqualTo(StopReason.LIMIT);
-        assertThat(first.search().limits()).isEqualTo("3 evaluations");
+        assertThat(first.search().limits()).isEqualTo("max_evaluations 3: the iteration that reaches it is completed");
+        assertThat(first.search().evaluated()).as("the iteration that reached 3 was completed").isEqualTo(3);
         assertThat(first.finalModels()).isEmpty();
 
         JobResult second = Job.run(specFile, JobOptions.builder().maxEvaluations(6L).build());
@@ -227,5 +236,42 @@ class JobTest {
                 .isEqualTo(result.search().failed());
         assertThat(Files.readString(run.journal())).contains("the network cannot run on inputs of shape (1, 8, 8)")
                 .doesNotContain("released already");
+    }
+
+    /** Refused data leaves nothing on disk: no run directory, no lock, not the directories above it. */
+    @Test
+    void refusedDataLeavesNothingOnDisk(@TempDir Path dir) throws IOException {
+        Path train = dir.resolve("train.csv");
+        Files.write(train, "x,y,n1,n2,arm\n1,2,3,4,a\n5,6,7,\u00ff,b\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path out = dir.resolve("runs/new");
+        Path specFile = Files.writeString(dir.resolve("bad.yaml"), spec(out).replace(
+                DATA.resolve("spirals-train.csv").toString(), train.toString()));
+        assertThatThrownBy(() -> Job.run(specFile, JobOptions.defaults())).isInstanceOf(SpecException.class)
+                .hasMessageContaining(train + ":3:7: byte 0xff is not UTF-8");
+        assertThat(dir.resolve("runs")).as("nothing written").doesNotExist();
+    }
+
+    /**
+     * A time budget without a reserve for the final stage: the search spends it, and the final stage, finding no
+     * time left, leaves every model out at once (nothing timed, nothing loaded), saying so.
+     */
+    @Test
+    void aFinalStageWithNoTimeLeftIsSkippedAtOnce(@TempDir Path dir) throws IOException {
+        Path specFile = Files.writeString(dir.resolve("spirals.yaml"), spec(dir.resolve("run"))
+                .replace("num_iters: 2", "num_iters: 1000") + "time_budget: 2s\n");
+        List<Double> predicted = new ArrayList<>();
+        JobResult result = Job.run(specFile, JobOptions.builder().listener(new JobListener() {
+            @Override
+            public void finalModelLeftOut(String archid, double predictedSeconds) {
+                predicted.add(predictedSeconds);
+            }
+        }).build());
+        assertThat(result.search().reason()).isEqualTo(StopReason.LIMIT);
+        assertThat(result.finalModels()).isEmpty();
+        assertThat(result.leftOut()).hasSize(2);
+        assertThat(predicted).as("no training was timed").containsOnly(Double.NaN);
+        assertThat(RunDirectory.readJson(RunDirectory.of(dir.resolve("run")).finals()).path("skipped_for_time")
+                .size()).isEqualTo(2);
     }
 }

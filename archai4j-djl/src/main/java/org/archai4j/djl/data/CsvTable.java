@@ -1,14 +1,22 @@
 package org.archai4j.djl.data;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import ai.djl.ndarray.types.Shape;
 import org.apache.commons.csv.CSVFormat;
@@ -49,12 +57,9 @@ public final class CsvTable {
      *     ragged row, a value that is not a number, an unknown class, no rows
      */
     public static LabelledData load(Path file, String labelColumn, List<String> classNames) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            List<String> header = parser.getHeaderNames();
-            if (header.isEmpty()) {
-                throw new IllegalArgumentException(file + ": no header row; expected column names on the first line");
-            }
+        Text text = Text.read(file);
+        try (CSVParser parser = text.parser()) {
+            List<String> header = header(parser, file);
             if (header.size() > MAX_COLUMNS) {
                 throw new IllegalArgumentException(file + ": " + header.size() + " columns; expected at most "
                         + MAX_COLUMNS);
@@ -71,7 +76,7 @@ public final class CsvTable {
             List<float[]> rows = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (CSVRecord record : parser) {
-                String where = file + ":" + parser.getCurrentLineNumber();
+                String where = text.where(record);
                 if (record.size() != header.size()) {
                     throw new IllegalArgumentException(where + ": " + record.size() + " values; expected "
                             + header.size() + " like the header");
@@ -117,11 +122,104 @@ public final class CsvTable {
 
     /** The header of {@code file} less {@code labelColumn}: the feature columns, in order. */
     public static List<String> featureColumns(Path file, String labelColumn) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            return parser.getHeaderNames().stream().filter(c -> !c.equals(labelColumn)).toList();
+        Text text = Text.read(file);
+        try (CSVParser parser = text.parser()) {
+            return header(parser, file).stream().filter(c -> !c.equals(labelColumn)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The header row: column names, each once.
+     *
+     * @throws IllegalArgumentException naming the file when there is none, or a name is repeated (a repeated
+     *     label column would make the class ambiguous, a repeated feature name a model's inputs)
+     */
+    public static List<String> header(CSVParser parser, Path file) {
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no header row; expected column names on the first line");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (!seen.add(header.get(c))) {
+                throw new IllegalArgumentException(file + ":1: column " + (c + 1) + " is named '" + header.get(c)
+                        + "' like column " + (header.indexOf(header.get(c)) + 1) + "; expected distinct column names");
+            }
+        }
+        return header;
+    }
+
+    /**
+     * A CSV file's text, read whole as strict UTF-8 (a byte-order mark dropped), and where each record starts.
+     *
+     * <pre>{@code
+     * CsvTable.Text text = CsvTable.Text.read(file);
+     * try (CSVParser parser = text.parser()) { ... text.where(record) ... }
+     * }</pre>
+     */
+    public static final class Text {
+        private final Path file;
+        private final String text;
+        private final int[] lineStarts;
+
+        private Text(Path file, String text) {
+            this.file = file;
+            this.text = text;
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /**
+         * Reads {@code file}.
+         *
+         * @throws IllegalArgumentException naming the file, line and column of the first byte that is not UTF-8
+         */
+        public static Text read(Path file) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
+            }
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length);
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int at = in.position();
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at; i++) {
+                    if (bytes[i] == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                throw new IllegalArgumentException(file + ":" + line + ":" + (at - lineStart + 1) + ": byte 0x"
+                        + String.format("%02x", bytes[at] & 0xff) + " is not UTF-8; expected a UTF-8 text file");
+            }
+            decoder.flush(out);
+            String text = out.flip().toString();
+            return new Text(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        }
+
+        /** A parser of the text with a header row ({@link #FORMAT}). */
+        public CSVParser parser() throws IOException {
+            return CSVParser.parse(new StringReader(text), FORMAT);
+        }
+
+        /** {@code file:line} of the line {@code record} starts on (a quoted value may span lines). */
+        public String where(CSVRecord record) {
+            int at = Arrays.binarySearch(lineStarts, (int) record.getCharacterPosition());
+            return file + ":" + (at >= 0 ? at + 1 : -at - 1);
         }
     }
 

@@ -8,10 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -32,6 +37,8 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class ImageFolder {
     private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
+    /** The most pixels an image may have (4096 x 4096): decoding more is a memory bomb, not a data set. */
+    public static final long MAX_PIXELS = 4096L * 4096;
 
     private ImageFolder() {
     }
@@ -86,6 +93,11 @@ public final class ImageFolder {
             if (label < 0) {
                 throw new IllegalArgumentException(classDir + ": class '" + name + "' is not a training class; "
                         + "expected one of " + String.join(", ", names));
+            }
+            Optional<Path> nested = list(classDir).filter(Files::isDirectory).sorted().findFirst();
+            if (nested.isPresent()) {
+                throw new IllegalArgumentException(nested.get() + ": a folder inside the class folder '" + name
+                        + "'; expected only images there (one level of class folders)");
             }
             List<Path> classFiles = list(classDir).filter(ImageFolder::isImage).sorted().toList();
             if (classFiles.isEmpty()) {
@@ -159,15 +171,40 @@ public final class ImageFolder {
         return out;
     }
 
-    /** Reads a PNG or JPEG file. */
+    /**
+     * Reads a PNG or JPEG file, its size checked from its header before its pixels are decoded: a small file can
+     * claim a huge image (a 48 KB PNG of 20,000 x 20,000 pixels), which would take gigabytes to decode.
+     *
+     * @throws IllegalArgumentException naming the file when it is not an image, or has more than
+     *     {@link #MAX_PIXELS} pixels
+     */
     public static BufferedImage read(Path file) {
-        try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new IllegalArgumentException(file + ": not a readable PNG or JPEG image");
             }
-            return image;
-        } catch (IOException e) {
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IllegalArgumentException(file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels; expected at most " + MAX_PIXELS + " (4096x4096)");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw new IllegalArgumentException(file + ": not a readable PNG or JPEG image");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException i && i.getMessage() != null
+                    && i.getMessage().startsWith(file.toString())) {
+                throw i;
+            }
             throw new IllegalArgumentException(file + ": not a readable PNG or JPEG image (" + e.getMessage() + ")",
                     e);
         }

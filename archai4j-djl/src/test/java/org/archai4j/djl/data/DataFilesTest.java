@@ -122,6 +122,70 @@ class DataFilesTest {
                 .hasMessageContaining("expected numeric feature columns");
     }
 
+    /** A PNG of {@code width} x {@code height} pixels that holds its header only: what a decoder reads first. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put(new byte[] {8, 0, 0, 0, 0});
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        for (Object[] chunk : new Object[][] {{"IHDR", ihdr.array()}, {"IEND", new byte[0]}}) {
+            byte[] type = ((String) chunk[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] data = (byte[]) chunk[1];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(type);
+            crc.update(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            out.writeBytes(type);
+            out.writeBytes(data);
+            out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        }
+        return out.toByteArray();
+    }
+
+    /** Images that cannot hurt: a huge image is refused from its header, before decoding; nested folders too. */
+    @Test
+    void imageBombsAndNestedFoldersAreRefusedByName(@TempDir Path dir) throws IOException {
+        Path bomb = Files.createDirectories(dir.resolve("bomb/a")).resolve("huge.png");
+        Files.write(bomb, pngHeader(20_000, 20_000));
+        image(Files.createDirectories(dir.resolve("bomb/b")).resolve("1.png"), 8, Color.RED, 1);
+        assertThatThrownBy(() -> ImageFolder.load(dir.resolve("bomb"), ImageFolder.Options.of(null, null), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(bomb + ": 20000x20000 pixels; expected at most 16777216 (4096x4096)");
+
+        image(Files.createDirectories(dir.resolve("nested/a/deeper")).resolve("1.png"), 8, Color.RED, 1);
+        image(dir.resolve("nested/a/2.png"), 8, Color.RED, 2);
+        assertThatThrownBy(() -> ImageFolder.load(dir.resolve("nested"), ImageFolder.Options.of(null, null), null))
+                .hasMessage(dir.resolve("nested/a/deeper") + ": a folder inside the class folder 'a'; expected only "
+                        + "images there (one level of class folders)");
+    }
+
+    /**
+     * CSV that cannot hurt: strict UTF-8 (the bad byte's line and column), a byte-order mark dropped, each column
+     * name once (a second label column too), and a record's line is the one it starts on.
+     */
+    @Test
+    void csvEncodingHeaderAndRecordLinesAreChecked(@TempDir Path dir) throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "a,b,label\n1,2,x\n3,caf\u00e9,y\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CsvTable.load(latin1, "label", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(latin1 + ":3:6: byte 0xe9 is not UTF-8; expected a UTF-8 text file");
+
+        Path bom = Files.writeString(dir.resolve("bom.csv"), "\uFEFFa,b,label\n1,2,x\n3,4,y\n");
+        assertThat(CsvTable.featureColumns(bom, "label")).containsExactly("a", "b");
+        assertThat(CsvTable.load(bom, "label", null).size()).isEqualTo(2);
+
+        Path twice = Files.writeString(dir.resolve("twice.csv"), "f1,f1,f3,label\n1,2,3,x\n");
+        assertThatThrownBy(() -> CsvTable.load(twice, "label", null))
+                .hasMessage(twice + ":1: column 2 is named 'f1' like column 1; expected distinct column names");
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "label,a,label\n0.5,1,x\n");
+        assertThatThrownBy(() -> CsvTable.load(labels, "label", null)).hasMessageContaining("column 3 is named "
+                + "'label' like column 1");
+
+        Path multiline = Files.writeString(dir.resolve("multi.csv"), "a,b,label\n1,2,x\n\"3\n4\",oops,\"y\nz\"\n");
+        assertThatThrownBy(() -> CsvTable.load(multiline, "label", null))
+                .hasMessageStartingWith(multiline + ":3: column 'a' is '3\n4'");
+    }
+
     @Test
     void idxDirectoriesWithAndWithoutATestPart(@TempDir Path dir) throws IOException {
         byte[] pixels = new byte[3 * 4];

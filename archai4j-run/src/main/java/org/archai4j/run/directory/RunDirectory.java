@@ -193,6 +193,36 @@ public final class RunDirectory {
         }
     }
 
+    /** The outermost directory of this run's path that does not exist yet (none when the run directory exists). */
+    public Optional<Path> firstMissing() {
+        Path missing = null;
+        for (Path p = path.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return Optional.ofNullable(missing);
+    }
+
+    /**
+     * Removes the lock and then every directory from this run's up to {@code top} that is empty: what starting a
+     * run created, when the run was refused before writing anything.
+     */
+    public void removeEmptyUpTo(Path top) {
+        try {
+            Files.deleteIfExists(path.resolve(LOCK));
+            Path stop = top.toAbsolutePath().normalize();
+            for (Path p = path.toAbsolutePath().normalize(); p != null && p.startsWith(stop); p = p.getParent()) {
+                try (Stream<Path> entries = Files.list(p)) {
+                    if (entries.findAny().isPresent()) {
+                        return;
+                    }
+                }
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            // what cannot be removed stays: an empty directory, never a half-written file
+        }
+    }
+
     /**
      * Reads a JSON file of the run.
      *
