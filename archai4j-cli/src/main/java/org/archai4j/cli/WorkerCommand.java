@@ -48,7 +48,11 @@ final class WorkerCommand implements Callable<Integer> {
             System.out.println("worker " + worker.address() + " of cluster " + options.clusterName() + " serving spec "
                     + spec.identity() + " with " + slots + " slot(s)" + (options.secret() == null
                     ? " (loopback only: no cluster secret)" : ", signed with the cluster secret"));
-            worker.awaitShutdown();
+            try {
+                worker.awaitShutdown();
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(e.getMessage(), e);
+            }
         }
         return 0;
     }

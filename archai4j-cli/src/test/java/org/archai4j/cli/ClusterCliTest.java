@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.cli.report.ChartSpecs;
 import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.run.directory.RunSnapshot;
@@ -28,10 +32,9 @@ class ClusterCliTest {
     }
 
     private void startWorker(Path spec, int port) throws IOException {
-        workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Archai4j.class.getName(), "worker", "--spec", spec.toString(),
-                "--members", "127.0.0.1:" + port, "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        workers.add(TestJobs.archai4j("worker", "--spec", spec.toString(), "--members", "127.0.0.1:" + port, "--port",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start());
     }
 
     private static List<String> state(Path out) throws IOException {
@@ -74,5 +77,81 @@ class ClusterCliTest {
         ChartSpecs.of(run).stream().filter(c -> c.id().equals("timeline")).findFirst()
                 .orElseThrow().spec().path("data").path("values").forEach(v -> lanes.add(v.path("lane").asText()));
         assertThat(lanes).containsAll(run.workers().values());
+    }
+
+    /**
+     * A worker killed mid-search and started again with the same command (which lists only itself) rejoins the
+     * search's cluster: the search ends with every evaluation measured once and none failed.
+     */
+    @Test
+    void aRestartedWorkerRejoinsAndNothingFails(@TempDir Path dir) throws Exception {
+        int port = 22000 + ThreadLocalRandom.current().nextInt(2000);
+        Path out = dir.resolve("run");
+        Path spec = TestJobs.spirals(dir, "rejoin.yaml", out, 4, false);
+        startWorker(spec, port);
+        CompletableFuture<CliTest.Run> search = CompletableFuture.supplyAsync(() -> CliTest.run("search",
+                spec.toString(), "--no-progress", "--cluster", "127.0.0.1:" + port, "--port", Integer.toString(port)));
+        Path journal = out.resolve("evaluations.jsonl");
+        TestJobs.awaitFirstAccuracy(out, null, null);
+        workers.get(0).destroyForcibly().waitFor();
+        startWorker(spec, port);
+
+        CliTest.Run run = search.get(240, TimeUnit.SECONDS);
+        assertThat(run.code()).as(run.err()).isZero();
+        Set<String> evaluated = new HashSet<>();
+        for (String line : Files.readAllLines(journal)) {
+            JsonNode r = new ObjectMapper().readTree(line);
+            if (r.has("archid")) {
+                assertThat(r.has("error")).as("failed: %s", line).isFalse();
+                assertThat(evaluated.add(r.path("objective").asText() + " " + r.path("archid").asText()))
+                        .as("evaluated twice: %s", line).isTrue();
+            }
+        }
+        assertThat(evaluated).hasSizeGreaterThan(20);
+        assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("failed_evaluations").asLong())
+                .isZero();
+    }
+
+    private Process worker(Path spec, String members, int port, String secret, Path log) throws IOException {
+        ProcessBuilder builder = TestJobs.archai4j("worker", "--spec", spec.toString(), "--members", members, "--port",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("ARCHAI4J_CLUSTER_SECRET", secret);
+        Process p = builder.start();
+        workers.add(p);
+        return p;
+    }
+
+    /**
+     * A worker whose secret is not its cluster's exits with one line instead of idling alone; the member it knocked
+     * on is not disturbed.
+     */
+    @Test
+    void aWorkerWithAnotherSecretExitsWithOneLine(@TempDir Path dir) throws Exception {
+        int port = 24000 + ThreadLocalRandom.current().nextInt(2000);
+        Path spec = Files.writeString(dir.resolve("secret-test.yaml"), """
+                seed: 5
+                space: %s
+                model: {family: image-classifier, stem_stride: 1}
+                data: {train_size: 64, validation_size: 32}
+                objectives:
+                  parameters: {evaluator: parameters, higher_is_better: false, expensive: true}
+                algorithm: {name: random, num_iters: 1, samples_per_iter: 2}
+                """.formatted(CliTest.SPACE));
+        Process good = worker(spec, "127.0.0.1:" + port, port, "the-cluster-secret-of-the-team",
+                dir.resolve("good.log"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(dir.resolve("good.log")).contains("serving spec")) {
+            assertThat(System.nanoTime()).as("the first worker did not start").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Process wrong = worker(spec, "127.0.0.1:" + port, port + 1, "a-secret-of-somebody-else",
+                dir.resolve("wrong.log"));
+        assertThat(wrong.waitFor(90, TimeUnit.SECONDS)).as("the worker with another secret ends").isTrue();
+        assertThat(wrong.exitValue()).isEqualTo(2);
+        String log = Files.readString(dir.resolve("wrong.log"));
+        assertThat(log.lines().filter(l -> l.startsWith("archai4j: ")).toList()).singleElement().asString()
+                .contains("cluster secret (or spec) is not its coordinator's").contains("127.0.0.1:" + port);
+        assertThat(log).doesNotContain("\tat ");
+        assertThat(good.isAlive()).as("the member it knocked on is not disturbed").isTrue();
     }
 }

@@ -28,16 +28,10 @@ class InterruptTest {
         // the search is still running when the signal comes, however fast the machine is.
         Path spec = Files.writeString(dir.resolve("interrupted.yaml"), CliTest.spec(out.toString(),
                 "{name: random, num_iters: 4, samples_per_iter: 20}"));
-        Process search = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Archai4j.class.getName(), "search", spec.toString(),
-                "--no-progress").redirectErrorStream(true).redirectOutput(dir.resolve("search.log").toFile()).start();
+        Process search = TestJobs.archai4j("search", spec.toString(), "--no-progress").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("search.log").toFile()).start();
         Path journal = out.resolve("evaluations.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!(Files.exists(journal) && Files.readString(journal).contains("\"accuracy\""))) {
-            assertThat(System.nanoTime()).as("no accuracy evaluated in time").isLessThan(deadline);
-            assertThat(search.isAlive()).as(Files.readString(dir.resolve("search.log"))).isTrue();
-            Thread.sleep(100);
-        }
+        TestJobs.awaitFirstAccuracy(out, search, dir.resolve("search.log"));
         new ProcessBuilder("kill", "-INT", Long.toString(search.pid())).start().waitFor();
         boolean stopped = search.waitFor(30, TimeUnit.SECONDS);
         if (!stopped) {
@@ -69,22 +63,10 @@ class InterruptTest {
     @Test
     void sigtermStopsLikeCtrlC(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
-        Path examples = Path.of("../examples").toAbsolutePath().normalize();
-        Path spec = Files.writeString(dir.resolve("spirals.yaml"), Files.readString(examples.resolve("spirals.yaml"))
-                .replace("output: runs/spirals", "output: " + out)
-                .replace("space: spaces/mlp.yaml", "space: " + examples.resolve("spaces/mlp.yaml"))
-                .replace("data/spirals", examples.resolve("data/spirals").toString())
-                .replace("num_iters: 4", "num_iters: 200"));
-        Process search = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Archai4j.class.getName(), "search", spec.toString(),
-                "--no-progress").redirectErrorStream(true).redirectOutput(dir.resolve("search.log").toFile()).start();
-        Path journal = out.resolve("evaluations.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!(Files.exists(journal) && Files.readString(journal).contains("\"accuracy\""))) {
-            assertThat(System.nanoTime()).as("no accuracy evaluated in time").isLessThan(deadline);
-            assertThat(search.isAlive()).as(Files.readString(dir.resolve("search.log"))).isTrue();
-            Thread.sleep(100);
-        }
+        Path spec = TestJobs.spirals(dir, "spirals.yaml", out, 200, true);
+        Process search = TestJobs.archai4j("search", spec.toString(), "--no-progress").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("search.log").toFile()).start();
+        TestJobs.awaitFirstAccuracy(out, search, dir.resolve("search.log"));
         search.destroy(); // SIGTERM
         assertThat(search.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("search.log"));
@@ -93,7 +75,7 @@ class InterruptTest {
                 .doesNotContain("\tat ");
         assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("status").asText())
                 .isEqualTo("interrupted");
-        for (String line : Files.readAllLines(journal)) {
+        for (String line : Files.readAllLines(out.resolve("evaluations.jsonl"))) {
             new ObjectMapper().readTree(line);   // every line whole
         }
     }

@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
 import org.archai4j.io.Diagnostics;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.journal.EvaluationRecord;
+import org.archai4j.journal.FailureCause;
 import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.Cost;
@@ -522,10 +523,13 @@ public final class EvaluationService<M> implements AutoCloseable {
         if (cacheObjectiveEvaluation) {
             cache.put(key, outcome.value());
         }
-        EvaluationRecord r = (outcome.value() == null
-                ? EvaluationRecord.failure(key.objective(), key.archid(), key.budget(), outcome.error(),
+        EvaluationRecord r = (outcome.value() != null
+                ? EvaluationRecord.success(key.objective(), key.archid(), key.budget(), outcome.value(),
                         outcome.seconds())
-                : EvaluationRecord.success(key.objective(), key.archid(), key.budget(), outcome.value(),
+                : outcome.cause() == FailureCause.UNAVAILABLE
+                ? EvaluationRecord.unavailable(key.objective(), key.archid(), key.budget(), outcome.error(),
+                        outcome.seconds())
+                : EvaluationRecord.failure(key.objective(), key.archid(), key.budget(), outcome.error(),
                         outcome.seconds())).at(elapsedSeconds());
         if (journal != null) {
             SearchObjective<M> objective = objectives.objectives().get(key.objective());

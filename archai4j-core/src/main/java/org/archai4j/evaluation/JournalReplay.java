@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A run's journal, open for appending, with what an earlier run recorded in it waiting to be replayed: each
  * record answers the same evaluation (objective, archid, budget) once, in the order it was recorded, so that a
- * rerun of the same seeded search evaluates nothing twice.
+ * rerun of the same seeded search evaluates nothing twice. An evaluation that failed for want of anything to run
+ * it ({@link org.archai4j.journal.FailureCause#UNAVAILABLE}) is not replayed: the rerun evaluates it again.
  *
  * <pre>{@code
  * try (JournalReplay journal = JournalReplay.open(outputDir, runIdentity)) {
@@ -34,7 +35,10 @@ final class JournalReplay implements AutoCloseable {
     private JournalReplay(EvaluationJournal journal) {
         this.journal = journal;
         for (EvaluationRecord r : journal.records()) {
-            waiting.computeIfAbsent(new Key(r.objective(), r.archid(), r.budget()), k -> new ArrayDeque<>()).add(r);
+            if (!r.retried()) {
+                waiting.computeIfAbsent(new Key(r.objective(), r.archid(), r.budget()), k -> new ArrayDeque<>())
+                        .add(r);
+            }
         }
         if (!journal.records().isEmpty()) {
             LOG.info("{}: {} evaluations from an earlier run will be replayed", journal.file(),

@@ -239,9 +239,11 @@ public final class EvaluationJournal implements Closeable {
         if (value == null && (error == null || error.isNull())) {
             throw new IllegalArgumentException("has neither a value nor an error");
         }
+        JsonNode unavailable = node.get(UNAVAILABLE);
         return new EvaluationRecord(objective, archid, budget, value,
                 error == null || error.isNull() ? null : error.asText(), seconds == null ? Double.NaN : seconds,
-                at == null ? Double.NaN : at);
+                at == null ? Double.NaN : at, unavailable != null && unavailable.asBoolean()
+                        ? FailureCause.UNAVAILABLE : FailureCause.MODEL);
     }
 
     private static String text(JsonNode node, String field) {
@@ -312,6 +314,9 @@ public final class EvaluationJournal implements Closeable {
             if (r.error() != null) {
                 g.writeStringField("error", r.error());
             }
+            if (r.retried()) {
+                g.writeBooleanField(UNAVAILABLE, true);
+            }
             writeNumber(g, "seconds", Double.isNaN(r.seconds()) ? null : r.seconds());
             if (!Double.isNaN(r.at())) {
                 g.writeNumberField("at", r.at());
@@ -320,6 +325,9 @@ public final class EvaluationJournal implements Closeable {
         }
         return out.toString();
     }
+
+    /** The field that marks a failure nothing could evaluate ({@link FailureCause#UNAVAILABLE}). */
+    private static final String UNAVAILABLE = "unavailable";
 
     private static void writeNumber(JsonGenerator g, String field, Double value) throws IOException {
         if (value == null) {

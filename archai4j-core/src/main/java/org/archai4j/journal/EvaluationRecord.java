@@ -12,9 +12,17 @@ package org.archai4j.journal;
  * @param seconds wall time of the evaluation ({@code NaN} when unknown)
  * @param at when it finished on the run's clock: seconds of search since the run first started, over every rerun
  *           ({@code NaN} when unknown); a rerun that replays the journal resumes its clock from here
+ * @param cause for a failure, whose it is: a rerun replays the network's failures and evaluates again what nothing
+ *           could evaluate ({@code MODEL} for a success)
  */
 public record EvaluationRecord(String objective, String archid, Double budget, Double value, String error,
-                               double seconds, double at) {
+                               double seconds, double at, FailureCause cause) {
+    /** A record of the network's outcome. */
+    public EvaluationRecord(String objective, String archid, Double budget, Double value, String error,
+                            double seconds, double at) {
+        this(objective, archid, budget, value, error, seconds, at, FailureCause.MODEL);
+    }
+
     /** A record without a run-clock time. */
     public EvaluationRecord(String objective, String archid, Double budget, Double value, String error,
                             double seconds) {
@@ -23,7 +31,7 @@ public record EvaluationRecord(String objective, String archid, Double budget, D
 
     /** This record, finished at {@code at} on the run's clock. */
     public EvaluationRecord at(double at) {
-        return new EvaluationRecord(objective, archid, budget, value, error, seconds, at);
+        return new EvaluationRecord(objective, archid, budget, value, error, seconds, at, cause);
     }
 
     /** A successful evaluation. */
@@ -38,8 +46,20 @@ public record EvaluationRecord(String objective, String archid, Double budget, D
         return new EvaluationRecord(objective, archid, budget, null, error == null ? "failed" : error, seconds);
     }
 
+    /** An evaluation nothing could run (no worker): a rerun evaluates it again. */
+    public static EvaluationRecord unavailable(String objective, String archid, Double budget, String error,
+                                               double seconds) {
+        return new EvaluationRecord(objective, archid, budget, null, error == null ? "unavailable" : error, seconds,
+                Double.NaN, FailureCause.UNAVAILABLE);
+    }
+
     /** Whether the evaluation failed. */
     public boolean failed() {
         return value == null;
+    }
+
+    /** Whether a rerun evaluates it again: it failed for want of anything to evaluate it. */
+    public boolean retried() {
+        return failed() && cause == FailureCause.UNAVAILABLE;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.archai4j.journal.EvaluationJournal;
+import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.objectives.AsyncModelEvaluator;
 import org.archai4j.objectives.Constraint;
 import org.archai4j.objectives.Cost;
@@ -167,6 +168,35 @@ class EvaluationServiceTest {
         EvaluationFunction<Void> f = EvaluationFunction.of((a, b) -> 1);
         assertThat(f.evaluate(null, null)).isEqualTo(1.0);
         assertThat(f.evaluationFunction()).isNotNull();
+    }
+
+    /**
+     * A failure that was the network's is replayed as a failure; one that nothing could evaluate (no worker) is
+     * journalled as such, and a rerun evaluates it again.
+     */
+    @Test
+    void aRerunEvaluatesAgainWhatNothingCouldEvaluateButReplaysTheNetworksFailures(@TempDir Path dir) {
+        try (EvaluationJournal journal = EvaluationJournal.open(dir.resolve(EvaluationJournal.FILE_NAME), null)) {
+            journal.append(EvaluationRecord.failure("r", "broken", null, "does not fit its input", 1), true);
+            journal.append(EvaluationRecord.unavailable("r", "orphan", null, "no worker in the cluster for 120 s", 0),
+                    true);
+        }
+        assertThat(EvaluationJournal.open(dir.resolve(EvaluationJournal.FILE_NAME), null).records())
+                .extracting(EvaluationRecord::retried).containsExactly(false, true);
+
+        List<String> evaluated = new ArrayList<>();
+        SearchObjectives<Void> so = new SearchObjectives<>();
+        so.addObjective("r", (m, b) -> {
+            evaluated.add(m.archid());
+            return 0.5;
+        }, Direction.MINIMIZE);
+        try (EvaluationService<Void> rerun = new EvaluationService<>(so)) {
+            rerun.attachJournal(dir);
+            double[] values = rerun.evalAllObjs(models("broken", "orphan")).get("r");
+            assertThat(values[0]).as("the network's failure, replayed").isNaN();
+            assertThat(values[1]).as("evaluated again").isEqualTo(0.5);
+        }
+        assertThat(evaluated).containsExactly("orphan");
     }
 
     @Test

@@ -83,6 +83,11 @@ public record ClusterOptions(String clusterName, List<String> members, String bi
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
         config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
+        // A member that restarts alone (a worker killed and started again, listing only itself) forms a cluster of
+        // its own; Hazelcast's split-brain healing looks for the listed members' clusters and merges them, every
+        // few seconds here rather than after 5 minutes, so that the search gets its worker back.
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         config.setProperty("hazelcast.socket.bind.any", "false");
         AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
         ServerSocketEndpointConfig memberEndpoint = new ServerSocketEndpointConfig();

@@ -1,7 +1,14 @@
 package org.archai4j.hazelcast;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -31,10 +38,16 @@ public final class ClusterWorker implements AutoCloseable {
     record Context(String specIdentity, RemoteEvaluator evaluator, WorkerGuard guard) {
     }
 
-    private final HazelcastInstance instance;
+    /** How long a listed member may answer without being in this worker's cluster before it counts as foreign. */
+    private static final Duration FOREIGN_AFTER = Duration.ofSeconds(15);
 
-    private ClusterWorker(HazelcastInstance instance) {
+    private final HazelcastInstance instance;
+    private final List<String> listed;
+    private final long started = System.nanoTime();
+
+    private ClusterWorker(HazelcastInstance instance, List<String> listed) {
         this.instance = instance;
+        this.listed = listed;
     }
 
     /**
@@ -57,7 +70,7 @@ public final class ClusterWorker implements AutoCloseable {
         config.getExecutorConfig(EXECUTOR).setPoolSize(slots);
         config.getUserContext().put(CONTEXT, new Context(specIdentity, evaluator,
                 new WorkerGuard(options.key(specIdentity))));
-        return new ClusterWorker(Hazelcast.newHazelcastInstance(config));
+        return new ClusterWorker(Hazelcast.newHazelcastInstance(config), options.members());
     }
 
     /** The member's address ({@code host:port}). */
@@ -66,11 +79,62 @@ public final class ClusterWorker implements AutoCloseable {
         return a.getHost() + ":" + a.getPort();
     }
 
-    /** Blocks until the member shuts down (for a worker process's main thread). */
+    /**
+     * Blocks until the member shuts down (for a worker process's main thread).
+     *
+     * @throws IllegalArgumentException when a member this worker lists belongs to another cluster: its secret (or
+     *     its spec) differs, and this worker would idle alone forever
+     */
     public void awaitShutdown() throws InterruptedException {
         while (instance.getLifecycleService().isRunning()) {
+            // Only the members this worker was told to join count: one that merely knocks on it proves nothing.
+            String other = listedButForeign();
+            if (other != null) {
+                instance.shutdown();
+                throw new IllegalArgumentException("this worker's cluster secret (or spec) is not its coordinator's: "
+                        + other + "; expected the same ARCHAI4J_CLUSTER_SECRET (or --secret-file) and spec on every "
+                        + "member");
+            }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * A member this worker lists that answers on its port but, after a while, is not in this worker's cluster: it
+     * runs a cluster of another name. Null while there is none.
+     */
+    private String listedButForeign() {
+        if (System.nanoTime() - started < FOREIGN_AFTER.toNanos()) {
+            return null;
+        }
+        Set<InetSocketAddress> members = new HashSet<>();
+        for (var m : instance.getCluster().getMembers()) {
+            try {
+                members.add(m.getAddress().getInetSocketAddress());
+            } catch (java.net.UnknownHostException e) {
+                // a member whose address does not resolve cannot be one of the listed
+            }
+        }
+        for (String address : listed) {
+            int colon = address.lastIndexOf(':');
+            InetSocketAddress target;
+            try {
+                target = new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(
+                        colon + 1)));
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (target.isUnresolved() || members.contains(target)) {
+                continue;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(target, 500);
+                return address + " answers but is not in this worker's cluster";
+            } catch (IOException e) {
+                // nobody there (yet): a coordinator may start later
+            }
+        }
+        return null;
     }
 
     /** Leaves the cluster. */

@@ -170,7 +170,7 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
                 noWorkerSince = noWorkerSince < 0 ? System.nanoTime() : noWorkerSince;
                 if (System.nanoTime() - noWorkerSince > workerWait.toNanos()) {
                     for (Slot s : pending) {
-                        outcomes[s.index] = EvaluationOutcome.failure("no worker of spec " + specIdentity
+                        outcomes[s.index] = EvaluationOutcome.unavailable("no worker of spec " + specIdentity
                                 + " in the cluster for " + workerWait.toSeconds() + " s", Double.NaN);
                         finished++;
                     }
@@ -241,7 +241,8 @@ public final class HazelcastEvaluator<M> implements AsyncModelEvaluator<M> {
             }
             String why = isWorkerLost(cause) ? "workers left " + slot.attempts + " times" : String.valueOf(cause);
             LOG.warn("evaluation of '{}' for {} failed: {}", objective, task.archid(), why, Diagnostics.traceOf(e));
-            outcomes[slot.index] = EvaluationOutcome.failure(why, seconds(slot));
+            outcomes[slot.index] = isWorkerLost(cause) ? EvaluationOutcome.unavailable(why, seconds(slot))
+                    : EvaluationOutcome.failure(why, seconds(slot));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

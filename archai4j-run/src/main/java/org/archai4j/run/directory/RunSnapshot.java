@@ -149,6 +149,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
         }
         Map<String, double[]> values = new LinkedHashMap<>();
         Map<String, String> errors = new HashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
         Map<String, double[]> times = new HashMap<>();
         for (JsonNode r : lines(directory.resolve(JOURNAL))) {
             String archid = r.path("archid").asText(null);
@@ -157,11 +158,18 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                 continue; // the header, or a constraint that is not an objective
             }
             double[] v = values.computeIfAbsent(archid, a -> filled(objectives.size()));
+            String slot = archid + "/" + k;
             if (r.path("value").isNumber()) {
                 v[k] = r.path("value").asDouble();
+                unavailable.remove(slot);
             }
             if (r.path("error").isTextual()) {
-                errors.putIfAbsent(archid, r.path("error").asText());
+                if (r.path("unavailable").asBoolean(false)) {
+                    // Nothing could evaluate it then (no worker): a failure only while no later run measured it.
+                    unavailable.put(slot, r.path("error").asText());
+                } else {
+                    errors.putIfAbsent(archid, r.path("error").asText());
+                }
             }
             double at = r.path("at").asDouble(Double.NaN);
             double seconds = r.path("seconds").asDouble(0);
@@ -171,6 +179,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                 t[1] = Math.max(t[1], at);
             }
         }
+        unavailable.forEach((slot, error) -> errors.putIfAbsent(slot.substring(0, slot.indexOf('/')), error));
         List<Evaluation> evaluations = new ArrayList<>();
         values.forEach((archid, v) -> {
             double[] t = times.get(archid);
