@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,27 +49,61 @@ public final class ChartSpecs {
     public record Chart(String id, String title, ObjectNode spec) {
     }
 
+    /**
+     * The most models a chart draws one by one. A larger run's charts draw every Pareto, final and failed model and
+     * an even sample of the rest, and say so: a run of 10,000 evaluations drawn whole made a page of several
+     * megabytes that took seconds to render.
+     */
+    static final int MAX_DRAWN = 1_000;
+
+    /**
+     * The indices of {@code n} items to draw: all of them up to {@link #MAX_DRAWN}; beyond, every one {@code keep}
+     * accepts and an evenly spaced sample of the others, {@link #MAX_DRAWN} in all (more when more must be kept).
+     */
+    static int[] drawn(int n, IntPredicate keep) {
+        if (n <= MAX_DRAWN) {
+            return IntStream.range(0, n).toArray();
+        }
+        int[] kept = IntStream.range(0, n).filter(keep).toArray();
+        int[] others = IntStream.range(0, n).filter(keep.negate()).toArray();
+        int room = Math.max(0, MAX_DRAWN - kept.length);
+        IntStream sample = IntStream.range(0, Math.min(room, others.length))
+                .map(j -> others[(int) ((long) j * others.length / Math.max(1, Math.min(room, others.length)))]);
+        return IntStream.concat(Arrays.stream(kept), sample).sorted().toArray();
+    }
+
+    /** A title's note when a chart draws a sample: how many of how many. */
+    private static String sampled(String title, int drawn, int of, String what) {
+        return drawn == of ? title : String.format(Locale.ROOT, "%s (%,d of %,d %s drawn: the Pareto, final and "
+                + "failed ones, and an even sample of the rest)", title, drawn, of, what);
+    }
+
     /** Every chart of {@code run}: Pareto scatters, hypervolume, parallel coordinates, importance, timeline. */
     public static List<Chart> of(RunSnapshot run) {
         List<Chart> charts = new ArrayList<>();
         Measured models = Measured.of(run);
+        int shown = models.drawn().length;
         int m = run.objectives().size();
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
-                charts.add(new Chart("pareto-" + a + "-" + b, run.objectives().get(b).name() + " vs "
-                        + run.objectives().get(a).name(), pareto(run, models, a, b)));
+                charts.add(new Chart("pareto-" + a + "-" + b, sampled(run.objectives().get(b).name() + " vs "
+                        + run.objectives().get(a).name(), shown, models.done().size(), "models"),
+                        pareto(run, models, a, b)));
             }
         }
         // A run read back from its search state alone (no journal) has no timing: no charts over time then.
         boolean timed = run.evaluations().stream().anyMatch(e -> e.end() > 0);
         charts.add(new Chart("hypervolume", "Hypervolume", hypervolume(run, timed)));
-        charts.add(new Chart("parallel", "Parallel coordinates", parallel(run, models)));
+        charts.add(new Chart("parallel", sampled("Parallel coordinates", shown, models.done().size(), "models"),
+                parallel(run, models)));
         ObjectNode importance = importance(run, models);
         if (!importance.path("data").path("values").isEmpty()) {
             charts.add(new Chart("importance", "Parameter importance", importance));
         }
         if (timed) {
-            charts.add(new Chart("timeline", "Timeline of evaluations", timeline(run)));
+            int evaluations = run.evaluations().size();
+            charts.add(new Chart("timeline", sampled("Timeline of evaluations", Math.min(evaluations,
+                    drawn(evaluations, i -> false).length), evaluations, "evaluations"), timeline(run)));
         }
         return charts;
     }
@@ -76,7 +113,7 @@ public final class ChartSpecs {
      * on the Pareto frontier, their architecture parameters (null unless every one has a config) and each
      * objective's parameter importances (random forests: the costly part).
      */
-    private record Measured(List<RunSnapshot.Evaluation> done, boolean[] pareto, ArchParameters params,
+    private record Measured(List<RunSnapshot.Evaluation> done, boolean[] pareto, int[] drawn, ArchParameters params,
                             List<Map<String, Double>> importances) {
         static Measured of(RunSnapshot run) {
             List<RunSnapshot.Evaluation> done = run.complete();
@@ -84,9 +121,11 @@ public final class ChartSpecs {
             for (int i : run.paretoIndices()) {
                 pareto[i] = true;
             }
+            int[] drawn = ChartSpecs.drawn(done.size(), i -> pareto[i] || run.finals().containsKey(done.get(i)
+                    .archid()));
             List<JsonNode> configs = done.stream().map(e -> run.configs().get(e.archid())).toList();
             if (done.isEmpty() || !configs.stream().allMatch(c -> c != null)) {
-                return new Measured(done, pareto, null, List.of());
+                return new Measured(done, pareto, drawn, null, List.of());
             }
             ArchParameters params = ArchParameters.of(configs);
             List<Map<String, Double>> importances = new ArrayList<>();
@@ -95,7 +134,7 @@ public final class ChartSpecs {
                 importances.add(ParameterImportance.of(params, done.stream()
                         .mapToDouble(e -> e.values()[objective]).toArray(), 1));
             }
-            return new Measured(done, pareto, params, importances);
+            return new Measured(done, pareto, drawn, params, importances);
         }
     }
 
@@ -104,7 +143,7 @@ public final class ChartSpecs {
         List<RunSnapshot.Evaluation> done = models.done();
         boolean[] pareto = models.pareto();
         ArrayNode points = JSON.createArrayNode();
-        for (int i = 0; i < done.size(); i++) {
+        for (int i : models.drawn()) {
             ObjectNode p = row(run, done.get(i));
             p.put("kind", pareto[i] ? "Pareto" : "other");
             JsonNode config = run.configs().get(done.get(i).archid());
@@ -244,7 +283,8 @@ public final class ChartSpecs {
         double[] curve = run.hypervolumeCurve();
         List<RunSnapshot.Evaluation> done = run.complete();
         ArrayNode values = JSON.createArrayNode();
-        for (int i = 0; i < curve.length; i++) {
+        int last = curve.length - 1;
+        for (int i : drawn(curve.length, i -> i == 0 || i == last || curve[i] != curve[i - 1])) {
             values.addObject().put("evaluation", i + 1).put("seconds", done.get(i).end()).put("hypervolume",
                     curve[i]);
         }
@@ -298,7 +338,7 @@ public final class ChartSpecs {
             double[] col = columns.get(c);
             double min = Arrays.stream(col).filter(v -> !Double.isNaN(v)).min().orElse(0);
             double max = Arrays.stream(col).filter(v -> !Double.isNaN(v)).max().orElse(0);
-            for (int i = 0; i < done.size(); i++) {
+            for (int i : models.drawn()) {
                 if (Double.isNaN(col[i])) {
                     continue;
                 }
@@ -365,7 +405,10 @@ public final class ChartSpecs {
         List<Double> laneEnds = new ArrayList<>();
         Set<String> lanes = new LinkedHashSet<>();
         ArrayNode values = JSON.createArrayNode();
-        for (RunSnapshot.Evaluation e : all) {
+        Set<Integer> shown = Arrays.stream(drawn(all.size(), i -> all.get(i).error() != null)).boxed()
+                .collect(Collectors.toSet());
+        for (int i = 0; i < all.size(); i++) {
+            RunSnapshot.Evaluation e = all.get(i);
             String lane = run.workers().get(e.archid());
             if (lane == null) {
                 int free = 0;
@@ -380,6 +423,9 @@ public final class ChartSpecs {
                 lane = (run.workers().isEmpty() ? "lane " : "coordinator ") + (free + 1);
             }
             lanes.add(lane);
+            if (!shown.contains(i)) {
+                continue;
+            }
             values.addObject().put("archid", e.archid()).put("lane", lane).put("start", e.start())
                     .put("end", Math.max(e.end(), e.start() + 0.01)).put("status", e.error() != null ? "failed"
                             : e.complete() ? "evaluated" : "incomplete").put("seconds", e.end() - e.start());

@@ -22,8 +22,15 @@
     return fig;
   }
 
-  // The size of a chart's specification (its data inlined) above which it is drawn on a canvas.
-  var LARGE_SPEC = 400000;
+  // The data points above which a chart is drawn on a canvas: as SVG each point is an element of the page.
+  var CANVAS_ABOVE = 300;
+
+  // The data points a Vega-Lite specification carries inline, its layers' included.
+  function points(spec) {
+    var n = spec.data && spec.data.values ? spec.data.values.length : 0;
+    (spec.layer || []).forEach(function (layer) { n += points(layer); });
+    return n;
+  }
 
   // Draws each chart into container, redrawing only the ones whose specification changed since the last call.
   function render(container, charts) {
@@ -35,9 +42,7 @@
       }
       var fig = figure(container, chart);
       var target = fig.querySelector('.vega-target');
-      // A chart of thousands of points is drawn on a canvas: as SVG each point is an element, and a run of 20,000
-      // evaluations made a page too large to render quickly.
-      var renderer = json.length > LARGE_SPEC ? 'canvas' : 'svg';
+      var renderer = points(chart.spec) > CANVAS_ABOVE ? 'canvas' : 'svg';
       vegaEmbed(target, chart.spec, {renderer: renderer, actions: false}).then(function (result) {
         if (previous && previous.view) {
           previous.view.finalize();

@@ -86,4 +86,35 @@ class ChartDataTest {
         assertThat(ChartSpecs.scriptSafe("{\"t\":\"</script><!--&\"}")).isEqualTo(
                 "{\"t\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
     }
+
+    /** A large run's charts draw every Pareto model and an even sample of the rest, and say so in their titles. */
+    @Test
+    void aLargeRunsChartsDrawItsParetoModelsAndASample(@TempDir Path dir) throws IOException {
+        StringBuilder journal = new StringBuilder("{\"archai4j_journal\":1,\"run\":\"r\"}\n");
+        Random random = new Random(2);
+        int n = 5_000;
+        for (int i = 0; i < n; i++) {
+            String archid = String.format("%040x", i);
+            journal.append(JSON.createObjectNode().put("objective", "acc").put("archid", archid)
+                    .put("value", random.nextDouble()).put("seconds", 1).put("at", 2 * i + 1)).append('\n');
+            journal.append(JSON.createObjectNode().put("objective", "size").put("archid", archid)
+                    .put("value", random.nextInt(100_000)).put("seconds", 0).put("at", 2 * i + 2)).append('\n');
+        }
+        Files.writeString(dir.resolve("evaluations.jsonl"), journal);
+        Files.writeString(dir.resolve("run.json"), "{\"name\": \"big\", \"status\": \"finished\", \"objectives\": ["
+                + "{\"name\": \"acc\", \"higher_is_better\": true}, {\"name\": \"size\", \"higher_is_better\": false}]}");
+        RunSnapshot run = RunSnapshot.read(dir);
+        List<ChartSpecs.Chart> charts = ChartSpecs.of(run);
+        ChartSpecs.Chart scatter = charts.stream().filter(c -> c.id().equals("pareto-0-1")).findFirst().orElseThrow();
+        assertThat(scatter.title()).contains("1,000 of 5,000 models drawn");
+        JsonNode points = scatter.spec().path("layer").get(1).path("data").path("values");
+        assertThat(points.size()).isEqualTo(ChartSpecs.MAX_DRAWN);
+        List<String> drawn = new ArrayList<>();
+        points.forEach(p -> drawn.add(p.path("archid").asText()));
+        for (int i : run.paretoIndices()) {
+            assertThat(drawn).as("every Pareto model is drawn").contains(run.complete().get(i).archid());
+        }
+        assertThat(charts.stream().filter(c -> c.id().equals("timeline")).findFirst().orElseThrow().spec()
+                .path("data").path("values").size()).isEqualTo(ChartSpecs.MAX_DRAWN);
+    }
 }
