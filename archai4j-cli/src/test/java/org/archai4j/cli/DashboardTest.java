@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.cli.dashboard.DashboardServer;
@@ -81,8 +81,10 @@ class DashboardTest {
                 + "max_unseen_population: 4}", 25);
         try (DashboardServer server = DashboardServer.start(runs, "127.0.0.1", 0);
              HeadlessChromium chromium = HeadlessChromium.open(dir.resolve("profile"), server.uri().toString())) {
-            CompletableFuture<Integer> search = CompletableFuture.supplyAsync(() -> Archai4j.commandLine()
-                    .execute("search", liveSpec.toString(), "--no-progress"));
+            // In a process of its own: a search on another thread of this JVM leaves native state behind that
+            // changes the numerics of later trainings here, which other tests compare across seeded runs.
+            Process search = TestJobs.archai4j("search", liveSpec.toString(), "--no-progress")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("live.log").toFile()).start();
             String base = server.uri().toString();
             chromium.waitFor("[...document.querySelectorAll('#runs tr[data-key]')].map(r => r.getAttribute('data-key')"
                     + " + ':' + r.cells[2].textContent).sort().join(' ')",
@@ -105,7 +107,8 @@ class DashboardTest {
                     v -> v.asInt() > before, 20).asInt();
             assertThat(after).isGreaterThan(before);
             assertThat(chromium.evaluate("window.sameDocument === true").asBoolean()).as("no reload").isTrue();
-            assertThat(search.get()).as("the search itself").isZero();
+            assertThat(search.waitFor(120, TimeUnit.SECONDS)).as("the search itself ends").isTrue();
+            assertThat(search.exitValue()).as(Files.readString(dir.resolve("live.log"))).isZero();
             chromium.waitFor("document.querySelectorAll('figure.chart[data-rendered] svg').length", v -> v.asInt() >= 4,
                     30);
             chromium.waitFor("document.querySelectorAll('#finals tr[data-key]').length", v -> v.asInt() == 1, 30);

@@ -53,4 +53,20 @@ final class TestJobs {
             Thread.sleep(100);
         }
     }
+
+    /**
+     * Runs {@code archai4j args...} in a JVM of its own: its exit code, standard output, and the lines of standard
+     * error that archai4j itself wrote (its one-line errors), without the libraries' warnings.
+     */
+    static CliTest.Run inFreshJvm(Path dir, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out", ".log");
+        Path err = Files.createTempFile(dir, "err", ".log");
+        ProcessBuilder builder = archai4j(args);
+        // One intra-op thread: PyTorch's multi-threaded reductions may sum in another order from run to run.
+        builder.command().add(1, "-Dai.djl.pytorch.num_threads=1");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("archai4j " + String.join(" ", args)).isTrue();
+        return new CliTest.Run(process.exitValue(), Files.readString(out), String.join("\n",
+                Files.readAllLines(err).stream().filter(l -> l.startsWith("archai4j: ")).toList()));
+    }
 }
