@@ -51,7 +51,8 @@ public final class SearchBenchmark {
 
     private static SearchObjectives<Cost> objectives() {
         SearchObjectives<Cost> so = new SearchObjectives<>();
-        so.addObjective("parameters", (m, b) -> m.arch().parameters(), Direction.MINIMIZE, org.archai4j.objectives.Cost.CHEAP);
+        so.addObjective("parameters", (m, b) -> m.arch().parameters(), Direction.MINIMIZE,
+                org.archai4j.objectives.Cost.CHEAP);
         so.addObjective("macs", (m, b) -> m.arch().macs(), Direction.MINIMIZE, org.archai4j.objectives.Cost.CHEAP);
         return so;
     }

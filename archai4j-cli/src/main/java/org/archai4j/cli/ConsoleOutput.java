@@ -48,8 +48,9 @@ final class ConsoleOutput implements JobListener {
             out.println("pruned: " + outcome.pruned() + " trainings stopped early by training.pruning");
         }
         if (outcome.reason() == StopReason.LIMIT) {
-            out.println("search stopped by its budget after " + outcome.evaluated() + " evaluations (" + outcome.limits()
-                    + "); run the same command with a larger --time-budget or --max-evaluations to continue it");
+            out.println("search stopped by its budget after " + outcome.evaluated() + " evaluations ("
+                    + outcome.limits() + "); run the same command with a larger --time-budget or --max-evaluations "
+                    + "to continue it");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.archai4j.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,13 +68,13 @@ final class PredictCommand implements Callable<Integer> {
             throw new SpecException(e.getMessage(), e);
         }
         try (model) {
+            PrintWriter err = command.commandLine().getErr();
             if (!model.unusedJars().isEmpty()) {
-                command.commandLine().getErr().println("archai4j: not loaded, as the model's " + (model.bundle().family() != null
-                        ? "family '" + model.bundle().family() + "'" : "class") + " is built in: " + names(model
-                        .unusedJars()));
+                err.println("archai4j: not loaded, as the model's " + (model.bundle().family() != null ? "family '"
+                        + model.bundle().family() + "'" : "class") + " is built in: " + names(model.unusedJars()));
             }
             if (!model.loadedJars().isEmpty()) {
-                command.commandLine().getErr().println("archai4j: loaded code from " + names(model.loadedJars()) + " (--allow-code)");
+                err.println("archai4j: loaded code from " + names(model.loadedJars()) + " (--allow-code)");
             }
             if (model.bundle().takesImages()) {
                 List<Path> files = images();

@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a journal, every finished evaluation is appended to {@code evaluations.jsonl} at once (expensive ones
  * synced to disk, see {@link EvaluationJournal}), stamped with the run's clock; a rerun of the same seeded search
- * over the same directory takes each evaluation from the journal, in the order the first run made them (failures included), so it follows the first run exactly, evaluates only
- * what that run did not, and its clock continues from where the replayed evaluations left it.
+ * over the same directory takes each evaluation from the journal, in the order the first run made them (failures
+ * of the network included; what nothing could evaluate is evaluated again), so it follows the first run exactly,
+ * evaluates only what that run did not, and its clock continues from where the replayed evaluations left it.
  *
  * @implNote Not thread-safe: one search drives it (asynchronous evaluators run their own threads).
  * @param <M> the type of the built models

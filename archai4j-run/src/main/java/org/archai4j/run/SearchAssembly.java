@@ -122,8 +122,8 @@ public final class SearchAssembly implements AutoCloseable {
     public static SearchAssembly prepare(RunSpec spec, LabelledData.Split data, Path outputDir,
                                          ClusterCoordinator cluster, RunLock lock) {
         SpecMap parameters = spec.algorithm().parameters();
-        SearchAlgorithm algorithm = SpecNamed.of(SearchAlgorithm.class, spec.algorithm().name()).orElseThrow(() -> parameters.error(
-                "name", "is '" + spec.algorithm().name() + "'; expected one of "
+        SearchAlgorithm algorithm = SpecNamed.of(SearchAlgorithm.class, spec.algorithm().name())
+                .orElseThrow(() -> parameters.error("name", "is '" + spec.algorithm().name() + "'; expected one of "
                         + String.join(", ", SpecNamed.names(SearchAlgorithm.class))));
         for (SearchAlgorithm.Extra extra : SearchAlgorithm.Extra.values()) {
             if (parameters.has(extra.key()) && !algorithm.extras().contains(extra)) {
@@ -132,14 +132,14 @@ public final class SearchAssembly implements AutoCloseable {
         }
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
         NetworkSource networks = networkSource(spec);
+        DnnEnsemble surrogate = null;
         try {
             ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, networks, data.train(),
                     device(spec)), tree).modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore())
                     .seed(spec.seed()).mutationProb(mutationProb(parameters)).build();
             DominancePruner<DjlNetwork> pruner = pruner(spec);
             SearchObjectives<DjlNetwork> objectives = objectives(spec, data, cluster, outputDir, pruner);
-            DnnEnsemble surrogate = algorithm.needsSurrogate() ? DnnEnsemble.builder().seed((int) spec.seed()).build()
-                    : null;
+            surrogate = algorithm.needsSurrogate() ? DnnEnsemble.builder().seed((int) spec.seed()).build() : null;
             SearchAlgorithm.Extras extras = new SearchAlgorithm.Extras(
                     parameters.map(SearchAlgorithm.Extra.TIERS.key()).map(t -> tiers(t, spec)),
                     parameters.map(SearchAlgorithm.Extra.SCREENING.key()).map(s -> screening(s, parameters)),
@@ -162,19 +162,14 @@ public final class SearchAssembly implements AutoCloseable {
             if (budget.stalledIterations() != null) {
                 builder.limit(Limits.byFrontierStagnation(budget.stalledIterations()));
             }
-            Searcher<DjlNetwork> searcher;
-            try {
-                searcher = builder.build();
-            } catch (RuntimeException e) {
-                if (surrogate != null) {
-                    surrogate.close();
-                }
-                throw e;
-            }
+            Searcher<DjlNetwork> searcher = builder.build();
             searcher.addListener(new ParetoPlots<>(outputDir));
             searcher.addListener(new ConfigLog<>(RunDirectory.of(outputDir)));
             return new SearchAssembly(space, objectives, searcher, surrogate, pruner, networks);
         } catch (RuntimeException e) {
+            if (surrogate != null) {
+                surrogate.close();
+            }
             networks.close();
             throw e;
         }

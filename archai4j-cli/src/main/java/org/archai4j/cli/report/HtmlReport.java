@@ -80,8 +80,9 @@ public final class HtmlReport {
         item(h, "iterations", Integer.toString(run.iterations().size()));
         item(h, "wall time", String.format("%.1f s", s.path("wall_seconds").asDouble()));
         run.finals().values().stream().filter(f -> f.path("test_accuracy").isNumber())
-                .map(f -> f.path("test_accuracy").asDouble()).max(Double::compare).ifPresent(best -> item(h, "best test accuracy",
-                        String.format(Locale.ROOT, "%.4f (final models, below)", best)));
+                .map(f -> f.path("test_accuracy").asDouble()).max(Double::compare)
+                .ifPresent(best -> item(h, "best test accuracy", String.format(Locale.ROOT,
+                        "%.4f (final models, below)", best)));
         item(h, "started", s.path("started").asText());
         item(h, "finished", s.path("finished").asText());
         item(h, "spec", s.path("spec").asText());
