@@ -34,6 +34,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /**
+     * Chromium headless, with nothing of its own to fetch: on a machine with no network its background services
+     * (component updates, sync, on-device models) can otherwise keep it from finishing a page.
+     */
+    static final List<String> HEADLESS = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
 
@@ -53,9 +60,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Starts Chromium on {@code url} with a fresh profile in {@code profile}. */
     static HeadlessChromium open(Path profile, String url) throws Exception {
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1300,1600",
-                "--user-data-dir=" + profile, url).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(HEADLESS);
+        command.addAll(List.of("--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1300,1600",
+                "--user-data-dir=" + profile, url));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         String browser = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
