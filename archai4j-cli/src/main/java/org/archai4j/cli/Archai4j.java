@@ -48,7 +48,7 @@ public final class Archai4j implements Runnable {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            commandLine.getErr().println("archai4j: " + oneLine(e));
+            commandLine.getErr().println("archai4j: " + Job.oneLine(e));
             if (Diagnostics.debug()) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -57,10 +57,6 @@ public final class Archai4j implements Runnable {
         return cli;
     }
 
-    /** What went wrong, in one line; errors of the JVM say what to do about them. */
-    static String oneLine(Throwable e) {
-        return Job.oneLine(e);
-    }
 
     private static boolean isBadInput(Throwable e) {
         return e instanceof SpecException || e instanceof SpaceFileException
@@ -81,7 +77,7 @@ public final class Archai4j implements Runnable {
         try {
             code = commandLine().execute(args);
         } catch (Throwable e) { // an Error picocli lets through: still one line, never a trace
-            System.err.println("archai4j: " + oneLine(e));
+            System.err.println("archai4j: " + Job.oneLine(e));
             code = FAILED;
         }
         System.exit(code);

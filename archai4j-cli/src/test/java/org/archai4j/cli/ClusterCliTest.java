@@ -32,9 +32,7 @@ class ClusterCliTest {
     }
 
     private void startWorker(Path spec, int port) throws IOException {
-        workers.add(TestJobs.archai4j("worker", "--spec", spec.toString(), "--members", "127.0.0.1:" + port, "--port",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start());
+        worker(spec, "127.0.0.1:" + port, port, null, null);
     }
 
     private static List<String> state(Path out) throws IOException {
@@ -112,10 +110,14 @@ class ClusterCliTest {
                 .isZero();
     }
 
+    /** A worker process, with a cluster secret (null: none) and its output in {@code log} (null: discarded). */
     private Process worker(Path spec, String members, int port, String secret, Path log) throws IOException {
         ProcessBuilder builder = TestJobs.archai4j("worker", "--spec", spec.toString(), "--members", members, "--port",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ARCHAI4J_CLUSTER_SECRET", secret);
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log == null
+                ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
+        if (secret != null) {
+            builder.environment().put("ARCHAI4J_CLUSTER_SECRET", secret);
+        }
         Process p = builder.start();
         workers.add(p);
         return p;
@@ -128,15 +130,7 @@ class ClusterCliTest {
     @Test
     void aWorkerWithAnotherSecretExitsWithOneLine(@TempDir Path dir) throws Exception {
         int port = 24000 + ThreadLocalRandom.current().nextInt(2000);
-        Path spec = Files.writeString(dir.resolve("secret-test.yaml"), """
-                seed: 5
-                space: %s
-                model: {family: image-classifier, stem_stride: 1}
-                data: {train_size: 64, validation_size: 32}
-                objectives:
-                  parameters: {evaluator: parameters, higher_is_better: false, expensive: true}
-                algorithm: {name: random, num_iters: 1, samples_per_iter: 2}
-                """.formatted(CliTest.SPACE));
+        Path spec = TestJobs.spirals(dir, "secret-test.yaml", dir.resolve("run"), 1, false);
         Process good = worker(spec, "127.0.0.1:" + port, port, "the-cluster-secret-of-the-team",
                 dir.resolve("good.log"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -40,10 +40,12 @@ public final class ClusterWorker implements AutoCloseable {
 
     /** How long a listed member may answer without being in this worker's cluster before it counts as foreign. */
     private static final Duration FOREIGN_AFTER = Duration.ofSeconds(15);
+    /** How often the listed members are looked at: a look resolves addresses and opens connections. */
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(5);
 
     private final HazelcastInstance instance;
     private final List<String> listed;
-    private final long started = System.nanoTime();
+    private long nextLook = System.nanoTime() + FOREIGN_AFTER.toNanos();
 
     private ClusterWorker(HazelcastInstance instance, List<String> listed) {
         this.instance = instance;
@@ -104,9 +106,10 @@ public final class ClusterWorker implements AutoCloseable {
      * runs a cluster of another name. Null while there is none.
      */
     private String listedButForeign() {
-        if (System.nanoTime() - started < FOREIGN_AFTER.toNanos()) {
+        if (System.nanoTime() < nextLook) {
             return null;
         }
+        nextLook = System.nanoTime() + LOOK_EVERY.toNanos();
         Set<InetSocketAddress> members = new HashSet<>();
         for (var m : instance.getCluster().getMembers()) {
             try {

@@ -18,7 +18,6 @@ import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.training.FinalTraining;
-import org.archai4j.io.AtomicFiles;
 import org.archai4j.pareto.FrontierSelection;
 import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.run.directory.RunDirectory;
@@ -44,6 +43,15 @@ final class FinalStage {
     private final RunDirectory run;
     private final JobListener listener;
 
+    /**
+     * What the stage did.
+     *
+     * @param models the final models, in the order chosen: trained now or recorded by an earlier run
+     * @param leftOut the archids left out for time
+     */
+    record Outcome(List<FinalModel> models, List<String> leftOut) {
+    }
+
     FinalStage(RunSpec spec, RunDirectory run, JobListener listener) {
         this.spec = spec;
         this.run = run;
@@ -58,7 +66,7 @@ final class FinalStage {
      * @param deadlineNanos the {@code System.nanoTime()} by which every model's training must end
      *     ({@code Long.MAX_VALUE}: none)
      */
-    ObjectNode run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
+    Outcome run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
                    Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos) {
         RunSpec.Final stage = spec.finalStage();
         String primary = spec.primaryObjective();
@@ -75,12 +83,14 @@ final class FinalStage {
         LabelledData trainImages = null;
         LabelledData testImages = null;
         ArrayNode models = JSON.createArrayNode();
+        List<FinalModel> finals = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (ArchaiModel<DjlNetwork> model : chosen) {
             Optional<ObjectNode> done = recorded(model.archid());
             if (done.isPresent()) {
                 models.add(done.get());
-                listener.finalModelTrained(FinalModel.of(done.get(), FinalModel.Origin.RECORDED));
+                finals.add(FinalModel.of(done.get(), FinalModel.Origin.RECORDED));
+                listener.finalModelTrained(finals.get(finals.size() - 1));
                 continue;
             }
             if (System.nanoTime() >= deadlineNanos) {
@@ -109,7 +119,8 @@ final class FinalStage {
             }
             ObjectNode result = train(fresh, training, valueOf(frontier, primary, model), testImages);
             models.add(result);
-            listener.finalModelTrained(FinalModel.of(result, FinalModel.Origin.TRAINED));
+            finals.add(FinalModel.of(result, FinalModel.Origin.TRAINED));
+            listener.finalModelTrained(finals.get(finals.size() - 1));
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.set("models", models);
@@ -122,7 +133,7 @@ final class FinalStage {
                     + "within the time budget; rerun with a larger --time-budget to train them");
         }
         RunDirectory.writeJson(run.finals(), summary);
-        return summary;
+        return new Outcome(finals, skipped);
     }
 
     private static double valueOf(ParetoFrontier<DjlNetwork> frontier, String objective,

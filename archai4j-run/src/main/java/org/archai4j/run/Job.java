@@ -154,17 +154,14 @@ public final class Job {
                 summary.put("pruned", outcome.pruned());
             }
             listener.searchFinished(outcome);
-            List<FinalModel> finals = new ArrayList<>();
-            List<String> leftOut = new ArrayList<>();
-            if (spec.finalStage() != null) {
-                finalStage(data, search, results, summary, clock, finals, leftOut);
-            }
+            FinalStage.Outcome finals = spec.finalStage() == null ? new FinalStage.Outcome(List.of(), List.of())
+                    : finalStage(data, search, results, summary, clock);
             finished.set(true);
             summary.put("status", "finished");
             summary.put("finished", Instant.now().toString());
             summary.put("wall_seconds", clock.seconds());
             RunDirectory.writeJson(run.summary(), summary);
-            JobResult result = new JobResult(run, outcome, finals, leftOut);
+            JobResult result = new JobResult(run, outcome, finals.models(), finals.leftOut());
             listener.finished(result);
             return result;
         } finally {
@@ -190,27 +187,17 @@ public final class Job {
      * Trains the chosen frontier models on all the training data and measures them on the test split, within
      * what is left of the job's time budget; a failure there is recorded in run.json like a failed search.
      */
-    private void finalStage(SpecData data, SearchAssembly search, SearchResults<DjlNetwork> results,
-                            ObjectNode summary, Clock clock, List<FinalModel> finals, List<String> leftOut) {
+    private FinalStage.Outcome finalStage(SpecData data, SearchAssembly search, SearchResults<DjlNetwork> results,
+                                          ObjectNode summary, Clock clock) {
         long deadline = spec.budget().time() == null ? Long.MAX_VALUE
                 : clock.nanoTimeAt(spec.budget().time().toNanos() / 1e9);
         summary.put("status", "final training");
         RunDirectory.writeJson(run.summary(), summary);
-        JobListener collecting = new Listeners(List.of(listener, new JobListener() {
-            @Override
-            public void finalModelTrained(FinalModel model) {
-                finals.add(model);
-            }
-
-            @Override
-            public void finalModelLeftOut(String archid, double predictedSeconds) {
-                leftOut.add(archid);
-            }
-        }));
         try {
-            ObjectNode chosen = new FinalStage(spec, run, collecting).run(search.space(), results, data::allTraining,
-                    data::test, deadline);
-            summary.put("final_models", chosen.path("models").size());
+            FinalStage.Outcome outcome = new FinalStage(spec, run, listener).run(search.space(), results,
+                    data::allTraining, data::test, deadline);
+            summary.put("final_models", outcome.models().size());
+            return outcome;
         } catch (RuntimeException | Error e) {
             throw failed(summary, "failed: final training: ", clock.seconds(), e);
         }

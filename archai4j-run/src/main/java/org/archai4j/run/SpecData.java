@@ -1,6 +1,5 @@
 package org.archai4j.run;
 
-import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.djl.data.CsvTable;

@@ -101,9 +101,9 @@ public final class ChartSpecs {
             charts.add(new Chart("importance", "Parameter importance", importance));
         }
         if (timed) {
-            int evaluations = run.evaluations().size();
-            charts.add(new Chart("timeline", sampled("Timeline of evaluations", Math.min(evaluations,
-                    drawn(evaluations, i -> false).length), evaluations, "evaluations"), timeline(run)));
+            ObjectNode timeline = timeline(run);
+            charts.add(new Chart("timeline", sampled("Timeline of evaluations", timeline.path("data").path("values")
+                    .size(), run.evaluations().size(), "evaluations"), timeline));
         }
         return charts;
     }

@@ -63,9 +63,13 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                           Map<String, ArchFile> archFiles, String spec, Instant lastActivity) {
     /** How a run is read. */
     public enum Reading {
-        /** As it is being written: what cannot be read now is left out (the dashboard). */
+        /**
+         * As it is being written, for a view that polls it (the dashboard): what cannot be read now is left out,
+         * and so are the search-state table (unless there is no journal to take the evaluations from), the arch
+         * files and the spec, which such a view does not show.
+         */
         LIVE,
-        /** As a finished run: a missing or damaged part is an error naming the file (the report). */
+        /** As a finished run, whole: a missing or damaged part is an error naming the file (the report). */
         STRICT
     }
 
@@ -134,9 +138,11 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
             }
         }
         List<String> names = objectives.stream().map(Objective::name).toList();
+        boolean whole = reading == Reading.STRICT;
+        boolean journalled = Files.exists(directory.resolve(JOURNAL));
         List<StateRow> rows;
         try {
-            rows = SearchStateFiles.rows(directory, names);
+            rows = whole || !journalled ? SearchStateFiles.rows(directory, names) : List.of();
         } catch (SpecException e) {
             if (reading == Reading.STRICT) {
                 throw e;
@@ -186,7 +192,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
             evaluations.add(new Evaluation(archid, v, errors.get(archid), Double.isInfinite(t[0]) ? 0 : t[0], t[1]));
         });
         evaluations.sort((a, b) -> Double.compare(a.end(), b.end()));
-        if (!Files.exists(directory.resolve(JOURNAL))) {
+        if (!journalled) {
             // A run without a journal (written before archai4j kept one): its search state, without timing.
             rows.forEach(r -> evaluations.add(new Evaluation(r.archid(), r.values(),
                     Arrays.stream(r.values()).anyMatch(Double::isNaN) ? "failed" : null, 0, 0)));
@@ -223,7 +229,8 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                 : directory.getFileName().toString();
         return new RunSnapshot(name, directory, summary, List.copyOf(objectives), status(directory, summary),
                 List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), Map.copyOf(workers), finals,
-                rows, SearchStateFiles.archFiles(directory), text(directory.resolve(RunDirectory.SPEC)),
+                rows, whole ? SearchStateFiles.archFiles(directory) : Map.of(),
+                whole ? text(directory.resolve(RunDirectory.SPEC)) : "",
                 lastActivity(directory));
     }
 
