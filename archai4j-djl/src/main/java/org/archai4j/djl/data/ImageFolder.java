@@ -1,7 +1,5 @@
 package org.archai4j.djl.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import ai.djl.ndarray.types.Shape;
+import org.archai4j.io.ImagePixels;
 
 /**
  * Labelled images from a folder of class folders ({@code train/cat/*.png}, {@code train/dog/*.jpg}), the layout
@@ -128,47 +127,10 @@ public final class ImageFolder {
                         + " pixels; expected " + width + "x" + height + " like " + files.get(0).getFileName()
                         + " (or set a size to resize every image)");
             }
-            writePixels(resized(image, width, height), channels, values, i * perImage);
+            ImagePixels.write(ImagePixels.resized(image, width, height), channels, values, i * perImage);
         }
         return new LabelledData(values, labels.stream().mapToInt(Integer::intValue).toArray(),
                 new Shape(channels, height, width), names);
-    }
-
-    /** {@code image}'s pixels as {@code channels x height x width} floats in [0, 1] at {@code offset}. */
-    public static void writePixels(BufferedImage image, int channels, float[] target, int offset) {
-        int height = image.getHeight();
-        int width = image.getWidth();
-        int plane = height * width;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xFF;
-                int g = (rgb >> 8) & 0xFF;
-                int b = rgb & 0xFF;
-                int at = offset + y * width + x;
-                if (channels == 1) {
-                    // ITU-R BT.601 luma, as PIL's convert("L").
-                    target[at] = (0.299f * r + 0.587f * g + 0.114f * b) / 255f;
-                } else {
-                    target[at] = r / 255f;
-                    target[at + plane] = g / 255f;
-                    target[at + 2 * plane] = b / 255f;
-                }
-            }
-        }
-    }
-
-    /** {@code image} at {@code width x height} (itself when it already is). */
-    public static BufferedImage resized(BufferedImage image, int width, int height) {
-        if (image.getWidth() == width && image.getHeight() == height) {
-            return image;
-        }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return out;
     }
 
     /**

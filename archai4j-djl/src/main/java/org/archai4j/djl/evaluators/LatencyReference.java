@@ -22,6 +22,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archai4j.djl.CpuKernels;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.io.AtomicFiles;
 
@@ -198,9 +199,11 @@ public final class LatencyReference {
         } catch (IOException | RuntimeException e) {
             // Not Linux: the architecture names the CPU.
         }
+        CpuKernels.configure();
         Engine.getEngine("PyTorch"); // loads the native library that reports the thread counts
-        return String.format(Locale.ROOT, "%s | %d cores | %d intra-op, %d inter-op threads", cpu,
-                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
+        return String.format(Locale.ROOT, "%s | %d cores | %d intra-op, %d inter-op threads | oneDNN %s", cpu,
+                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
+                CpuKernels.isa());
     }
 
     /** Times single forward passes of the reference network, gradients off; the caller's thread only. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -16,13 +17,20 @@ import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import org.archai4j.config.ArchConfig;
-import org.archai4j.djl.data.ImageFolder;
+import org.archai4j.djl.CpuKernels;
+import org.archai4j.djl.data.Normalization;
+import org.archai4j.io.AtomicFiles;
+import org.archai4j.io.ImagePixels;
+import org.archai4j.onnx.OnnxMetadata;
+import org.archai4j.onnx.OnnxModel;
 import org.archai4j.djl.models.CodeLoading;
 import org.archai4j.djl.models.NetworkSource;
 
@@ -44,6 +52,13 @@ import org.archai4j.djl.models.NetworkSource;
  * @implNote Thread-safe like a DJL {@code Model}: predictors are not, so give each thread its own.
  */
 public final class ExportedModel implements AutoCloseable {
+    /** The largest difference of probabilities an ONNX export may have from the network at export time. */
+    public static final double ONNX_TOLERANCE = 1e-4;
+    private static final int ONNX_CHECK_INPUTS = 64;
+
+    static {
+        CpuKernels.configure();
+    }
     private final ModelBundle bundle;
     private final Model model;
     private final NetworkSource source;
@@ -133,8 +148,84 @@ public final class ExportedModel implements AutoCloseable {
         int height = (int) shape.get(1);
         int width = (int) shape.get(2);
         float[] values = new float[channels * height * width];
-        ImageFolder.writePixels(ImageFolder.resized(image, width, height), channels, values, 0);
+        ImagePixels.write(ImagePixels.resized(image, width, height), channels, values, 0);
         return bundle.normalization().apply(values, shape);
+    }
+
+    /**
+     * The class probabilities of {@code count} inputs, one after another in {@code values}: images' pixels as
+     * {@link ImagePixels} writes them, or rows of the feature columns as they are (normalised here).
+     */
+    public float[][] probabilities(float[] values, int count) {
+        int size = (int) bundle.sampleShape().size();
+        if (count < 1 || (long) count * size != values.length) {
+            throw new IllegalArgumentException(values.length + " values for " + count + " inputs; expected " + size
+                    + " per input");
+        }
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            NDArray input = scope.create(bundle.normalization().apply(values, bundle.sampleShape()),
+                    new Shape(count).addAll(bundle.sampleShape()));
+            float[] flat = model.getBlock().forward(new ParameterStore(scope, false), new NDList(input), false)
+                    .singletonOrThrow().softmax(-1).toFloatArray();
+            int classes = bundle.classes().size();
+            float[][] out = new float[count][classes];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * classes, out[i], 0, classes);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Writes this model as ONNX ({@link OnnxExport}: normalisation in the graph, probabilities and logits out,
+     * {@link OnnxMetadata} in its properties) to {@code file}, atomically, and checks it: ONNX Runtime's
+     * probabilities must match this model's within {@value #ONNX_TOLERANCE} on {@value #ONNX_CHECK_INPUTS} random
+     * inputs, or the file is removed.
+     *
+     * @throws IllegalArgumentException naming the layer with no ONNX mapping, or when ONNX Runtime disagrees
+     */
+    public void exportOnnx(Path file) {
+        OnnxMetadata metadata = new OnnxMetadata(bundle.archid(), bundle.family() != null ? bundle.family()
+                : bundle.blockClass(), bundle.input(), bundle.sampleShape().getShape(), bundle.featureColumns(),
+                bundle.classes());
+        AtomicFiles.write(file, OnnxExport.toBytes(model.getBlock(), bundle.sampleShape(), bundle.normalization(),
+                metadata));
+        float[] inputs = randomInputs(ONNX_CHECK_INPUTS);
+        float[][] expected = probabilities(inputs, ONNX_CHECK_INPUTS);
+        float[][] actual;
+        try (OnnxModel onnx = OnnxModel.load(file, 1)) {
+            actual = onnx.probabilities(inputs, ONNX_CHECK_INPUTS);
+        }
+        double largest = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int c = 0; c < expected[i].length; c++) {
+                largest = Math.max(largest, Math.abs(expected[i][c] - actual[i][c]));
+            }
+        }
+        if (!(largest <= ONNX_TOLERANCE)) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the error below says what matters
+            }
+            throw new IllegalArgumentException("the ONNX model's probabilities differ from the network's by up to "
+                    + largest + " on random inputs (at most " + ONNX_TOLERANCE + " expected): a layer's settings "
+                    + "have no faithful ONNX mapping");
+        }
+    }
+
+    /** Seeded inputs in the data's range: pixels in [0, 1], or features around the training split's means. */
+    private float[] randomInputs(int count) {
+        int size = (int) bundle.sampleShape().size();
+        Random random = new Random(size);
+        Normalization norm = bundle.normalization();
+        float[] values = new float[count * size];
+        for (int i = 0; i < values.length; i++) {
+            int g = norm.isNone() ? 0 : (i % size) / (size / norm.mean().length);
+            values[i] = bundle.takesImages() ? random.nextFloat() : norm.isNone() ? (float) random.nextGaussian()
+                    : norm.mean()[g] + norm.std()[g] * (float) random.nextGaussian();
+        }
+        return values;
     }
 
     private void requireInput(String input) {

@@ -1,14 +1,10 @@
 package org.archai4j.djl.export;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archai4j.djl.data.Normalization;
+import org.archai4j.io.FileDigests;
+import org.archai4j.onnx.OnnxModel;
 
 /**
  * The description of an exported model, {@code model.json} in its directory: how to build the network (a model
  * family or a block class, from jars in {@code lib/} when it is not built in), what it takes (images of a shape,
  * or rows of named feature columns), how inputs are normalised, and the names of the classes it scores. The
- * directory also holds {@code arch.json} (the architecture), {@code weights.params} (DJL's parameter file) and a
- * {@code README.md}.
+ * directory also holds {@code arch.json} (the architecture), {@code weights.params} (DJL's parameter file),
+ * {@code model.onnx} when the network has an ONNX mapping ({@link OnnxExport}), and a {@code README.md}.
  *
  * <pre>{@code
  * ModelBundle bundle = ModelBundle.read(Path.of("model"));
@@ -55,6 +53,8 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
     public static final String ARCH_FILE = "arch.json";
     public static final String WEIGHTS_FILE = "weights.params";
     public static final String LIB_DIRECTORY = "lib";
+    /** The ONNX model, when the network has an ONNX mapping ({@link OnnxExport}). */
+    public static final String ONNX_FILE = OnnxModel.FILE_NAME;
     /** The format's version: a reader refuses newer ones. Version 2 records the files' digests. */
     public static final int FORMAT = 2;
     /** The most values one input may hold (a 4096 x 4096 RGB image): more is a damaged or hostile file. */
@@ -122,11 +122,19 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
         return files;
     }
 
-    /** This description with the digests of its files as they are in {@code directory}. */
+    /** Whether the export holds an ONNX model ({@value #ONNX_FILE}, whose digest it records). */
+    public boolean hasOnnx() {
+        return digests.containsKey(ONNX_FILE);
+    }
+
+    /** This description with the digests of its files as they are in {@code directory}, its ONNX model's too. */
     public ModelBundle withDigestsOf(Path directory) {
         Map<String, String> computed = new LinkedHashMap<>();
         for (String file : files()) {
-            computed.put(file, sha256(directory.resolve(file)));
+            computed.put(file, FileDigests.sha256(directory.resolve(file)));
+        }
+        if (Files.isRegularFile(directory.resolve(ONNX_FILE))) {
+            computed.put(ONNX_FILE, FileDigests.sha256(directory.resolve(ONNX_FILE)));
         }
         return new ModelBundle(archid, family, blockClass, options, jars, input, sampleShape, featureColumns,
                 classes, normalization, metrics, computed);
@@ -138,36 +146,16 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
      * @throws IllegalArgumentException naming the file that is missing or differs
      */
     public void verifyDigests(Path directory) {
-        for (String file : files()) {
+        List<String> recordedFiles = new ArrayList<>(files());
+        if (hasOnnx()) {
+            recordedFiles.add(ONNX_FILE);
+        }
+        for (String file : recordedFiles) {
             String recorded = digests.get(file);
             if (recorded == null) {
                 continue; // a format-1 export records none
             }
-            Path path = directory.resolve(file);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException(path + ": missing; " + FILE_NAME + " records it");
-            }
-            String actual = sha256(path);
-            if (!actual.equals(recorded)) {
-                throw new IllegalArgumentException(path + ": its SHA-256 is " + actual + ", not the " + recorded
-                        + " that " + FILE_NAME + " records; the model directory changed after export");
-            }
-        }
-    }
-
-    /** The SHA-256 of a file, in hexadecimal. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            FileDigests.verify(directory.resolve(file), recorded, directory.resolve(FILE_NAME));
         }
     }
 

@@ -94,7 +94,7 @@ public final class Layers {
 
     /** {@code nn.MaxPool2d(k)}: a k x k window with stride k, no padding, rounding down. */
     public static Block maxPool(int kernelSize) {
-        return Pool.maxPool2dBlock(new Shape(kernelSize, kernelSize), new Shape(kernelSize, kernelSize));
+        return new MaxPool(kernelSize, kernelSize);
     }
 
     /** Global average pooling, flattening and a linear layer: a classification head. */

@@ -34,7 +34,7 @@ class ExportRoundTripTest {
     private static final Path SPACES = Path.of("../examples/spaces").toAbsolutePath().normalize();
 
     /** Writes an export of {@code block} (trained a little, so batch norm's statistics are not the defaults). */
-    private static Path export(Path dir, ArchConfig config, Block block, ModelBundle bundle) throws IOException {
+    static Path export(Path dir, ArchConfig config, Block block, ModelBundle bundle) throws IOException {
         Files.createDirectories(dir);
         Shape shape = bundle.sampleShape();
         try (DjlNetwork net = new DjlNetwork(block, shape)) {
