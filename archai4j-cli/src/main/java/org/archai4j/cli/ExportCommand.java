@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
  * ({@link ModelExport}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a run's trained model as a self-contained directory (architecture, weights, input "
-                + "shape, normalisation, class names, README) that 'archai4j predict' and ExportedModel load.")
+        description = "Write a run's trained model as a self-contained directory (architecture, weights, the same "
+                + "network as model.onnx, input shape, normalisation, class names, README) that 'archai4j predict', "
+                + "ExportedModel and ONNX Runtime load.")
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The output directory of 'archai4j search'.")
     private Path runDirectory;
@@ -33,7 +34,9 @@ final class ExportCommand implements Callable<Integer> {
         ModelExport.Exported exported = ModelExport.export(RunDirectory.of(runDirectory), archid, out);
         System.out.println("exported " + exported.archid().substring(0, 12) + " (" + exported.what() + ") to "
                 + exported.directory());
-        System.out.println("try: archai4j predict " + out + " INPUT...");
+        exported.onnxProblem().ifPresent(problem -> System.err.println("archai4j: no model.onnx: " + problem));
+        System.out.println("try: archai4j predict " + out + " INPUT..." + (exported.onnxProblem().isEmpty()
+                ? " (add --runtime onnx for ONNX Runtime)" : ""));
         return 0;
     }
 }

@@ -10,18 +10,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import ai.djl.inference.Predictor;
-import ai.djl.modality.Classifications;
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.ImageFactory;
-import ai.djl.translate.TranslateException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.archai4j.djl.data.CsvTable;
 import org.archai4j.djl.data.ImageFolder;
 import ai.djl.Device;
 import org.archai4j.djl.export.ExportedModel;
+import org.archai4j.djl.export.ModelBundle;
 import org.archai4j.djl.models.CodeLoading;
+import org.archai4j.io.ImagePixels;
+import org.archai4j.onnx.OnnxModel;
+import org.archai4j.onnx.Prediction;
 import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code archai4j predict MODEL_DIR INPUT...}: classifies image files (or the images of folders) or the rows of
  * CSV files with a model written by {@code archai4j export}, one line per image or row: the input, then the most
- * probable classes with their probabilities.
+ * probable classes with their probabilities; on DJL and PyTorch, or with {@code --runtime onnx} on ONNX Runtime.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify images (PNG or JPEG files, or folders of them) or CSV rows with an exported model.")
@@ -55,49 +54,96 @@ final class PredictCommand implements Callable<Integer> {
             + "(their code runs): only for models you trust. Without it such a model is refused.")
     private boolean allowCode;
 
+    @Option(names = "--runtime", paramLabel = "RUNTIME", defaultValue = "djl", description = "djl (DJL and "
+            + "PyTorch, the default) or onnx (ONNX Runtime on the export's model.onnx).")
+    private String runtime;
+
+    /** A loaded model, whichever runtime runs it: raw inputs in (the model normalises), probabilities out. */
+    private interface Classifier extends AutoCloseable {
+        float[] probabilities(float[] input);
+
+        @Override
+        void close();
+    }
+
     @Override
-    public Integer call() throws IOException, TranslateException {
+    public Integer call() throws IOException {
         if (top < 1) {
             throw new SpecException("--top " + top + ": expected at least 1");
         }
-        ExportedModel model;
+        ModelBundle bundle;
+        Classifier classifier;
         try {
-            model = ExportedModel.load(modelDirectory, Device.cpu(), allowCode ? CodeLoading.ALLOW
-                    : CodeLoading.REFUSE);
+            bundle = ModelBundle.read(modelDirectory);
+            classifier = switch (runtime.toLowerCase(Locale.ROOT)) {
+                case "djl" -> djl();
+                case "onnx" -> onnx();
+                default -> throw new SpecException("--runtime " + runtime + ": expected djl or onnx");
+            };
         } catch (IllegalArgumentException e) {
             throw new SpecException(e.getMessage(), e);
         }
-        try (model) {
-            PrintWriter err = command.commandLine().getErr();
-            if (!model.unusedJars().isEmpty()) {
-                err.println("archai4j: not loaded, as the model's " + (model.bundle().family() != null ? "family '"
-                        + model.bundle().family() + "'" : "class") + " is built in: " + names(model.unusedJars()));
-            }
-            if (!model.loadedJars().isEmpty()) {
-                err.println("archai4j: loaded code from " + names(model.loadedJars()) + " (--allow-code)");
-            }
-            if (model.bundle().takesImages()) {
-                List<Path> files = images();
-                try (Predictor<Image, Classifications> predictor = model.imagePredictor()) {
-                    for (Path file : files) {
-                        Image image;
-                        try {
-                            image = ImageFactory.getInstance().fromImage(ImageFolder.read(file));
-                        } catch (IllegalArgumentException e) {
-                            throw new SpecException(e.getMessage(), e);
-                        }
-                        print(file.toString(), predictor.predict(image));
+        try (classifier) {
+            if (bundle.takesImages()) {
+                long[] shape = bundle.sampleShape().getShape();
+                for (Path file : images()) {
+                    float[] pixels = new float[(int) bundle.sampleShape().size()];
+                    try {
+                        ImagePixels.write(ImagePixels.resized(ImageFolder.read(file), (int) shape[2], (int) shape[1]),
+                                (int) shape[0], pixels, 0);
+                    } catch (IllegalArgumentException e) {
+                        throw new SpecException(e.getMessage(), e);
                     }
+                    print(file.toString(), bundle.classes(), classifier.probabilities(pixels));
                 }
             } else {
-                try (Predictor<float[], Classifications> predictor = model.featurePredictor()) {
-                    for (Path file : inputs) {
-                        rows(file, model.bundle().featureColumns(), predictor);
-                    }
+                for (Path file : inputs) {
+                    rows(file, bundle, classifier);
                 }
             }
         }
         return 0;
+    }
+
+    private Classifier djl() {
+        ExportedModel model = ExportedModel.load(modelDirectory, Device.cpu(), allowCode ? CodeLoading.ALLOW
+                : CodeLoading.REFUSE);
+        PrintWriter err = command.commandLine().getErr();
+        if (!model.unusedJars().isEmpty()) {
+            err.println("archai4j: not loaded, as the model's " + (model.bundle().family() != null ? "family '"
+                    + model.bundle().family() + "'" : "class") + " is built in: " + names(model.unusedJars()));
+        }
+        if (!model.loadedJars().isEmpty()) {
+            err.println("archai4j: loaded code from " + names(model.loadedJars()) + " (--allow-code)");
+        }
+        return new Classifier() {
+            @Override
+            public float[] probabilities(float[] input) {
+                return model.probabilities(input, 1)[0];
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
+    }
+
+    private Classifier onnx() {
+        // The export's digests are checked (model.json) before its model.onnx is read; its jars are never needed.
+        ModelBundle.read(modelDirectory).verifyDigests(modelDirectory);
+        OnnxModel model = OnnxModel.load(modelDirectory);
+        return new Classifier() {
+            @Override
+            public float[] probabilities(float[] input) {
+                return model.predict(input).probabilities();
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
     }
 
     private static String names(List<Path> jars) {
@@ -120,8 +166,8 @@ final class PredictCommand implements Callable<Integer> {
         return files;
     }
 
-    private void rows(Path file, List<String> columns, Predictor<float[], Classifications> predictor)
-            throws IOException, TranslateException {
+    private void rows(Path file, ModelBundle bundle, Classifier classifier) throws IOException {
+        List<String> columns = bundle.featureColumns();
         if (!Files.isRegularFile(file)) {
             throw new SpecException(file + ": no such file; expected a CSV file with the columns "
                     + String.join(", ", columns));
@@ -159,14 +205,14 @@ final class PredictCommand implements Callable<Integer> {
                         throw new SpecException(e.getMessage(), e);
                     }
                 }
-                print(where, predictor.predict(row));
+                print(where, bundle.classes(), classifier.probabilities(row));
             }
         }
     }
 
-    private void print(String input, Classifications result) {
-        List<Classifications.Classification> best = result.topK(top);
-        System.out.println(input + ": " + best.stream().map(c -> String.format(Locale.ROOT, "%s %.3f",
-                c.getClassName(), c.getProbability())).collect(Collectors.joining(", ")));
+    private void print(String input, List<String> classes, float[] probabilities) {
+        System.out.println(input + ": " + new Prediction(classes, probabilities).top(top).stream().map(c ->
+                String.format(Locale.ROOT, "%s %.3f", c.className(), c.probability()))
+                .collect(Collectors.joining(", ")));
     }
 }

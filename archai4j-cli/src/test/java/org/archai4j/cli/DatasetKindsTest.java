@@ -104,8 +104,18 @@ class DatasetKindsTest {
         assertThat(again.code()).as("an export never overwrites").isEqualTo(2);
         assertThat(again.err()).contains("exists and is not an empty directory");
 
+        assertThat(exported.resolve("model.onnx")).exists();
+        assertThat(exported.resolve("README.md")).content().contains("archai4j predict --runtime onnx");
+        assertThat(export.out()).contains("--runtime onnx");
+
         CliTest.Run predict = run("predict", exported.toString(), input);
         assertThat(predict.code()).as(predict.err()).isZero();
+        CliTest.Run onnx = run("predict", "--runtime", "onnx", exported.toString(), input);
+        assertThat(onnx.code()).as(onnx.err()).isZero();
+        assertThat(onnx.out()).as("ONNX Runtime predicts what DJL does").isEqualTo(predict.out());
+        CliTest.Run unknown = run("predict", "--runtime", "tflite", exported.toString(), input);
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("archai4j: --runtime tflite: expected djl or onnx");
         return ((com.fasterxml.jackson.databind.node.ObjectNode) json(out.resolve("data.json"))).put("predictions",
                 predict.out());
     }

@@ -34,7 +34,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.archai4j..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.archai4j.djl..", "org.archai4j.run..",
                         "org.archai4j.cli..", "org.archai4j.hazelcast..", "org.archai4j.plots..",
-                        "org.archai4j.bench..")
+                        "org.archai4j.onnx..", "org.archai4j.bench..")
                 .check(CORE);
     }
 

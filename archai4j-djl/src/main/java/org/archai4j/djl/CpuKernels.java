@@ -1,77 +1,114 @@
 package org.archai4j.djl;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 
 /**
- * Keeps PyTorch's CPU convolutions correct. On an AMD EPYC with AVX-512 (this project's machines), the oneDNN
- * kernels that PyTorch 2.7 picks for float32 convolutions of a batch of two or more compute wrong values whenever
- * the input channels exceed the kernels' channel block and are not a multiple of it: with AVX-512 kernels (blocks of
- * 16) for 17, 20 or 24 channels, with AVX or AVX2 kernels (blocks of 8) for 9, 12, 17 or 20. Every output row but
- * the first is off by up to 0.9 for inputs in [0, 1], deterministically, while a batch of one (another code path)
- * is right. A network with a 24-channel layer then scores one thing when evaluated in batches and another when it
- * predicts one input at a time, and no other runtime reproduces it. oneDNN's SSE4.1 kernels give the right values
- * for every channel count (within 1e-5 of float64; {@code CpuKernelsTest}), at a cost in training speed
- * ({@code docs/benchmarks.md}).
+ * Whether PyTorch's CPU convolutions are right here for every channel count, and the channel counts that keep them
+ * right where they are not. On this project's machines (an AMD EPYC with AVX-512), the oneDNN kernels PyTorch 2.7
+ * uses for float32 convolutions of a batch of two or more are wrong, deterministically, unless the channels fit
+ * their blocks of 16: the values are off by up to 0.9 (sometimes NaN) for more than 16 input channels that are not
+ * a multiple of 16 (17, 20, 24), and the gradient with respect to the input is off by more than 1 for any number of
+ * filters that is not a multiple of 16 (4, 6, 8, 12, 24). A batch of one takes another code path and is right: a
+ * network with a 24-channel layer scores one thing in batches and another one input at a time, and it trained on
+ * wrong gradients. Capping oneDNN at its SSE4.1 kernels ({@code ONEDNN_MAX_CPU_ISA=SSE41}) is right but made the
+ * main job's final training five times slower.
  *
- * <p>{@link #configure()} sets that variable in the process's environment before the first convolution (oneDNN
- * reads it once, at its first kernel), unless it is already set: a user who sets {@code ONEDNN_MAX_CPU_ISA} keeps
- * their choice. Every archai4j network calls it; nothing happens off Linux.
+ * <p>{@link #isBroken()} finds out once per process, with two tiny convolutions compared against float64 ones;
+ * where they are wrong, {@link org.archai4j.djl.nn.AlignedConv2d} (every convolution {@code Layers.conv} builds)
+ * computes with its input channels and filters padded with zeros to {@link #alignedInputChannels} and
+ * {@link #alignedFilters}, which keeps values and gradients right ({@code CpuKernelsTest}).
  *
  * <pre>{@code
- * CpuKernels.configure();   // before DJL runs its first convolution
+ * int channels = CpuKernels.alignedFilters(24);   // 32 where convolutions are broken, else 24
  * }</pre>
  */
 public final class CpuKernels {
-    /** The oneDNN variable that caps the instruction set its kernels may use. */
-    public static final String VARIABLE = "ONEDNN_MAX_CPU_ISA";
-    /** The instruction set archai4j caps oneDNN at. */
-    public static final String ISA = "SSE41";
-    private static final Logger LOG = LoggerFactory.getLogger(CpuKernels.class);
-    private static volatile boolean configured;
-    private static volatile String isa = "default";
+    /** The channel block of the kernels that go wrong. */
+    public static final int BLOCK = 16;
+    /** The largest error a float32 result of the self-test may have: float32 rounding is about 1e-6. */
+    private static final double TOLERANCE = 1e-3;
+    private static volatile Boolean broken;
 
     private CpuKernels() {
     }
 
-    private interface CLibrary extends Library {
-        String getenv(String name);
-
-        int setenv(String name, String value, int overwrite);
-    }
-
-    /** The instruction set oneDNN is capped at ("default" when it is not). */
-    public static String isa() {
-        configure();
-        return isa;
-    }
-
-    /** Caps oneDNN at SSE4.1 unless {@value #VARIABLE} is set; idempotent and cheap after the first call. */
-    public static void configure() {
-        if (configured) {
-            return;
-        }
-        synchronized (CpuKernels.class) {
-            if (configured) {
-                return;
-            }
-            configured = true;
-            if (!Platform.isLinux() || !Platform.isIntel()) {
-                return;
-            }
-            try {
-                CLibrary libc = Native.load("c", CLibrary.class);
-                if (libc.getenv(VARIABLE) == null) {
-                    libc.setenv(VARIABLE, ISA, 0);
+    /** Whether this CPU's float32 convolutions in batches are wrong for channel counts off the block. */
+    public static boolean isBroken() {
+        Boolean b = broken;
+        if (b == null) {
+            synchronized (CpuKernels.class) {
+                if (broken == null) {
+                    broken = valuesWrong() || inputGradientWrong();
                 }
-                isa = libc.getenv(VARIABLE);
-            } catch (LinkageError | RuntimeException e) {
-                LOG.warn("cannot set {} ({}): PyTorch's convolutions may be wrong; set "
-                        + "{}={} in the environment", VARIABLE, e.toString(), VARIABLE, ISA);
+                b = broken;
             }
         }
+        return b;
+    }
+
+    /** The input channels a convolution should compute with: above the block, a multiple of it where needed. */
+    public static int alignedInputChannels(int channels) {
+        return isBroken() && channels > BLOCK && channels % BLOCK != 0 ? roundUp(channels) : channels;
+    }
+
+    /** The filters a convolution should compute with: a multiple of the block where needed. */
+    public static int alignedFilters(int filters) {
+        return isBroken() && filters % BLOCK != 0 ? roundUp(filters) : filters;
+    }
+
+    private static int roundUp(int channels) {
+        return (channels / BLOCK + 1) * BLOCK;
+    }
+
+    /** Whether a batch of two through a 3x3 convolution of 24 input channels has wrong values. */
+    private static boolean valuesWrong() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray x = input(manager, 24);
+            NDArray w = weights(manager, 8, 24);
+            return error(conv(x, w), conv(x.toType(DataType.FLOAT64, false), w.toType(DataType.FLOAT64, false)));
+        }
+    }
+
+    /** Whether a batch of two through a 3x3 convolution of 8 filters has a wrong gradient for its input. */
+    private static boolean inputGradientWrong() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray x = input(manager, 3);
+            NDArray w = weights(manager, 8, 3);
+            NDArray x64 = x.toType(DataType.FLOAT64, false);
+            x.setRequiresGradient(true);
+            x64.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(conv(x, w).sum());
+                collector.backward(conv(x64, w.toType(DataType.FLOAT64, false)).sum());
+            }
+            return error(x.getGradient(), x64.getGradient());
+        }
+    }
+
+    private static NDArray input(NDManager manager, int channels) {
+        return manager.arange(2f * channels * 36).reshape(2, channels, 6, 6).mul(0.37f).sin();
+    }
+
+    private static NDArray weights(NDManager manager, int filters, int channels) {
+        return manager.arange((float) filters * channels * 9).reshape(filters, channels, 3, 3).mul(0.91f).cos()
+                .mul(0.1f);
+    }
+
+    private static NDArray conv(NDArray x, NDArray w) {
+        Shape unit = new Shape(1, 1);
+        return Conv2d.conv2d(x, w, null, unit, unit, unit, 1).singletonOrThrow();
+    }
+
+    private static boolean error(NDArray single, NDArray exact) {
+        double error = single.toType(DataType.FLOAT64, false).sub(exact.toType(DataType.FLOAT64, false)).abs().max()
+                .getDouble();
+        return !(error <= TOLERANCE);
     }
 }

@@ -28,10 +28,6 @@ public final class DjlNetwork implements AutoCloseable {
     /** Parameter initialisation seeds the engine's global generator, so initialisations take turns. */
     private static final Object SEEDING = new Object();
 
-    static {
-        CpuKernels.configure();
-    }
-
     private final Block block;
     private final Shape sampleShape;
     private final Device device;

@@ -166,7 +166,8 @@ final class FinalStage {
             result.put("archid", model.archid());
             result.put("parameters", (long) new DjlNumParameters().evaluate(model, null));
             result.put("macs", (long) DjlMacs.macs().evaluate(model, null));
-            result.put("latency_ms", 1e3 * EvaluatorKind.finalLatency(spec).evaluate(model, null));
+            EvaluatorKind.finalLatencies(spec).forEach((key, latency) -> result.put(key, 1e3 * latency.evaluate(model,
+                    null)));
             result.put("validation_accuracy", validationAccuracy);
             result.put("test_accuracy", testAccuracy);
             result.put("epochs", outcome.epochs());

@@ -11,19 +11,25 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.djl.data.Normalization;
+import org.archai4j.djl.export.ExportedModel;
 import org.archai4j.djl.export.ModelBundle;
+import org.archai4j.djl.models.CodeLoading;
+import org.archai4j.onnx.OnnxMetadata;
 import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.spec.SpecException;
 
 /**
  * One of a run's trained models as a self-contained directory ({@link ModelBundle}): the final model's weights
- * when it went through the final stage, else the search's. The directory is written beside its destination and
+ * when it went through the final stage, else the search's, and the same network as {@code model.onnx} when all its
+ * layers have an ONNX mapping. The directory is written beside its destination and
  * renamed into place, so it is complete or absent; an existing one is never overwritten.
  *
  * <pre>{@code
@@ -43,8 +49,9 @@ public final class ModelExport {
      * @param archid the model's archid
      * @param what where its weights come from ("final model", or the search's frontier snapshot)
      * @param directory the export, absolute
+     * @param onnxProblem why the export has no {@code model.onnx} (a layer with no ONNX mapping), if it has none
      */
-    public record Exported(String archid, String what, Path directory) {
+    public record Exported(String archid, String what, Path directory, Optional<String> onnxProblem) {
     }
 
     /**
@@ -69,6 +76,7 @@ public final class ModelExport {
         String tempPrefix = "." + absoluteOut.getFileName() + ".archai4j-export-";
         removeLeftovers(absoluteOut.getParent(), tempPrefix);
         Path temp = Files.createTempDirectory(absoluteOut.getParent(), tempPrefix);
+        Optional<String> onnxProblem;
         try {
             ModelBundle bundle = bundle(data, source, dataFile);
             Files.copy(source.arch(), temp.resolve(ModelBundle.ARCH_FILE));
@@ -81,7 +89,10 @@ public final class ModelExport {
                 }
             }
             Files.writeString(temp.resolve(ModelBundle.FILE_NAME), bundle.withDigestsOf(temp).toJson());
-            Files.writeString(temp.resolve("README.md"), readme(bundle, source));
+            onnxProblem = writeOnnx(temp);
+            bundle = bundle.withDigestsOf(temp);
+            Files.writeString(temp.resolve(ModelBundle.FILE_NAME), bundle.toJson());
+            Files.writeString(temp.resolve("README.md"), readme(bundle, source, onnxProblem));
             if (Files.isDirectory(out)) {
                 Files.delete(out); // empty, checked above
             }
@@ -93,7 +104,20 @@ public final class ModelExport {
         } finally {
             deleteTree(temp);
         }
-        return new Exported(source.archid(), source.what(), absoluteOut);
+        return new Exported(source.archid(), source.what(), absoluteOut, onnxProblem);
+    }
+
+    /**
+     * Writes the export's {@code model.onnx} (checked against the DJL network on random inputs); the network's
+     * code is the run's own, so a user block's jars are loaded. Returns why there is none, if there is none.
+     */
+    private static Optional<String> writeOnnx(Path export) {
+        try (ExportedModel model = ExportedModel.load(export, Device.cpu(), CodeLoading.ALLOW)) {
+            model.exportOnnx(export.resolve(ModelBundle.ONNX_FILE));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Where a model's files are in a run: the final stage's, else the newest Pareto snapshot's. */
@@ -172,7 +196,7 @@ public final class ModelExport {
         }
     }
 
-    private static String readme(ModelBundle bundle, Source source) {
+    private static String readme(ModelBundle bundle, Source source, Optional<String> onnxProblem) {
         StringBuilder out = new StringBuilder();
         out.append("# archai4j model ").append(bundle.archid(), 0, 12).append("\n\n");
         out.append("Exported by `archai4j export` (").append(source.what()).append(").\n\n");
@@ -197,6 +221,23 @@ public final class ModelExport {
                     .append("    Classifications c = predictor.predict(new float[] {/* the feature columns */});\n");
         }
         out.append("    System.out.println(c.best().getClassName());\n}\n```\n");
+        if (onnxProblem.isPresent()) {
+            out.append("\nNo ONNX model: ").append(onnxProblem.get()).append(".\n");
+            return out.toString();
+        }
+        long[] shape = bundle.sampleShape().getShape();
+        out.append("\n`").append(ModelBundle.ONNX_FILE).append("` is the same network for ONNX Runtime (any language; ")
+                .append("no DJL or PyTorch): input `").append(OnnxMetadata.INPUT).append("`, float32 [batch, ")
+                .append(String.join(", ", java.util.Arrays.stream(shape).mapToObj(Long::toString).toList()))
+                .append("] (").append(bundle.takesImages() ? "pixels in [0, 1]" : "the feature columns as they are; "
+                + "the graph standardises them").append("); outputs `").append(OnnxMetadata.PROBABILITIES)
+                .append("` and `").append(OnnxMetadata.LOGITS).append("`, [batch, ").append(bundle.classes().size())
+                .append("]. From the command line: `archai4j predict --runtime onnx . ").append(bundle.takesImages()
+                ? "image.png" : "rows.csv").append("`. From Java, with only `archai4j-onnx` (or ONNX Runtime "
+                + "itself):\n\n```java\ntry (OnnxModel model = OnnxModel.load(Path.of(\"this-directory\"))) {\n")
+                .append(bundle.takesImages() ? "    Prediction p = model.predict(model.imageInput(ImageIO.read(file)));\n"
+                : "    Prediction p = model.predict(new float[] {/* the feature columns */});\n")
+                .append("    System.out.println(p.best().className());\n}\n```\n");
         return out.toString();
     }
 

@@ -1,7 +1,11 @@
 package org.archai4j.djl.evaluators;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,16 +13,25 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.data.Normalization;
+import org.archai4j.djl.export.OnnxExport;
 import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.ModelEvaluator;
+import org.archai4j.onnx.OnnxMetadata;
 import org.archai4j.space.ArchaiModel;
 
 /**
  * Inference latency in seconds, like Archai's {@code TorchLatency}: {@code numWarmups} discarded forward passes,
  * then the mean (or median) of {@code numSamples} timed ones, on a random input batch, in inference mode with
- * gradients off. On a small shared machine the median of 50 or more samples after a few warm-ups is much steadier
+ * gradients off. With {@link Runtime#ONNX_RUNTIME} the network is exported to ONNX ({@link OnnxExport}) and its
+ * passes are timed in ONNX Runtime on the CPU instead, like Archai's {@code AvgOnnxLatency}, with as many intra-op
+ * threads as PyTorch uses. On a small shared machine the median of 50 or more samples after a few warm-ups is much steadier
  * than the reference's default of one sample.
  *
  * <p>{@link Timing#CALIBRATED} makes the number reproducible from one process to the next: each pass of the model
@@ -40,6 +53,15 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
     private final int numSamples;
     private final boolean useMedian;
     private final Timing timing;
+    private final Runtime runtime;
+
+    /** What runs the timed passes. */
+    public enum Runtime {
+        /** DJL on PyTorch, on the network's device. */
+        DJL,
+        /** ONNX Runtime's CPU provider, on the network exported to ONNX. */
+        ONNX_RUNTIME
+    }
 
     /** How a latency is timed. */
     public enum Timing {
@@ -55,6 +77,7 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
         this.numSamples = b.numSamples;
         this.useMedian = b.useMedian;
         this.timing = b.timing;
+        this.runtime = b.runtime;
     }
 
     /** A builder with the reference's defaults: batch 1, one warm-up, one sample, the mean. */
@@ -65,7 +88,7 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
     @Override
     public double evaluate(ArchaiModel<DjlNetwork> model, Double budget) {
         // The reference runs on the CPU: a GPU's latency is timed raw.
-        if (timing == Timing.RAW || model.arch().device().isGpu()) {
+        if (timing == Timing.RAW || (runtime == Runtime.DJL && model.arch().device().isGpu())) {
             double[] seconds = time(model.arch(), null);
             return useMedian ? LatencyReference.median(seconds) : Arrays.stream(seconds).average().orElseThrow();
         }
@@ -93,6 +116,44 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
      * {@code -numWarmups}), {@code afterPass} runs, untimed.
      */
     private double[] time(DjlNetwork net, IntConsumer afterPass) {
+        return runtime == Runtime.DJL ? timeDjl(net, afterPass) : timeOnnx(net, afterPass);
+    }
+
+    private double[] timeOnnx(DjlNetwork net, IntConsumer afterPass) {
+        byte[] onnx = OnnxExport.toBytes(net.block(), net.sampleShape(), Normalization.NONE, null);
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        double[] seconds = new double[numSamples];
+        long[] shape = net.inputShape(batchSize).getShape();
+        float[] values = new float[(int) net.inputShape(batchSize).size()];
+        Random random = new Random(values.length);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(Math.max(1, JniUtils.getNumThreads()));
+            try (OrtSession session = environment.createSession(onnx, options);
+                 OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape)) {
+                Map<String, OnnxTensor> inputs = Map.of(OnnxMetadata.INPUT, input);
+                Set<String> outputs = Set.of(OnnxMetadata.LOGITS);
+                for (int i = 0; i < numWarmups + numSamples; i++) {
+                    long start = System.nanoTime();
+                    session.run(inputs, outputs).close();
+                    if (i >= numWarmups) {
+                        seconds[i - numWarmups] = (System.nanoTime() - start) / 1e9;
+                    }
+                    if (afterPass != null) {
+                        afterPass.accept(i - numWarmups);
+                    }
+                }
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot run the network: " + e.getMessage(), e);
+        }
+        return seconds;
+    }
+
+    private double[] timeDjl(DjlNetwork net, IntConsumer afterPass) {
         Block block = net.block();
         double[] seconds = new double[numSamples];
         boolean gradMode = JniUtils.isGradMode();
@@ -141,6 +202,7 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
         private int numSamples = 1;
         private boolean useMedian;
         private Timing timing = Timing.RAW;
+        private Runtime runtime = Runtime.DJL;
 
         public Builder batchSize(long n) {
             if (n <= 0) {
@@ -174,6 +236,12 @@ public final class DjlLatency implements ModelEvaluator<DjlNetwork> {
         /** How passes are timed: {@link Timing#RAW} (the default, as the reference) or calibrated. */
         public Builder timing(Timing timing) {
             this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /** What runs the passes: {@link Runtime#DJL} (the default) or ONNX Runtime. */
+        public Builder runtime(Runtime runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
             return this;
         }
 

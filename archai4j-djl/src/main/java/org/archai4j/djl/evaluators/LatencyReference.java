@@ -22,7 +22,6 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.archai4j.djl.CpuKernels;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.io.AtomicFiles;
 
@@ -199,11 +198,9 @@ public final class LatencyReference {
         } catch (IOException | RuntimeException e) {
             // Not Linux: the architecture names the CPU.
         }
-        CpuKernels.configure();
         Engine.getEngine("PyTorch"); // loads the native library that reports the thread counts
-        return String.format(Locale.ROOT, "%s | %d cores | %d intra-op, %d inter-op threads | oneDNN %s", cpu,
-                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
-                CpuKernels.isa());
+        return String.format(Locale.ROOT, "%s | %d cores | %d intra-op, %d inter-op threads", cpu,
+                Runtime.getRuntime().availableProcessors(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
     }
 
     /** Times single forward passes of the reference network, gradients off; the caller's thread only. */

@@ -25,7 +25,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import org.archai4j.config.ArchConfig;
-import org.archai4j.djl.CpuKernels;
 import org.archai4j.djl.data.Normalization;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.io.ImagePixels;
@@ -55,10 +54,6 @@ public final class ExportedModel implements AutoCloseable {
     /** The largest difference of probabilities an ONNX export may have from the network at export time. */
     public static final double ONNX_TOLERANCE = 1e-4;
     private static final int ONNX_CHECK_INPUTS = 64;
-
-    static {
-        CpuKernels.configure();
-    }
     private final ModelBundle bundle;
     private final Model model;
     private final NetworkSource source;

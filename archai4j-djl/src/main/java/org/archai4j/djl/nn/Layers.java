@@ -42,10 +42,14 @@ public final class Layers {
         return conv(outChannels, kernelSize, stride, padding, true);
     }
 
-    /** A convolution like {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias=bias)}. */
+    /**
+     * A convolution like {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias=bias)}, right on CPUs whose
+     * kernels get some channel counts wrong ({@link AlignedConv2d}).
+     */
     public static Conv2d conv(int outChannels, int kernelSize, int stride, int padding, boolean bias) {
-        return Conv2d.builder().setFilters(outChannels).setKernelShape(new Shape(kernelSize, kernelSize))
-                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(bias).build();
+        return new AlignedConv2d(Conv2d.builder().setFilters(outChannels).setKernelShape(new Shape(kernelSize,
+                kernelSize)).optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
+                .optBias(bias));
     }
 
     /** {@code nn.BatchNorm2d} with PyTorch's defaults (epsilon 1e-5, momentum 0.1, learnable scale and shift). */

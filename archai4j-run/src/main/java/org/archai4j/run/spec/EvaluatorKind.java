@@ -1,5 +1,9 @@
 package org.archai4j.run.spec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.LabelledData;
@@ -37,7 +41,11 @@ public enum EvaluatorKind implements SpecNamed {
     /** Batch-1 latency in seconds. */
     LATENCY("latency", Measure.TIMED),
     /** Batch-1 latency in milliseconds. */
-    LATENCY_MS("latency_ms", Measure.TIMED);
+    LATENCY_MS("latency_ms", Measure.TIMED),
+    /** Batch-1 latency in seconds in ONNX Runtime on the CPU, as Archai's {@code AvgOnnxLatency}. */
+    ONNX_LATENCY("onnx_latency", Measure.TIMED),
+    /** Batch-1 latency in milliseconds in ONNX Runtime on the CPU. */
+    ONNX_LATENCY_MS("onnx_latency_ms", Measure.TIMED);
 
     /** What an evaluator's value depends on. */
     public enum Measure {
@@ -106,27 +114,43 @@ public enum EvaluatorKind implements SpecNamed {
             case FLOPS -> DjlMacs.flops();
             case ACTIVATIONS -> new DjlActivations();
             case MEMORY -> new DjlPeakMemory(1);
-            case LATENCY -> latency(o.samples(), o.timing());
-            case LATENCY_MS -> {
-                DjlLatency latency = latency(o.samples(), o.timing());
+            case LATENCY, ONNX_LATENCY -> latency(o.samples(), o.timing(), runtime());
+            case LATENCY_MS, ONNX_LATENCY_MS -> {
+                DjlLatency latency = latency(o.samples(), o.timing(), runtime());
                 yield (model, budget) -> 1e3 * latency.evaluate(model, budget);
             }
         };
     }
 
-    /**
-     * The latency evaluator of a final model: the spec's latency objective's timing and samples (at least
-     * {@value #FINAL_LATENCY_SAMPLES}), or calibrated timing without one. Its values are in seconds.
-     */
-    public static DjlLatency finalLatency(RunSpec spec) {
-        Optional<RunSpec.Objective> objective = spec.objectives().stream()
-                .filter(o -> o.kind().measure() == Measure.TIMED).findFirst();
-        return latency(Math.max(objective.map(RunSpec.Objective::samples).orElse(0), FINAL_LATENCY_SAMPLES),
-                objective.map(RunSpec.Objective::timing).orElse(DjlLatency.Timing.CALIBRATED));
+    /** What a latency evaluator times its passes in. */
+    private DjlLatency.Runtime runtime() {
+        return this == ONNX_LATENCY || this == ONNX_LATENCY_MS ? DjlLatency.Runtime.ONNX_RUNTIME
+                : DjlLatency.Runtime.DJL;
     }
 
-    private static DjlLatency latency(int samples, DjlLatency.Timing timing) {
+    /**
+     * The latency evaluators of a final model, by the key of {@code final.json} they fill ({@code latency_ms}, and
+     * {@code onnx_latency_ms} when an objective or constraint times ONNX Runtime): the spec's latency objective's
+     * timing and samples (at least {@value #FINAL_LATENCY_SAMPLES}), or calibrated timing without one. Their values
+     * are in seconds.
+     */
+    public static Map<String, DjlLatency> finalLatencies(RunSpec spec) {
+        List<RunSpec.Objective> timed = new ArrayList<>(spec.objectives());
+        timed.addAll(spec.constraints());
+        timed.removeIf(o -> o.kind().measure() != Measure.TIMED);
+        Optional<RunSpec.Objective> objective = timed.stream().findFirst();
+        int samples = Math.max(objective.map(RunSpec.Objective::samples).orElse(0), FINAL_LATENCY_SAMPLES);
+        DjlLatency.Timing timing = objective.map(RunSpec.Objective::timing).orElse(DjlLatency.Timing.CALIBRATED);
+        Map<String, DjlLatency> out = new LinkedHashMap<>();
+        out.put(LATENCY_MS.specName, latency(samples, timing, DjlLatency.Runtime.DJL));
+        if (timed.stream().anyMatch(o -> o.kind().runtime() == DjlLatency.Runtime.ONNX_RUNTIME)) {
+            out.put(ONNX_LATENCY_MS.specName, latency(samples, timing, DjlLatency.Runtime.ONNX_RUNTIME));
+        }
+        return out;
+    }
+
+    private static DjlLatency latency(int samples, DjlLatency.Timing timing, DjlLatency.Runtime runtime) {
         return DjlLatency.builder().numWarmups(LATENCY_WARMUPS).numSamples(samples).useMedian(true).timing(timing)
-                .build();
+                .runtime(runtime).build();
     }
 }
