@@ -21,6 +21,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
@@ -157,6 +158,8 @@ public final class ExportedModel implements AutoCloseable {
             throw new IllegalArgumentException(values.length + " values for " + count + " inputs; expected " + size
                     + " per input");
         }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false); // inference: no autograd graph
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray input = scope.create(bundle.normalization().apply(values, bundle.sampleShape()),
                     new Shape(count).addAll(bundle.sampleShape()));
@@ -168,6 +171,8 @@ public final class ExportedModel implements AutoCloseable {
                 System.arraycopy(flat, i * classes, out[i], 0, classes);
             }
             return out;
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 
