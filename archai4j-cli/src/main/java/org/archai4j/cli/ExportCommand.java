@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import org.archai4j.run.ModelExport;
 import org.archai4j.run.directory.RunDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code archai4j export RUN_DIR ARCHID --out DIR}: one of a run's trained models as a self-contained directory
@@ -25,6 +27,9 @@ final class ExportCommand implements Callable<Integer> {
             + "(see final.json or report.html).")
     private String archid;
 
+    @Spec
+    private CommandSpec command;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The directory to create; it "
             + "must not exist or be empty.")
     private Path out;
@@ -34,7 +39,8 @@ final class ExportCommand implements Callable<Integer> {
         ModelExport.Exported exported = ModelExport.export(RunDirectory.of(runDirectory), archid, out);
         System.out.println("exported " + exported.archid().substring(0, 12) + " (" + exported.what() + ") to "
                 + exported.directory());
-        exported.onnxProblem().ifPresent(problem -> System.err.println("archai4j: no model.onnx: " + problem));
+        exported.onnxProblem().ifPresent(problem -> command.commandLine().getErr().println("archai4j: no model.onnx: "
+                + problem));
         System.out.println("try: archai4j predict " + out + " INPUT..." + (exported.onnxProblem().isEmpty()
                 ? " (add --runtime onnx for ONNX Runtime)" : ""));
         return 0;

@@ -18,7 +18,7 @@ import ai.djl.Device;
 import org.archai4j.djl.export.ExportedModel;
 import org.archai4j.djl.export.ModelBundle;
 import org.archai4j.djl.models.CodeLoading;
-import org.archai4j.io.ImagePixels;
+import org.archai4j.onnx.ImagePixels;
 import org.archai4j.onnx.OnnxModel;
 import org.archai4j.onnx.Prediction;
 import org.archai4j.run.spec.SpecException;

@@ -164,6 +164,14 @@ import org.archai4j.djl.export.ModelBundle;
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(dir.resolve("model/lib/my-models.jar")).exists();
         assertThat(Files.readString(dir.resolve("model/model.json"))).contains("\"family\" : \"wide-and-shallow\"");
+        // Its activation is a lambda of the user's, which has no ONNX mapping: the DJL export is whole, without ONNX.
+        assertThat(dir.resolve("model/model.onnx")).doesNotExist();
+        assertThat(export.err()).contains("archai4j: no model.onnx: layer network/").contains("has no ONNX mapping");
+        assertThat(dir.resolve("model/README.md")).content().contains("No ONNX model: layer network/");
+        CliTest.Run noOnnx = run("predict", "--runtime", "onnx", dir.resolve("model").toString(),
+                dir.resolve("test.csv").toString());
+        assertThat(noOnnx.code()).isEqualTo(2);
+        assertThat(noOnnx.err()).contains("model.json: digests: none for model.onnx; this export has no ONNX model");
         Files.delete(dir.resolve("my-models.jar"));
         CliTest.Run refused = run("predict", dir.resolve("model").toString(), dir.resolve("test.csv").toString());
         assertThat(refused.code()).as("a model's code runs only when allowed").isEqualTo(2);

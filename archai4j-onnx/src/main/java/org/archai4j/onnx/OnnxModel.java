@@ -16,7 +16,6 @@ import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.io.FileDigests;
-import org.archai4j.io.ImagePixels;
 
 /**
  * A model exported by {@code archai4j export} as ONNX, run on ONNX Runtime's CPU provider: no DJL, no PyTorch. Takes

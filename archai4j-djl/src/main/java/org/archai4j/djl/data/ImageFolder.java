@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import ai.djl.ndarray.types.Shape;
-import org.archai4j.io.ImagePixels;
+import org.archai4j.onnx.ImagePixels;
 
 /**
  * Labelled images from a folder of class folders ({@code train/cat/*.png}, {@code train/dog/*.jpg}), the layout

@@ -28,7 +28,7 @@ import ai.djl.translate.TranslatorContext;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.djl.data.Normalization;
 import org.archai4j.io.AtomicFiles;
-import org.archai4j.io.ImagePixels;
+import org.archai4j.onnx.ImagePixels;
 import org.archai4j.onnx.OnnxMetadata;
 import org.archai4j.onnx.OnnxModel;
 import org.archai4j.djl.models.CodeLoading;

@@ -1,4 +1,4 @@
-package org.archai4j.io;
+package org.archai4j.onnx;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
