@@ -2,11 +2,14 @@ package org.archai4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.archai4j.run.Job;
 import org.archai4j.run.JobOptions;
+import org.archai4j.run.plan.DataSource;
+import org.archai4j.run.plan.PlannedJob;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
@@ -23,8 +26,26 @@ import picocli.CommandLine;
         description = {"Run the architecture search of a run spec and write RUN_DIR/report.html.",
             "Rerunning on an existing output directory resumes the search from its journal."})
 final class SearchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SPEC", description = "A run spec (YAML): space, model, data, objectives, algorithm.")
+    @Parameters(paramLabel = "SPEC", arity = "0..1", description = "A run spec (YAML): space, model, data, "
+            + "objectives, algorithm. Without one, --data and --time-budget plan the whole job.")
     private Path specFile;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "Plan the job from this data instead of a spec: a "
+            + "folder of class folders of images, a CSV file, a directory of IDX files, or fashion-mnist. The plan "
+            + "is written to OUT/planned-spec.yaml (default OUT: runs/auto-NAME) and reused when the command is run again.")
+    private String data;
+
+    @Option(names = "--test", paramLabel = "PATH", description = "With --data: the test set (default: a seeded 20% "
+            + "of the data is kept aside).")
+    private Path test;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "With --data and a CSV file: the class column "
+            + "(default: the last one).")
+    private String label;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "With --data: the seed of every "
+            + "random choice (default 1).")
+    private long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: the spec's output).")
     private Path out;
@@ -60,12 +81,32 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JobOptions.Builder options = JobOptions.builder().out(out).maxEvaluations(maxEvaluations);
+        Duration budget = null;
         if (timeBudget != null) {
             try {
-                options.timeBudget(RunSpec.parseDuration(timeBudget));
+                budget = RunSpec.parseDuration(timeBudget);
             } catch (IllegalArgumentException e) {
                 throw new SpecException("--time-budget " + e.getMessage());
             }
+        }
+        if ((specFile == null) == (data == null)) {
+            throw new SpecException(specFile == null ? "no SPEC and no --data: expected a run spec, or --data PATH "
+                    + "--time-budget DURATION to plan the job" : "SPEC " + specFile + " and --data " + data
+                    + ": expected one of them");
+        }
+        if (data != null) {
+            if (budget == null) {
+                throw new SpecException("--data " + data + ": needs --time-budget (for example 10m) to plan in");
+            }
+            Path dir = out != null ? out : Path.of("runs", "auto-" + Path.of(data).getFileName().toString()
+                    .replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.csv$", ""));
+            specFile = PlannedJob.prepare(DataSource.of(data, test, label), budget, seed, dir, System.out::println);
+            options.out(dir);
+        } else if (test != null || label != null) {
+            throw new SpecException((test != null ? "--test" : "--label") + ": only with --data; a spec names its "
+                    + "test set and label in data:");
+        } else if (budget != null) {
+            options.timeBudget(budget);
         }
         if (cluster != null) {
             options.cluster(cluster.settings());

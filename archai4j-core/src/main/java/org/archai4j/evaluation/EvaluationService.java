@@ -378,6 +378,9 @@ public final class EvaluationService<M> implements AutoCloseable {
             List<Integer> todo = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Double cached = cache.get(new Key(m.name(), models.get(i).archid(), b.get(i)));
+                if (cached == null && !m.expensive() && models.get(i).arch() == null) {
+                    cached = atAnyBudget(m.name(), models.get(i).archid());
+                }
                 if (cached != null) {
                     values[i] = EvaluationOutcome.success(cached, Double.NaN);
                 } else {
@@ -500,6 +503,21 @@ public final class EvaluationService<M> implements AutoCloseable {
                     Diagnostics.traceOf(e));
             return EvaluationOutcome.failure(e.toString(), (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * A cheap objective's value for a model whose built arch was cleared (a search's parent, measured again for its
+     * size): it was measured with the budget of the evaluation that trained it, and a cheap objective's value does
+     * not depend on the budget. Null when it was never measured.
+     */
+    private Double atAnyBudget(String objective, String archid) {
+        for (Map.Entry<Key, Double> e : cache.entrySet()) {
+            if (e.getKey().objective().equals(objective) && e.getKey().archid().equals(archid)
+                    && e.getValue() != null) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** Answers an evaluation from the journal of an earlier run, if it holds one not yet replayed. */

@@ -98,6 +98,28 @@ class EvaluationServiceTest {
     }
 
     @Test
+    void aClearedModelsCheapObjectiveComesFromItsMeasurementAtAnotherBudget() {
+        List<String> seen = new ArrayList<>();
+        SearchObjectives<String> so = new SearchObjectives<>();
+        EvaluationService<String> evaluations = new EvaluationService<>(so);
+        so.addObjective("size", (m, b) -> {
+            seen.add(m.archid() + "@" + b);
+            return m.arch().length();
+        }, Direction.MINIMIZE, Cost.CHEAP);
+        ArchaiModel<String> parent = new ArchaiModel<>("abcd", "p");
+        evaluations.evalAllObjs(List.of(parent), Map.of("size", List.of(0.5)));
+        parent.clear();
+        // A search asks a cleared parent's size without a budget: the value measured at 0.5 answers.
+        assertThat(evaluations.evalObj("size", List.of(parent))).containsExactly(4.0);
+        assertThat(seen).containsExactly("p@0.5");
+        // A model that is still built is measured as the reference does, per budget.
+        ArchaiModel<String> built = new ArchaiModel<>("xy", "q");
+        evaluations.evalAllObjs(List.of(built), Map.of("size", List.of(0.5)));
+        assertThat(evaluations.evalObj("size", List.of(built))).containsExactly(2.0);
+        assertThat(seen).containsExactly("p@0.5", "q@0.5", "q@null");
+    }
+
+    @Test
     void constraintsAreInclusiveAndExtraConstraintsComeFirst() {
         SearchObjectives<Void> so = new SearchObjectives<>();
         EvaluationService<Void> evaluations = new EvaluationService<>(so);

@@ -38,6 +38,13 @@ import org.archai4j.space.ConfigSearchSpace;
  */
 final class FinalStage {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * With {@code length: fill}, the seconds each model needs besides its training (the test split, latency, its
+     * files) and the factor its predicted training time is inflated by: a prediction from a few timed steps is off
+     * by up to about 10%.
+     */
+    private static final double MARGIN_SECONDS = 3;
+    private static final double SAFETY = 1.1;
 
     private final RunSpec spec;
     private final RunDirectory run;
@@ -79,12 +86,15 @@ final class FinalStage {
                 stage.bestWithin());
         long start = System.nanoTime();
         listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
-                + " Pareto models, " + stage.epochs() + " epochs each on every training sample, then the test split");
+                + " Pareto models, " + (stage.length() == RunSpec.Length.FILL ? "each for its share of the time "
+                + "left (" + stage.epochs() + " epochs planned)" : stage.epochs() + " epochs each")
+                + " on every training sample, then the test split");
         LabelledData trainImages = null;
         LabelledData testImages = null;
         ArrayNode models = JSON.createArrayNode();
         List<FinalModel> finals = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        int toTrain = (int) chosen.stream().filter(m -> recorded(m.archid()).isEmpty()).count();
         for (ArchaiModel<DjlNetwork> model : chosen) {
             Optional<ObjectNode> done = recorded(model.archid());
             if (done.isPresent()) {
@@ -111,6 +121,15 @@ final class FinalStage {
             try (DjlNetwork probe = space.loadArch(run.finalModel(model.archid()).arch()).arch()) {
                 predicted = deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe);
             }
+            if (stage.length() == RunSpec.Length.FILL && predicted > 0) {
+                // Its share of the time left, the models after it having theirs: the job ends on its budget.
+                double share = ((deadlineNanos - System.nanoTime()) / 1e9 / toTrain - MARGIN_SECONDS) / SAFETY;
+                double epochs = Math.min(FinalTraining.MAX_EPOCHS, Math.max(stage.epochs() / 2,
+                        stage.epochs() * share / predicted));
+                predicted *= epochs / stage.epochs();
+                training = new FinalTraining(trainImages, stage.recipe(), epochs, spec.seed());
+            }
+            toTrain--;
             if (System.nanoTime() + (long) (predicted * 1e9) > deadlineNanos) {
                 fresh.arch().close();
                 skipped.add(model.archid());
@@ -194,7 +213,7 @@ final class FinalStage {
             JsonNode node = JSON.readTree(file.toFile());
             RunSpec.Final stage = spec.finalStage();
             if (node instanceof ObjectNode o && archid.equals(o.path("archid").asText())
-                    && o.path("epochs").asDouble() == stage.epochs()
+                    && (stage.length() == RunSpec.Length.FILL || o.path("epochs").asDouble() == stage.epochs())
                     && stage.recipe().toString().equals(o.path("recipe").asText())
                     && o.path("test_accuracy").isNumber()) {
                 return Optional.of(o);

@@ -20,6 +20,8 @@ import org.archai4j.djl.data.LabelledData;
  * @implNote Immutable; several networks may be trained with one instance at once.
  */
 public final class FinalTraining {
+    /** The most epochs a final training takes. */
+    public static final int MAX_EPOCHS = 1000;
     /**
      * What training did.
      *
@@ -49,8 +51,8 @@ public final class FinalTraining {
      * @param seed the seed of the batch order and augmentation
      */
     public FinalTraining(LabelledData train, TrainingRecipe recipe, double epochs, long seed) {
-        if (!(epochs > 0) || !(epochs <= 1000)) {
-            throw new IllegalArgumentException("epochs " + epochs + ": expected a number in (0, 1000]");
+        if (!(epochs > 0) || !(epochs <= MAX_EPOCHS)) {
+            throw new IllegalArgumentException("epochs " + epochs + ": expected a number in (0, " + MAX_EPOCHS + "]");
         }
         this.training = new SupervisedTraining(Objects.requireNonNull(train, "train"), recipe, seed);
         this.epochs = epochs;
@@ -72,8 +74,10 @@ public final class FinalTraining {
      * A network's size says little about this: the same multiply-accumulates cost far more on large feature maps.
      */
     public double estimateSeconds(DjlNetwork probe) {
-        int warmUp = 3;
-        int timed = 10;
+        // The warm-up covers an epoch's last, smaller batch on small data: a new batch shape costs kernel setup
+        // that the whole schedule pays once, not once per ten steps.
+        int warmUp = (int) Math.min(training.stepsPerEpoch() + 2, 12);
+        int timed = 20;
         training.train(probe, 0, warmUp, warmUp + timed, null);
         long start = System.nanoTime();
         training.train(probe, warmUp, warmUp + timed, warmUp + timed, null);

@@ -48,6 +48,9 @@ public final class RunDirectory {
     public static final String REPORT = "report.html";
     public static final String JOURNAL = EvaluationJournal.FILE_NAME;
     public static final String LOCK = RunLock.FILE_NAME;
+    /** The spec an automatic job planned ({@code archai4j search --data}), and its space. */
+    public static final String PLANNED_SPEC = "planned-spec.yaml";
+    public static final String PLANNED_SPACE = "planned-space.yaml";
     /** The space file's copy: {@code space} and the original's extension. */
     private static final String SPACE = "space";
 
@@ -185,7 +188,9 @@ public final class RunDirectory {
         }
         boolean empty;
         try (Stream<Path> files = Files.list(path)) {
-            empty = files.allMatch(p -> p.getFileName().toString().equals(LOCK));
+            // A planned job's spec and space are written before its run starts.
+            empty = files.allMatch(p -> List.of(LOCK, PLANNED_SPEC, PLANNED_SPACE).contains(p.getFileName()
+                    .toString()));
         }
         if (!empty && !holdsRun()) {
             throw new SpecException(path + " is not empty and holds no archai4j run (no " + SPEC + ", " + SUMMARY

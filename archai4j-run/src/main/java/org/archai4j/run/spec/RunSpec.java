@@ -269,9 +269,32 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @param reserve the part of the time budget kept for this stage (null: none)
      * @param spreadOver the objectives the choice spreads over (empty: all)
      * @param bestWithin size tiers whose best model is chosen right after the most accurate one
+     * @param length whether each model trains for {@code epochs}, or for its share of the time left
      */
     public record Final(int models, double epochs, TrainingRecipe recipe, Duration reserve, List<String> spreadOver,
-                        List<FrontierSelection.Ceiling> bestWithin) {
+                        List<FrontierSelection.Ceiling> bestWithin, Length length) {
+    }
+
+    /** How long the final stage trains each model ({@code final.length}). */
+    public enum Length implements SpecNamed {
+        /** {@code epochs} epochs; a model that would not finish before the deadline is left out. */
+        EPOCHS("epochs"),
+        /**
+         * The models still to train share the time left before the deadline: each trains for its share (at least
+         * half of {@code epochs}), so the job ends on its time budget.
+         */
+        FILL("fill");
+
+        private final String specName;
+
+        Length(String specName) {
+            this.specName = specName;
+        }
+
+        @Override
+        public String specName() {
+            return specName;
+        }
     }
 
     /** The keys of a training recipe, in {@code training:} and {@code final:}. */
@@ -512,7 +535,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     private static Final finalStage(SpecMap f, TrainingRecipe searchRecipe, Budget budget) {
         List<String> allowed = new ArrayList<>(RECIPE_KEYS);
-        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within"));
+        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within", "length"));
         f.requireOnly(allowed.toArray(String[]::new));
         int models = f.integer("models", 4, 1);
         if (models > 100) {
@@ -529,8 +552,14 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             within.get().numberList(objective).forEach(max -> ceilings.add(new FrontierSelection.Ceiling(objective,
                     max)));
         }
+        String length = f.has("length") ? f.requireString("length") : Length.EPOCHS.specName();
+        Length finalLength = SpecNamed.of(Length.class, length).orElseThrow(() -> f.error("length", "is '" + length
+                + "'; expected " + String.join(" or ", SpecNamed.names(Length.class))));
+        if (finalLength == Length.FILL && budget.time() == null) {
+            throw f.error("length", "is fill, which needs a time_budget to fill; none is set");
+        }
         return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve,
-                f.stringList("spread_over"), List.copyOf(ceilings));
+                f.stringList("spread_over"), List.copyOf(ceilings), finalLength);
     }
 
     /**

@@ -1,0 +1,145 @@
+package org.archai4j.run.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import ai.djl.ndarray.types.Shape;
+import org.archai4j.config.ArchConfig;
+import org.archai4j.config.ArchParamTree;
+import org.archai4j.djl.DjlNetwork;
+import org.archai4j.random.PyRandom;
+import org.archai4j.run.spec.DatasetKind;
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.run.spec.SpecException;
+import org.archai4j.space.file.SpaceFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The automatic job's plan: every network of a planned image space runs on its images (no pooling below 1x1, for
+ * sides from 1 to 40 pixels); a plan for an image folder and for a CSV table is a valid spec that fills its budget;
+ * what is not data is refused by name; a rerun reuses the plan.
+ */
+class JobPlannerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyNetworkOfAPlannedImageSpaceRunsOnItsImages() {
+        for (int side : new int[] {1, 2, 3, 5, 7, 8, 12, 16, 28, 40}) {
+            SpaceDesign design = SpaceDesign.images(new Shape(1, side, side), 10);
+            ArchParamTree tree = new ArchParamTree(SpaceFiles.parse(design.yaml(), "planned"));
+            PyRandom random = new PyRandom(side);
+            for (int i = 0; i < 25; i++) {
+                ArchConfig config = tree.sampleConfig(random);
+                try (DjlNetwork net = new DjlNetwork(design.block(config, 10), new Shape(1, side, side))) {
+                    assertThat(net.block().isInitialized()).as("%dx%d: %s", side, side, config.toJson()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void tablesGetMlpsWithWidthsFromTheirFeaturesAndClasses() {
+        SpaceDesign narrow = SpaceDesign.table(4, 3);
+        SpaceDesign wide = SpaceDesign.table(300, 40);
+        assertThat(narrow.family()).isEqualTo("mlp");
+        assertThat(narrow.yaml()).contains("units: !choice [8, 16, 32, 64, 128]");
+        assertThat(wide.yaml()).contains("units: !choice [256, 512, 1024]");
+        assertThat(SpaceDesign.images(new Shape(3, 64, 64), 100).yaml()).contains("kind: !choice [global_pool]")
+                .contains("hidden: !choice [0, 128]").contains("channels: !choice [32, 48, 64, 96, 128]");
+    }
+
+    @Test
+    void anImageFolderGetsAValidSpecThatFillsItsBudget() throws IOException {
+        Path train = images(dir.resolve("train"), 12);
+        Path test = images(dir.resolve("test"), 4);
+        Path out = dir.resolve("run");
+        List<String> said = new ArrayList<>();
+        Path specFile = PlannedJob.prepare(DataSource.of(train.toString(), test, null), Duration.ofMinutes(2), 7,
+                out, said::add);
+        assertThat(said).hasSize(5);
+        assertThat(said.get(0)).startsWith("plan: image-folder ").contains("36 training samples of (1, 8, 8), 3 "
+                + "classes");
+        assertThat(said.get(1)).contains("compact-cnn", "fitted to 8x8 images (at most 3 halvings)");
+        assertThat(said.get(4)).contains(PlannedJob.SPEC_FILE);
+        RunSpec spec = RunSpec.read(specFile);
+        assertThat(spec.seed()).isEqualTo(7);
+        assertThat(spec.data().kind()).isEqualTo(DatasetKind.IMAGE_FOLDER);
+        assertThat(spec.data().test()).isEqualTo(test.toAbsolutePath().normalize());
+        assertThat(spec.finalStage().length()).isEqualTo(RunSpec.Length.FILL);
+        assertThat(spec.budget().time()).isLessThanOrEqualTo(Duration.ofMinutes(2))
+                .isGreaterThan(Duration.ofSeconds(90));
+        assertThat(spec.finalStage().reserve()).isLessThan(spec.budget().time());
+        assertThat(spec.output()).isEqualTo(out.toAbsolutePath().normalize());
+
+        List<String> again = new ArrayList<>();
+        assertThat(PlannedJob.prepare(DataSource.of(train.toString(), test, null), Duration.ofMinutes(5), 8, out,
+                again::add)).isEqualTo(specFile);
+        assertThat(again).containsExactly("plan: reusing " + specFile + " (delete it to plan again)");
+    }
+
+    @Test
+    void aCsvTableGetsAnMlpAndItsLastColumnAsTheLabel() throws IOException {
+        StringBuilder rows = new StringBuilder("x,y,\"odd, name\"\n");
+        Random random = new Random(3);
+        for (int i = 0; i < 200; i++) {
+            double x = random.nextGaussian();
+            double y = random.nextGaussian();
+            rows.append(x).append(',').append(y).append(',').append(x + y > 0 ? "up" : "down").append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("rows.csv"), rows);
+        DataSource data = DataSource.of(csv.toString(), null, null);
+        assertThat(data.label()).isEqualTo("odd, name");
+        Path specFile = PlannedJob.prepare(data, Duration.ofSeconds(60), 1, dir.resolve("run"), s -> { });
+        RunSpec spec = RunSpec.read(specFile);
+        assertThat(spec.model().family()).isEqualTo("mlp");
+        assertThat(spec.data().label()).isEqualTo("odd, name");
+        assertThat(spec.data().hasTestSet()).isFalse();
+    }
+
+    @Test
+    void whatIsNotDataIsRefusedByName() throws IOException {
+        assertThatThrownBy(() -> DataSource.of(dir.resolve("none").toString(), null, null))
+                .isInstanceOf(SpecException.class).hasMessageStartingWith("--data " + dir.resolve("none")
+                        + ": does not exist; expected a CSV file, a folder of class folders of images");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertThatThrownBy(() -> DataSource.of(text.toString(), null, null)).hasMessageContaining("is not a CSV file");
+        Path csv = Files.writeString(dir.resolve("t.csv"), "a,b\n1,x\n");
+        assertThatThrownBy(() -> DataSource.of(csv.toString(), null, "c")).hasMessage("--label c: " + csv
+                + " has no such column; its columns are a, b");
+        Path folder = images(dir.resolve("imgs"), 2);
+        assertThatThrownBy(() -> DataSource.of(folder.toString(), null, "b")).hasMessageContaining("only a CSV file "
+                + "has columns");
+        assertThatThrownBy(() -> DataSource.of(folder.toString(), csv, null)).hasMessage("--test " + csv
+                + ": is not the same kind of data as --data " + folder);
+    }
+
+    /** Three classes of 8x8 grayscale images: a bright square in the class's column. */
+    private static Path images(Path root, int perClass) throws IOException {
+        Random random = new Random(perClass);
+        for (int c = 0; c < 3; c++) {
+            Path folder = Files.createDirectories(root.resolve("c" + c));
+            for (int i = 0; i < perClass; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        int v = x / 3 == c && y > 2 && y < 6 ? 230 : random.nextInt(40);
+                        image.getRaster().setSample(x, y, 0, v);
+                    }
+                }
+                ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+        return root;
+    }
+}
