@@ -14,6 +14,7 @@ import org.archai4j.djl.DjlNetwork;
 import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlNumParameters;
+import org.archai4j.djl.training.FinalTraining;
 import org.archai4j.djl.training.LearningRateSchedule;
 import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.djl.training.TrainingRecipe;
@@ -91,14 +92,16 @@ public final class JobPlanner {
 
         double total = budget.toMillis() / 1e3;
         int trainImages = available;
-        long finalSteps = Math.max(FINAL_STEPS, (long) Math.ceil(FINAL_EPOCHS * (double) trainImages / batch));
+        long finalSteps = Math.min((long) FinalTraining.MAX_EPOCHS * trainImages / batch, Math.max(FINAL_STEPS,
+                (long) Math.ceil(FINAL_EPOCHS * (double) trainImages / batch)));
         double perModel = finalSteps * secondsPerStep * 1.3 + 3;
         double reserve = FINAL_MODELS * perModel;
         if (reserve > FINAL_SHARE * total) {
             reserve = FINAL_SHARE * total;
             finalSteps = Math.max(1, (long) ((reserve / FINAL_MODELS - 3) / 1.3 / secondsPerStep));
         }
-        double finalEpochs = round2(Math.max(0.05, finalSteps * (double) batch / trainImages));
+        double finalEpochs = round2(Math.min(FinalTraining.MAX_EPOCHS, Math.max(0.05,
+                finalSteps * (double) batch / trainImages)));
         double screeningEpochs = round2(SCREENING_STEPS * (double) batch / subset);
         double promotionEpochs = round2(PROMOTION_STEPS * (double) batch / subset);
         double searchSeconds = total - reserve;
