@@ -11,6 +11,7 @@ import org.archai4j.djl.data.FashionMnist;
 import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.export.ExportedModel;
 import org.archai4j.onnx.OnnxModel;
+import org.archai4j.onnx.Prediction;
 import org.archai4j.run.ModelExport;
 import org.archai4j.run.directory.RunDirectory;
 
@@ -68,8 +69,8 @@ public final class OnnxDeployment {
                 float[][] a = djl.probabilities(values, n);
                 float[][] b = onnx.probabilities(values, n);
                 for (int i = 0; i < n; i++) {
-                    djlTop[start + i] = argmax(a[i]);
-                    onnxTop[start + i] = argmax(b[i]);
+                    djlTop[start + i] = Prediction.argmax(a[i]);
+                    onnxTop[start + i] = Prediction.argmax(b[i]);
                     for (int c = 0; c < a[i].length; c++) {
                         largest = Math.max(largest, Math.abs(a[i][c] - b[i][c]));
                     }
@@ -121,15 +122,5 @@ public final class OnnxDeployment {
             right += top[i] == test.label(i) ? 1 : 0;
         }
         return (double) right / top.length;
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

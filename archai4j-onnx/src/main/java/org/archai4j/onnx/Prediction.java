@@ -36,9 +36,14 @@ public record Prediction(List<String> classes, float[] probabilities) {
 
     /** The index of the most probable class (the first of equals). */
     public int bestIndex() {
+        return argmax(probabilities);
+    }
+
+    /** The index of the largest of {@code values} (the first of equals): a top class. */
+    public static int argmax(float[] values) {
         int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
                 best = i;
             }
         }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,9 +96,11 @@ final class FinalStage {
         ArrayNode models = JSON.createArrayNode();
         List<FinalModel> finals = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        int toTrain = (int) chosen.stream().filter(m -> recorded(m.archid()).isEmpty()).count();
+        Map<String, Optional<ObjectNode>> recorded = new HashMap<>();
+        chosen.forEach(m -> recorded.put(m.archid(), recorded(m.archid())));
+        int toTrain = (int) recorded.values().stream().filter(Optional::isEmpty).count();
         for (ArchaiModel<DjlNetwork> model : chosen) {
-            Optional<ObjectNode> done = recorded(model.archid());
+            Optional<ObjectNode> done = recorded.get(model.archid());
             if (done.isPresent()) {
                 models.add(done.get());
                 finals.add(FinalModel.of(done.get(), FinalModel.Origin.RECORDED));

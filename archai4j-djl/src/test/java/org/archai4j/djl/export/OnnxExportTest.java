@@ -29,6 +29,7 @@ import org.archai4j.djl.models.MlpClassifier;
 import org.archai4j.djl.nn.Layers;
 import org.archai4j.onnx.OnnxMetadata;
 import org.archai4j.onnx.OnnxModel;
+import org.archai4j.onnx.Prediction;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.builtin.ImageClassificationSpace;
 import org.archai4j.space.file.SpaceFiles;
@@ -70,7 +71,8 @@ class OnnxExportTest {
             float[][] actual = onnx.probabilities(inputs, INPUTS);
             double largest = 0;
             for (int i = 0; i < INPUTS; i++) {
-                assertThat(argmax(actual[i])).as("input %d's top class", i).isEqualTo(argmax(expected[i]));
+                assertThat(Prediction.argmax(actual[i])).as("input %d's top class", i)
+                        .isEqualTo(Prediction.argmax(expected[i]));
                 for (int c = 0; c < expected[i].length; c++) {
                     largest = Math.max(largest, Math.abs(expected[i][c] - actual[i][c]));
                 }
@@ -79,16 +81,6 @@ class OnnxExportTest {
             assertThat(onnx.metadata().classes()).isEqualTo(bundle.classes());
             return inputs;
         }
-    }
-
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Test

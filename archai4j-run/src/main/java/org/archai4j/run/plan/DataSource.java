@@ -101,14 +101,14 @@ public record DataSource(DatasetKind kind, Path train, Path test, String label) 
     }
 
     /** The spec's {@code data:} section for this data, with the planned subset sizes. */
-    String specSection(Path base, int trainSize, int validationSize) {
+    String specSection(int trainSize, int validationSize) {
         StringBuilder out = new StringBuilder("data:\n  dataset: ").append(kind.specName()).append('\n');
         switch (kind) {
-            case FASHION_MNIST, IDX -> out.append("  directory: ").append(quoted(base, train)).append('\n');
+            case FASHION_MNIST, IDX -> out.append("  directory: ").append(quoted(train)).append('\n');
             default -> {
-                out.append("  train: ").append(quoted(base, train)).append('\n');
+                out.append("  train: ").append(quoted(train)).append('\n');
                 if (test != null) {
-                    out.append("  test: ").append(quoted(base, test)).append('\n');
+                    out.append("  test: ").append(quoted(test)).append('\n');
                 }
                 if (label != null) {
                     out.append("  label: ").append(yamlString(label)).append('\n');
@@ -125,7 +125,7 @@ public record DataSource(DatasetKind kind, Path train, Path test, String label) 
                 train, test, label, new ImageFolder.Options(null, null), 0.2, 0, 0, 0.1);
     }
 
-    private static String quoted(Path base, Path path) {
+    private static String quoted(Path path) {
         return yamlString(path.toAbsolutePath().normalize().toString());
     }
 

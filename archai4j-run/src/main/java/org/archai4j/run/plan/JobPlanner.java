@@ -141,7 +141,7 @@ public final class JobPlanner {
                 + "output: " + DataSource.yamlString(out.toAbsolutePath().normalize().toString()) + "\n"
                 + "space: " + PlannedJob.SPACE_FILE + "\n"
                 + "model: {family: " + design.family() + "}\n"
-                + data.specSection(out, subset, validation)
+                + data.specSection(subset, validation)
                 + "training:                      # the search's recipe; budgets are epochs of the subset\n"
                 + "  epochs: 1\n"
                 + "  batch_size: " + recipe.batchSize() + "\n"

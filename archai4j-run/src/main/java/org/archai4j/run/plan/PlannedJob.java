@@ -1,5 +1,7 @@
 package org.archai4j.run.plan;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +49,8 @@ public final class PlannedJob {
         JobPlanner.Plan plan = JobPlanner.plan(data, budget, seed, out);
         try {
             Files.createDirectories(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         plan.summary().forEach(say);
         Duration left = budget.minusNanos(System.nanoTime() - start);
