@@ -19,8 +19,11 @@ build_module() {
 exec_java() {
   local root=${ARCHAI4J_ROOT:-$PWD} module=$1 main=$2
   shift 2
+  # Two of libtorch's warnings say nothing a user can act on (NNPACK on a CPU without it, once per call; a
+  # deprecation inside DJL): they are dropped from stderr, everything else passes.
   exec java ${JAVA_OPTS:-} -cp "$root/$module/target/classes:$(cat "$root/$module/target/runtime-classpath.txt")" \
-    "$main" "$@"
+    "$main" "$@" 2> >(grep --line-buffered -v -e '\] Could not initialize NNPACK' \
+      -e '\] Warning: AutoNonVariableTypeMode is deprecated' >&2)
 }
 
 # run_java MODULE MAIN_CLASS [ARGS...]: builds MODULE, then runs MAIN_CLASS.

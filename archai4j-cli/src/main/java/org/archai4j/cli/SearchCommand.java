@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.archai4j.run.Job;
 import org.archai4j.run.JobOptions;
 import org.archai4j.run.plan.DataSource;
-import org.archai4j.run.plan.PlannedJob;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
 import picocli.CommandLine.Command;
@@ -74,6 +73,10 @@ final class SearchCommand implements Callable<Integer> {
             + "workers started with 'archai4j worker' and the same spec):%n")
     private ClusterArgs cluster;
 
+    @Option(names = "--worker-slots", paramLabel = "N", description = "With --cluster and --data: the evaluation "
+            + "slots of the workers the plan counts on (the sum of their --slots; default 1).")
+    private Integer workerSlots;
+
     @Option(names = "--worker-attribute", paramLabel = "NAME=VALUE", description = "With --cluster: only use workers "
             + "started with this --attribute (for example gpu=true); repeatable.")
     private Map<String, String> workerAttributes = new LinkedHashMap<>();
@@ -94,14 +97,14 @@ final class SearchCommand implements Callable<Integer> {
                     + "--time-budget DURATION to plan the job" : "SPEC " + specFile + " and --data " + data
                     + ": expected one of them");
         }
+        DataSource planned = null;
         if (data != null) {
             if (budget == null) {
                 throw new SpecException("--data " + data + ": needs --time-budget (for example 10m) to plan in");
             }
-            Path dir = out != null ? out : Path.of("runs", "auto-" + Path.of(data).getFileName().toString()
-                    .replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.csv$", ""));
-            specFile = PlannedJob.prepare(DataSource.of(data, test, label), budget, seed, dir, System.out::println);
-            options.out(dir);
+            planned = DataSource.of(data, test, label);
+            options.out(out != null ? out : Path.of("runs", "auto-" + Path.of(data).getFileName().toString()
+                    .replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("\\.csv$", "")));
         } else if (test != null || label != null) {
             throw new SpecException((test != null ? "--test" : "--label") + ": only with --data; a spec names its "
                     + "test set and label in data:");
@@ -111,6 +114,13 @@ final class SearchCommand implements Callable<Integer> {
         if (cluster != null) {
             options.cluster(cluster.settings());
         }
+        if (workerSlots != null) {
+            if (data == null) {
+                throw new SpecException("--worker-slots " + workerSlots + ": only with --data; a spec's job is not "
+                        + "planned");
+            }
+            options.workerSlots(workerSlots);
+        }
         workerAttributes.forEach(options::workerAttribute);
         try (ProgressDisplay progress = new ProgressDisplay(System.out, !noProgress && System.console() != null);
              DashboardListener server = dashboard ? new DashboardListener(dashboardPort) : null) {
@@ -119,7 +129,11 @@ final class SearchCommand implements Callable<Integer> {
                 options.listener(server);
             }
             options.listener(new ReportWriter(System.out));
-            Job.run(specFile, options.build());
+            if (planned != null) {
+                Job.run(planned, budget, seed, options.build());
+            } else {
+                Job.run(specFile, options.build());
+            }
         }
         return 0;
     }

@@ -40,6 +40,27 @@ class AutoJobTest {
     }
 
     @Test
+    void aSpecOfOnlyDataAndATimeBudgetIsPlannedAndResumed(@TempDir Path dir) throws IOException {
+        Path data = Path.of("../examples/data").toAbsolutePath().normalize();
+        Path out = dir.resolve("run");
+        Path spec = Files.writeString(dir.resolve("spirals-auto.yaml"), "data: {dataset: csv, train: \""
+                + data.resolve("spirals-train.csv") + "\", test: \"" + data.resolve("spirals-test.csv")
+                + "\", label: arm}\ntime_budget: 20s\noutput: \"" + out + "\"\n");
+        CliTest.Run first = run("search", spec.toString(), "--no-progress");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("plan: csv " + data.resolve("spirals-train.csv"), "plan: family mlp",
+                "plan: written to " + out.resolve("planned-spec.yaml"), "report: ");
+        JsonNode finals = new ObjectMapper().readTree(out.resolve("final.json").toFile());
+        assertThat(finals.path("models").size()).isPositive();
+
+        CliTest.Run again = run("search", spec.toString(), "--no-progress");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("plan: reusing " + out.resolve("planned-spec.yaml"), "resuming");
+        assertThat(new ObjectMapper().readTree(out.resolve("final.json").toFile()).path("models"))
+                .as("the same final models, not trained again").isEqualTo(finals.path("models"));
+    }
+
+    @Test
     void neitherSpecNorDataAndDataWithoutABudgetAreRefused(@TempDir Path dir) throws IOException {
         CliTest.Run nothing = run("search");
         assertThat(nothing.code()).isEqualTo(2);

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,8 @@ import org.archai4j.io.AtomicFiles;
 import org.archai4j.io.RunLock;
 import org.archai4j.journal.EvaluationJournal;
 import org.archai4j.run.directory.RunDirectory;
+import org.archai4j.run.plan.DataSource;
+import org.archai4j.run.plan.PlannedJob;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
 import org.archai4j.search.SearchResults;
@@ -58,9 +62,46 @@ public final class Job {
         this.listener = new Listeners(options.listeners());
     }
 
-    /** Runs the spec in {@code specFile}. */
+    /**
+     * Runs the spec in {@code specFile}; a spec of only data and a time budget ({@link RunSpec#readDataOnly}) is
+     * planned first, like {@link #run(DataSource, Duration, long, JobOptions)}.
+     */
     public static JobResult run(Path specFile, JobOptions options) throws IOException {
-        return run(RunSpec.read(specFile), options);
+        Optional<RunSpec.DataOnly> dataOnly = RunSpec.readDataOnly(specFile);
+        if (dataOnly.isEmpty()) {
+            return run(RunSpec.read(specFile), options);
+        }
+        RunSpec.DataOnly only = dataOnly.get();
+        DataSource data;
+        try {
+            data = DataSource.of(only.data());
+        } catch (SpecException e) {
+            throw new SpecException(specFile + ": data: " + e.getMessage(), e);
+        }
+        return run(data, options.timeBudget() != null ? options.timeBudget() : only.timeBudget(), only.seed(),
+                options.out() != null ? options : options.planned(only.output(), options.timeBudget()));
+    }
+
+    /**
+     * Plans a job from data and a time budget ({@link PlannedJob}), prints the plan to the listeners' messages, and
+     * runs it in {@code options.out()}. Run again, it reuses the plan and resumes; a time budget then counts from
+     * the first run's start, as for any run.
+     *
+     * <pre>{@code
+     * Job.run(DataSource.of("digits/train", Path.of("digits/test"), null), Duration.ofMinutes(5), 1,
+     *         JobOptions.builder().out(Path.of("runs/digits")).build());
+     * }</pre>
+     */
+    public static JobResult run(DataSource data, Duration budget, long seed, JobOptions options) throws IOException {
+        Path out = Objects.requireNonNull(options.out(), "a planned job needs its output directory (options.out)");
+        Listeners listeners = new Listeners(options.listeners());
+        PlannedJob.Prepared prepared = PlannedJob.prepare(data, budget, seed, out, options.workerSlots(),
+                listeners::message);
+        if (options.cluster() != null) {
+            listeners.message("plan: the workers run the planned spec: archai4j worker --spec " + prepared.spec()
+                    + " --members " + String.join(",", options.cluster().members()) + " (within 2 minutes)");
+        }
+        return run(RunSpec.read(prepared.spec()), options.planned(out, prepared.budget()));
     }
 
     /** Runs {@code spec} (its limits replaced by the options'). */

@@ -24,10 +24,12 @@ public final class JobOptions {
     private final Duration timeBudget;
     private final Long maxEvaluations;
     private final ClusterSettings cluster;
+    private final int workerSlots;
     private final Map<String, String> workerAttributes;
     private final List<JobListener> listeners;
 
     private JobOptions(Builder b) {
+        this.workerSlots = b.cluster == null ? 0 : Math.max(1, b.workerSlots);
         this.out = b.out;
         this.timeBudget = b.timeBudget;
         this.maxEvaluations = b.maxEvaluations;
@@ -50,9 +52,29 @@ public final class JobOptions {
         return out;
     }
 
+    /** The job's time budget, or null for the spec's {@code time_budget}. */
+    public Duration timeBudget() {
+        return timeBudget;
+    }
+
+    /** These options for a planned job's run: its output directory, and a time budget or the planned spec's. */
+    JobOptions planned(Path plannedOut, Duration plannedBudget) {
+        Builder b = builder().out(plannedOut).timeBudget(plannedBudget).maxEvaluations(maxEvaluations)
+                .cluster(cluster);
+        b.workerSlots = workerSlots;
+        workerAttributes.forEach(b::workerAttribute);
+        listeners.forEach(b::listener);
+        return b.build();
+    }
+
     /** The cluster to evaluate expensive objectives on, or null to evaluate locally. */
     public ClusterSettings cluster() {
         return cluster;
+    }
+
+    /** With a cluster: the evaluation slots of its workers that a planned job counts on (0 without a cluster). */
+    public int workerSlots() {
+        return workerSlots;
     }
 
     /** With a cluster: only workers with these attributes take work. */
@@ -92,6 +114,7 @@ public final class JobOptions {
         private Duration timeBudget;
         private Long maxEvaluations;
         private ClusterSettings cluster;
+        private int workerSlots;
         private final Map<String, String> workerAttributes = new LinkedHashMap<>();
         private final List<JobListener> listeners = new ArrayList<>();
 
@@ -131,6 +154,19 @@ public final class JobOptions {
             return this;
         }
 
+        /**
+         * With a cluster: the evaluation slots of the workers a planned job counts on (the sum of their
+         * {@code --slots}; default 1). Only a job planned from data reads it: its plan expects that many
+         * evaluations at once.
+         */
+        public Builder workerSlots(int slots) {
+            if (slots < 1) {
+                throw new SpecException("--worker-slots " + slots + ": expected at least 1");
+            }
+            this.workerSlots = slots;
+            return this;
+        }
+
         /** With a cluster: only use workers started with this attribute. */
         public Builder workerAttribute(String name, String value) {
             workerAttributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -145,6 +181,9 @@ public final class JobOptions {
         public JobOptions build() {
             if (!workerAttributes.isEmpty() && cluster == null) {
                 throw new SpecException("--worker-attribute selects cluster workers; expected it with --cluster");
+            }
+            if (workerSlots > 0 && cluster == null) {
+                throw new SpecException("--worker-slots counts cluster workers; expected it with --cluster");
             }
             return new JobOptions(this);
         }

@@ -69,6 +69,14 @@ public record DataSource(DatasetKind kind, Path train, Path test, String label) 
         return new DataSource(kind, train, test, null);
     }
 
+    /** The data of a spec's {@code data:} section (a spec of only data, {@link RunSpec#readDataOnly}). */
+    public static DataSource of(RunSpec.Data data) {
+        return switch (data.kind()) {
+            case FASHION_MNIST, IDX -> new DataSource(data.kind(), data.directory(), null, null);
+            default -> of(data.train().toString(), data.test(), data.label());
+        };
+    }
+
     private static DatasetKind kindOf(Path path, String option) {
         if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return DatasetKind.CSV;

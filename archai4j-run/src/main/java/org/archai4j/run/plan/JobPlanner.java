@@ -16,7 +16,6 @@ import org.archai4j.djl.evaluators.DjlActivations;
 import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.djl.training.FinalTraining;
 import org.archai4j.djl.training.LearningRateSchedule;
-import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.djl.training.TrainingRecipe;
 import org.archai4j.random.PyRandom;
 import org.archai4j.space.ArchaiModel;
@@ -32,15 +31,23 @@ import org.archai4j.space.file.SpaceFiles;
  *
  * <pre>{@code
  * Plan plan = JobPlanner.plan(DataSource.of("digits/train", Path.of("digits/test"), null),
- *         Duration.ofMinutes(5), 1, Path.of("runs/digits"));
+ *         Duration.ofMinutes(5), 1, Path.of("runs/digits"), 0);
  * plan.summary().forEach(System.out::println);
  * }</pre>
  */
 public final class JobPlanner {
     /** Optimizer steps of a network's first look in the search (the main job's half epoch of 16,000 at 128). */
     static final int SCREENING_STEPS = 60;
-    /** A leader's longer look, in the same steps. */
-    static final int PROMOTION_STEPS = 180;
+    /** A leader's longer look is this many times as long as a first look. */
+    static final int PROMOTION_FACTOR = 3;
+    /**
+     * Networks worth a first look: where the budget allows more, each look gets longer instead (up to
+     * {@value #MAX_SCREENING_STEPS} steps), since a longer look ranks networks more like their final training does.
+     */
+    static final int ENOUGH_NETWORKS = 200;
+    static final int MAX_SCREENING_STEPS = 600;
+    /** Concurrent trainings must give this much more throughput than one before the plan runs them. */
+    static final double PARALLEL_GAIN = 1.2;
     /** Each final model trains at least this many steps, and at least {@value #FINAL_EPOCHS} epochs. */
     static final int FINAL_STEPS = 1500;
     static final int FINAL_EPOCHS = 5;
@@ -66,12 +73,16 @@ public final class JobPlanner {
      * Plans a job of {@code budget} on {@code data}, written to {@code out}.
      *
      * @param out the run's output directory: the spec is written there, and names its space file beside it
+     * @param workerSlots the evaluation slots of the cluster's workers that evaluate the search (0: it is
+     *                    evaluated here); each counts as one training at a time on a machine like this one
      */
-    public static Plan plan(DataSource data, Duration budget, long seed, Path out) {
+    public static Plan plan(DataSource data, Duration budget, long seed, Path out, int workerSlots) {
         LabelledData training = data.kind().readTraining(data.toData());
         boolean ownTest = data.kind().hasTestSet(data.toData());
         int available = ownTest ? training.size() : (int) Math.round(training.size() * 0.8);
-        int validation = Math.max(1, Math.min(5000, (int) Math.round(available * 0.15)));
+        // 15% validates, but at least 30% (up to 500 samples) of small data: a few dozen would tie many networks.
+        int validation = Math.max(1, Math.min(5000, (int) Math.round(Math.max(available * 0.15,
+                Math.min(500, available * 0.3)))));
         int subset = Math.min(16000, available - validation);
         int batch = subset >= 8000 ? 128 : subset >= 2000 ? 64 : 32;
         Shape shape = training.sampleShape();
@@ -88,7 +99,9 @@ public final class JobPlanner {
 
         TrainingRecipe recipe = TrainingRecipe.DEFAULT.withBatchSize(batch).withLearningRate(0.01)
                 .withSchedule(LearningRateSchedule.ONE_CYCLE).withWeightDecay(5e-4).withLabelSmoothing(0.1);
-        double secondsPerStep = secondsPerStep(design, typical, shape, classes, training, recipe, seed);
+        Speed speed = Speed.measure(design, typical, shape, classes, training, recipe, seed);
+        double evaluationsAtOnce = workerSlots > 0 ? workerSlots : speed.gain();
+        double secondsPerStep = speed.secondsPerStep();
 
         double total = budget.toMillis() / 1e3;
         int trainImages = available;
@@ -102,16 +115,21 @@ public final class JobPlanner {
         }
         double finalEpochs = round2(Math.min(FinalTraining.MAX_EPOCHS, Math.max(0.05,
                 finalSteps * (double) batch / trainImages)));
-        double screeningEpochs = round2(SCREENING_STEPS * (double) batch / subset);
-        double promotionEpochs = round2(PROMOTION_STEPS * (double) batch / subset);
         double searchSeconds = total - reserve;
-        int expected = (int) (searchSeconds / (SCREENING_STEPS * secondsPerStep * 1.6 + 0.3));
+        // A first look costs its steps, a share of the leaders' longer looks, and a fixed overhead per network.
+        double lookSteps = searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / 1.6 / secondsPerStep;
+        int screeningSteps = (int) Math.max(SCREENING_STEPS, Math.min(MAX_SCREENING_STEPS, lookSteps));
+        int promotionSteps = PROMOTION_FACTOR * screeningSteps;
+        int expected = (int) (searchSeconds * evaluationsAtOnce / (screeningSteps * secondsPerStep * 1.6 + 0.3));
+        double screeningEpochs = round2(screeningSteps * (double) batch / subset);
+        double promotionEpochs = round2(promotionSteps * (double) batch / subset);
         int initial = Math.max(8, Math.min(36, expected / 3));
         long[] ceilings = {round2Significant(quantile(parameters, 0.25)), round2Significant(quantile(parameters,
                 0.5)), round2Significant(quantile(parameters, 0.75))};
 
-        String spec = spec(data, out, seed, budget, design, subset, validation, recipe, screeningEpochs,
-                promotionEpochs, finalEpochs, (long) Math.ceil(reserve), ceilings, initial);
+        String spec = spec(data, out, seed, budget, design, subset, validation, recipe,
+                new Look(screeningSteps, screeningEpochs), new Look(promotionSteps, promotionEpochs), finalEpochs,
+                (long) Math.ceil(reserve), ceilings, initial, speed);
         List<String> summary = List.of(
                 String.format(Locale.ROOT, "plan: %s %s, %,d training samples of %s, %d classes, %s",
                         data.kind().specName(), data.train(), training.size(), shape, classes, !ownTest
@@ -119,10 +137,11 @@ public final class JobPlanner {
                                 : "its own test set"),
                 String.format(Locale.ROOT, "plan: family %s, %s; %,d to %,d parameters", design.family(),
                         design.description(), parameters[0], parameters[parameters.length - 1]),
-                String.format(Locale.ROOT, "plan: measured %.1f ms per training step of %d; search %s: each network "
-                        + "screened on %d steps (%.2f epochs of %,d), leaders on %d, about %d networks",
-                        secondsPerStep * 1e3, batch, clock(searchSeconds), SCREENING_STEPS, screeningEpochs, subset,
-                        PROMOTION_STEPS, expected),
+                String.format(Locale.ROOT, "plan: measured %.1f ms per training step of %d, %s; search %s: each "
+                        + "network screened on %d steps (%.2f epochs of %,d), leaders on %d, about %d networks",
+                        secondsPerStep * 1e3, batch, workerSlots > 0 ? workerSlots + " worker slot(s) of the "
+                        + "cluster" : speed.describe(), clock(searchSeconds), screeningSteps, screeningEpochs, subset,
+                        promotionSteps, expected),
                 String.format(Locale.ROOT, "plan: final stage %s: %d models (the most accurate of at most %,d "
                         + "and of at most %,d parameters, then the most accurate), %,d steps (%.2f epochs) each, "
                         + "stretched to fill the budget", clock(reserve), FINAL_MODELS, ceilings[2], ceilings[0],
@@ -130,9 +149,13 @@ public final class JobPlanner {
         return new Plan(spec, design.yaml(), summary);
     }
 
+    /** A look at a network in the search: optimizer steps, and what they are in epochs of the subset. */
+    private record Look(int steps, double epochs) {
+    }
+
     private static String spec(DataSource data, Path out, long seed, Duration budget, SpaceDesign design,
-                               int subset, int validation, TrainingRecipe recipe, double screening,
-                               double promotion, double finalEpochs, long reserve, long[] ceilings, int initial) {
+                               int subset, int validation, TrainingRecipe recipe, Look screening, Look promotion,
+                               double finalEpochs, long reserve, long[] ceilings, int initial, Speed speed) {
         String tiers = Arrays.stream(ceilings).mapToObj(Long::toString).collect(Collectors.joining(", "));
         return "# Planned by archai4j from the data and the time budget (archai4j search --data ...). Edit it and\n"
                 + "# run it with: archai4j search " + out.resolve(PlannedJob.SPEC_FILE) + "\n"
@@ -163,13 +186,13 @@ public final class JobPlanner {
                 + "algorithm:\n"
                 + "  name: local\n"
                 + "  init_num_models: " + initial + "\n"
-                + "  budget: " + screening + "                   # " + SCREENING_STEPS + " steps\n"
-                + "  promotion_budget: " + promotion + "         # " + PROMOTION_STEPS + " steps\n"
+                + "  budget: " + screening.epochs() + "                   # " + screening.steps() + " steps\n"
+                + "  promotion_budget: " + promotion.epochs() + "         # " + promotion.steps() + " steps\n"
                 + "  mutations_per_parent: 1\n"
                 + "  num_iters: 100000\n"
                 + "  tiers: {by: parameters, ceilings: [" + tiers + "], leaders: 2, sampling: plain}\n"
                 + "  screening: {candidates: 16, gamma: 0.25}\n"
-                + "parallel: 1\n";
+                + "parallel: " + speed.parallel() + "                   # " + speed.describe() + "\n";
     }
 
     /** A seeded sample of the space's networks that meet the design's constraints, by parameters. */
@@ -197,22 +220,6 @@ public final class JobPlanner {
         found.sort((a, b) -> Long.compare(a[0], b[0]));
         List<ArchConfig> sorted = found.stream().map(f -> configs.get((int) f[1])).toList();
         return new Sampled(sorted, found.stream().mapToLong(f -> f[0]).toArray());
-    }
-
-    /**
-     * Seconds per optimizer step of the typical network on this machine: 10 warm-up steps (a fresh process's first
-     * steps are several times slower), then 30 timed.
-     */
-    private static double secondsPerStep(SpaceDesign design, ArchConfig config, Shape shape, int classes,
-                                         LabelledData training, TrainingRecipe recipe, long seed) {
-        LabelledData sample = training.subset(Math.min(training.size(), recipe.batchSize() * 40), seed);
-        try (DjlNetwork net = new DjlNetwork(design.block(config, classes), shape)) {
-            SupervisedTraining steps = new SupervisedTraining(sample, recipe, seed);
-            steps.train(net, 0, 10);
-            long start = System.nanoTime();
-            steps.train(net, 10, 40);
-            return (System.nanoTime() - start) / 1e9 / 30;
-        }
     }
 
     private static long quantile(long[] sorted, double q) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.spec.SpecException;
@@ -17,8 +19,9 @@ import org.archai4j.run.spec.SpecException;
  * {@code time_budget} is what is left of it when the plan is written.
  *
  * <pre>{@code
- * Path spec = PlannedJob.prepare(data, Duration.ofMinutes(5), 1, Path.of("runs/digits"), System.out::println);
- * Job.run(spec, JobOptions.builder().build());
+ * PlannedJob.Prepared planned = PlannedJob.prepare(data, Duration.ofMinutes(5), 1, Path.of("runs/digits"), 0,
+ *         System.out::println);
+ * RunSpec spec = RunSpec.read(planned.spec());
  * }</pre>
  */
 public final class PlannedJob {
@@ -27,39 +30,63 @@ public final class PlannedJob {
     /** The planned space's file name in the output directory. */
     public static final String SPACE_FILE = RunDirectory.PLANNED_SPACE;
 
+    private static final Pattern SET_ASIDE = Pattern.compile("(?m)^time_budget: .*# the budget less (\\d+) s: ");
+    /** What the job does after its final stage (the report, its plots) takes a few seconds of the budget. */
+    private static final long FINISH_SECONDS = 5;
+
     private PlannedJob() {
+    }
+
+    /**
+     * A job's planned spec.
+     *
+     * @param spec the planned spec's file
+     * @param budget the time budget to run it with, or null for the spec's own: a rerun's budget, less the first
+     *               run's planning and finish, so that the same budget resumes the same run and a larger one
+     *               continues it
+     */
+    public record Prepared(Path spec, Duration budget) {
     }
 
     /**
      * The planned spec of a job on {@code data} in {@code out}: the one already there (a rerun), or a new plan.
      *
+     * @param workerSlots the evaluation slots of the cluster's workers that evaluate it (0: evaluated here)
      * @param say receives the plan's lines, or the line saying an earlier plan is reused
      * @throws SpecException when {@code out} holds something else than a planned job's files
      */
-    public static Path prepare(DataSource data, Duration budget, long seed, Path out, Consumer<String> say) {
+    public static Prepared prepare(DataSource data, Duration budget, long seed, Path out, int workerSlots,
+                                   Consumer<String> say) {
         long start = System.nanoTime();
         Path spec = out.resolve(SPEC_FILE);
         if (Files.isRegularFile(spec)) {
             say.accept("plan: reusing " + spec + " (delete it to plan again)");
-            return spec;
+            Matcher setAside;
+            try {
+                setAside = SET_ASIDE.matcher(Files.readString(spec));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
+            }
+            return new Prepared(spec, budget.minusSeconds(setAside.find() ? Long.parseLong(setAside.group(1)) : 0));
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SpecException("--out " + out + ": is a file; expected a directory for the run");
         }
-        JobPlanner.Plan plan = JobPlanner.plan(data, budget, seed, out);
+        JobPlanner.Plan plan = JobPlanner.plan(data, budget, seed, out, workerSlots);
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         plan.summary().forEach(say);
-        Duration left = budget.minusNanos(System.nanoTime() - start);
+        long planning = (long) Math.ceil((System.nanoTime() - start) / 1e9);
+        long finish = Math.min(FINISH_SECONDS, budget.toSeconds() / 50);
         String text = plan.spec().replaceFirst("(?m)^time_budget: .*$", "time_budget: " + Math.max(1,
-                left.toSeconds()) + "s      # the budget less the planning's " + Math.round((System.nanoTime()
-                - start) / 1e9) + " s");
+                budget.toSeconds() - planning - finish) + "s      # the budget less " + (planning + finish)
+                + " s: the planning's " + planning + " s and " + finish + " s for the report");
         AtomicFiles.writeString(out.resolve(SPACE_FILE), plan.space());
         AtomicFiles.writeString(spec, text);
         say.accept("plan: written to " + spec + " (edit it and run: archai4j search " + spec + ")");
-        return spec;
+        return new Prepared(spec, null);
     }
 }

@@ -357,22 +357,67 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return "archai4j-" + name;
     }
 
-    /** Reads and checks a spec file. */
-    public static RunSpec read(Path file) {
+    /**
+     * A spec that holds only its data and a time budget (and perhaps a seed and an output directory): the job is
+     * planned from them ({@code org.archai4j.run.plan}), as {@code archai4j search --data} plans it.
+     *
+     * <pre>{@code
+     * data: {dataset: csv, train: data/rows.csv}
+     * time_budget: 10m
+     * }</pre>
+     *
+     * @param output the run's directory ({@code runs/NAME} unless the spec says)
+     */
+    public record DataOnly(Data data, Duration timeBudget, long seed, Path output) {
+    }
+
+    /** The keys a spec of only data may hold. */
+    public static final List<String> DATA_ONLY_KEYS = List.of("data", "time_budget", "seed", "output");
+
+    /**
+     * The spec in {@code file} when it holds only data and a time budget ({@link #DATA_ONLY_KEYS}), or empty when
+     * it is a full spec (for {@link #read}).
+     *
+     * @throws SpecException when it holds only data but no time budget, or its data is wrong
+     */
+    public static Optional<DataOnly> readDataOnly(Path file) {
+        SpecMap spec = root(file);
+        if (!spec.has("data") || !DATA_ONLY_KEYS.containsAll(spec.keys())) {
+            return Optional.empty();
+        }
+        Duration budget = duration(spec, "time_budget");
+        if (budget == null) {
+            throw new SpecException(file + ": time_budget: missing; a spec of only data: is planned from the data "
+                    + "and a time budget (for example time_budget: 10m)");
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        SpecMap data = spec.requireMap("data").requireOnly("dataset", "directory", "train", "test", "label");
+        return Optional.of(new DataOnly(data(data, file.toAbsolutePath().getParent(), false), budget,
+                spec.integer("seed", 1), spec.has("output") ? Path.of(spec.requireString("output"))
+                : Path.of("runs", name)));
+    }
+
+    private static SpecMap root(Path file) {
         String text = YamlNodes.read(file, "the run spec", SpecException::new);
         String label = file.toString();
         Optional<Node> root = YamlNodes.compose(text, label, SpecException::new);
         if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
             throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
         }
-        SpecMap spec = new SpecMap(label, "", rootMap).requireOnly("seed", "output", "space", "model", "device",
+        return new SpecMap(label, "", rootMap);
+    }
+
+    /** Reads and checks a spec file. */
+    public static RunSpec read(Path file) {
+        String text = YamlNodes.read(file, "the run spec", SpecException::new);
+        SpecMap spec = root(file).requireOnly("seed", "output", "space", "model", "device",
                 "data", "training", "final", "objectives", "constraints", "algorithm", "parallel", "time_budget",
                 "max_evaluations", "stop_when_stalled");
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path base = file.toAbsolutePath().getParent();
 
         Model model = model(spec.requireMap("model"), base);
-        Data data = data(spec.requireMap("data"), base);
+        Data data = data(spec.requireMap("data"), base, true);
         SpecMap training = spec.map("training").orElse(null);
         if (training != null) {
             List<String> allowed = new ArrayList<>(RECIPE_KEYS);
@@ -443,7 +488,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return out;
     }
 
-    private static Data data(SpecMap data, Path base) {
+    /** @param labelRequired whether a CSV file's class column must be named (a planned job takes the last one) */
+    private static Data data(SpecMap data, Path base, boolean labelRequired) {
         String dataset = data.string("dataset", DatasetKind.FASHION_MNIST.specName());
         DatasetKind kind = SpecNamed.of(DatasetKind.class, dataset).orElseThrow(() -> data.error("dataset", "is '" + dataset
                 + "'; expected " + String.join(", ", SpecNamed.names(DatasetKind.class))));
@@ -470,7 +516,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 throw data.error(size != null && (size > 1024) ? "size" : "channels", e.getMessage());
             }
         }
-        String label = kind.keys().contains("label") ? data.requireString("label") : null;
+        String label = kind.keys().contains("label") && (labelRequired || data.has("label"))
+                ? data.requireString("label") : null;
         // Fashion-MNIST keeps the defaults its specs were written with: subsets of 5,000 and 1,000 images.
         boolean mnist = kind == DatasetKind.FASHION_MNIST;
         return new Data(kind, directory, train, test, label, images, fraction(data, "test_fraction", 0.2),

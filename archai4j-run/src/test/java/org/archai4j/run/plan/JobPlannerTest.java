@@ -17,6 +17,8 @@ import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
 import org.archai4j.djl.DjlNetwork;
 import org.archai4j.random.PyRandom;
+import org.archai4j.run.ClusterSettings;
+import org.archai4j.run.JobOptions;
 import org.archai4j.run.spec.DatasetKind;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
@@ -65,12 +67,16 @@ class JobPlannerTest {
         Path test = images(dir.resolve("test"), 4);
         Path out = dir.resolve("run");
         List<String> said = new ArrayList<>();
-        Path specFile = PlannedJob.prepare(DataSource.of(train.toString(), test, null), Duration.ofMinutes(2), 7,
-                out, said::add);
+        PlannedJob.Prepared prepared = PlannedJob.prepare(DataSource.of(train.toString(), test, null),
+                Duration.ofMinutes(2), 7, out, 0, said::add);
+        assertThat(prepared.budget()).as("a new plan runs with its spec's budget").isNull();
+        Path specFile = prepared.spec();
         assertThat(said).hasSize(5);
         assertThat(said.get(0)).startsWith("plan: image-folder ").contains("36 training samples of (1, 8, 8), 3 "
                 + "classes");
         assertThat(said.get(1)).contains("compact-cnn", "fitted to 8x8 images (at most 3 halvings)");
+        assertThat(said.get(2)).containsPattern("measured [0-9.]+ ms per training step of 32, (one training at a "
+                + "time|\\d trainings at once)").contains("screened on 60 steps");
         assertThat(said.get(4)).contains(PlannedJob.SPEC_FILE);
         RunSpec spec = RunSpec.read(specFile);
         assertThat(spec.seed()).isEqualTo(7);
@@ -82,10 +88,18 @@ class JobPlannerTest {
         assertThat(spec.finalStage().reserve()).isLessThan(spec.budget().time());
         assertThat(spec.output()).isEqualTo(out.toAbsolutePath().normalize());
 
+        assertThat(spec.parallel()).isBetween(1, 4);
+        String text = Files.readString(specFile);
+        assertThat(text).containsPattern("(?m)^parallel: [1-4] +# ");
+        long planning = Duration.ofMinutes(2).minus(spec.budget().time()).toSeconds();
+
         List<String> again = new ArrayList<>();
-        assertThat(PlannedJob.prepare(DataSource.of(train.toString(), test, null), Duration.ofMinutes(5), 8, out,
-                again::add)).isEqualTo(specFile);
+        PlannedJob.Prepared rerun = PlannedJob.prepare(DataSource.of(train.toString(), test, null),
+                Duration.ofMinutes(5), 8, out, 0, again::add);
+        assertThat(rerun.spec()).isEqualTo(specFile);
         assertThat(again).containsExactly("plan: reusing " + specFile + " (delete it to plan again)");
+        assertThat(rerun.budget()).as("a rerun's budget counts from the first run, less what the plan set aside")
+                .isEqualTo(Duration.ofMinutes(5).minusSeconds(planning));
     }
 
     @Test
@@ -100,11 +114,52 @@ class JobPlannerTest {
         Path csv = Files.writeString(dir.resolve("rows.csv"), rows);
         DataSource data = DataSource.of(csv.toString(), null, null);
         assertThat(data.label()).isEqualTo("odd, name");
-        Path specFile = PlannedJob.prepare(data, Duration.ofSeconds(60), 1, dir.resolve("run"), s -> { });
+        Path specFile = PlannedJob.prepare(data, Duration.ofSeconds(60), 1, dir.resolve("run"), 0, s -> { }).spec();
         RunSpec spec = RunSpec.read(specFile);
         assertThat(spec.model().family()).isEqualTo("mlp");
         assertThat(spec.data().label()).isEqualTo("odd, name");
         assertThat(spec.data().hasTestSet()).isFalse();
+        assertThat(spec.data().validationSize()).as("30%% of small data validates").isEqualTo(48);
+    }
+
+    @Test
+    void aClusterPlanCountsItsWorkerSlots() throws IOException {
+        Path train = images(dir.resolve("train"), 6);
+        JobPlanner.Plan plan = JobPlanner.plan(DataSource.of(train.toString(), null, null), Duration.ofMinutes(2), 1,
+                dir.resolve("run"), 4);
+        assertThat(plan.summary().get(2)).contains(", 4 worker slot(s) of the cluster; search ");
+        assertThatThrownBy(() -> JobOptions.builder().workerSlots(2).build()).isInstanceOf(SpecException.class)
+                .hasMessage("--worker-slots counts cluster workers; expected it with --cluster");
+        assertThatThrownBy(() -> JobOptions.builder().workerSlots(0)).hasMessage("--worker-slots 0: expected at "
+                + "least 1");
+        assertThat(JobOptions.builder().cluster(new ClusterSettings(List.of("127.0.0.1:5701"), "127.0.0.1", 5701,
+                null)).build().workerSlots()).as("one worker slot by default").isEqualTo(1);
+        assertThat(JobOptions.defaults().workerSlots()).isZero();
+    }
+
+    @Test
+    void aSpecOfOnlyDataAndATimeBudgetIsPlanned() throws IOException {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "a,b,kind\n1,2,x\n");
+        Path only = Files.writeString(dir.resolve("auto.yaml"), "data: {dataset: csv, train: rows.csv}\n"
+                + "time_budget: 2m\nseed: 3\n");
+        RunSpec.DataOnly read = RunSpec.readDataOnly(only).orElseThrow();
+        assertThat(read.timeBudget()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(read.seed()).isEqualTo(3);
+        assertThat(read.output()).isEqualTo(Path.of("runs", "auto"));
+        DataSource data = DataSource.of(read.data());
+        assertThat(data.kind()).isEqualTo(DatasetKind.CSV);
+        assertThat(data.train()).isEqualTo(csv.toAbsolutePath().normalize());
+        assertThat(data.label()).as("the last column").isEqualTo("kind");
+
+        assertThat(RunSpec.readDataOnly(Path.of("../examples/spirals.yaml"))).as("a full spec").isEmpty();
+        Path noBudget = Files.writeString(dir.resolve("nobudget.yaml"), "data: {dataset: csv, train: rows.csv}\n");
+        assertThatThrownBy(() -> RunSpec.readDataOnly(noBudget)).isInstanceOf(SpecException.class)
+                .hasMessage(noBudget + ": time_budget: missing; a spec of only data: is planned from the data and "
+                        + "a time budget (for example time_budget: 10m)");
+        Path extra = Files.writeString(dir.resolve("extra.yaml"), "data: {dataset: csv, train: rows.csv, "
+                + "train_size: 5}\ntime_budget: 1m\n");
+        assertThatThrownBy(() -> RunSpec.readDataOnly(extra)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("train_size").hasMessageContaining("unknown key");
     }
 
     @Test
