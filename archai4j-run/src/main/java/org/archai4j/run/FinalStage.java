@@ -47,8 +47,6 @@ final class FinalStage {
      */
     private static final double MARGIN_SECONDS = 3;
     private static final double SAFETY = 1.1;
-    /** The most a prediction is corrected by the models trained before it, either way. */
-    private static final double MAX_PACE = 2;
 
     private final RunSpec spec;
     private final RunDirectory run;
@@ -101,9 +99,6 @@ final class FinalStage {
         Map<String, Optional<ObjectNode>> recorded = new HashMap<>();
         chosen.forEach(m -> recorded.put(m.archid(), recorded(m.archid())));
         int toTrain = (int) recorded.values().stream().filter(Optional::isEmpty).count();
-        // Measured training time over predicted, from the models trained so far: a few timed steps of a fresh
-        // copy mispredict a whole schedule by up to half, the same way for the models of one run.
-        double pace = 1;
         for (ArchaiModel<DjlNetwork> model : chosen) {
             Optional<ObjectNode> done = recorded.get(model.archid());
             if (done.isPresent()) {
@@ -128,7 +123,7 @@ final class FinalStage {
             ArchaiModel<DjlNetwork> fresh = rebuild(space, model);
             double predicted;
             try (DjlNetwork probe = space.loadArch(run.finalModel(model.archid()).arch()).arch()) {
-                predicted = deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe) * pace;
+                predicted = deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe);
             }
             if (stage.length() == RunSpec.Length.FILL && predicted > 0) {
                 // Its share of the time left, the models after it having theirs: the job ends on its budget.
@@ -146,10 +141,6 @@ final class FinalStage {
                 continue;
             }
             ObjectNode result = train(fresh, training, valueOf(frontier, primary, model), testImages);
-            if (predicted > 0) {
-                pace = Math.min(MAX_PACE, Math.max(1 / MAX_PACE, pace * result.path("train_seconds").asDouble()
-                        / predicted));
-            }
             models.add(result);
             finals.add(FinalModel.of(result, FinalModel.Origin.TRAINED));
             listener.finalModelTrained(finals.get(finals.size() - 1));

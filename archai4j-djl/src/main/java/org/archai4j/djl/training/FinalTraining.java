@@ -22,6 +22,9 @@ import org.archai4j.djl.data.LabelledData;
 public final class FinalTraining {
     /** The most epochs a final training takes. */
     public static final int MAX_EPOCHS = 1000;
+    private static final int TIMED_STEPS = 20;
+    private static final double MIN_TIMED_SECONDS = 0.4;
+    private static final long MAX_TIMED_STEPS = 2000;
     /**
      * What training did.
      *
@@ -76,12 +79,21 @@ public final class FinalTraining {
     public double estimateSeconds(DjlNetwork probe) {
         // The warm-up covers an epoch's last, smaller batch on small data: a new batch shape costs kernel setup
         // that the whole schedule pays once, not once per ten steps.
-        int warmUp = (int) Math.min(training.stepsPerEpoch() + 2, 12);
-        int timed = 20;
-        training.train(probe, 0, warmUp, warmUp + timed, null);
+        long step = Math.min(training.stepsPerEpoch() + 2, 12);
+        training.train(probe, 0, step, step + TIMED_STEPS, null);
         long start = System.nanoTime();
-        training.train(probe, warmUp, warmUp + timed, warmUp + timed, null);
-        return (System.nanoTime() - start) / 1e9 / timed * training.stepsFor(epochs);
+        training.train(probe, step, step + TIMED_STEPS, step + TIMED_STEPS, null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (seconds < MIN_TIMED_SECONDS) {
+            // Fast steps: 20 of them take a few milliseconds, in which the JIT and the timer's noise weigh more
+            // than the steps; as many more as take a good part of a second say what a long schedule costs.
+            step += TIMED_STEPS;
+            long more = Math.min(MAX_TIMED_STEPS, (long) Math.ceil(TIMED_STEPS * MIN_TIMED_SECONDS / seconds));
+            start = System.nanoTime();
+            training.train(probe, step, step + more, step + more, null);
+            return (System.nanoTime() - start) / 1e9 / more * training.stepsFor(epochs);
+        }
+        return seconds / TIMED_STEPS * training.stepsFor(epochs);
     }
 
     /** Trains {@code net} (freshly initialised) for the whole schedule. */

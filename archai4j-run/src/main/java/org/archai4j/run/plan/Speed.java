@@ -44,7 +44,8 @@ public record Speed(double secondsPerStep, int parallel, double gain, double mea
     /**
      * Times {@value #TIMED_STEPS} steps of {@code config} (or as many more as take a second) after
      * {@value #WARM_UP_STEPS} warm-up steps (a fresh process's first steps are several times slower), alone, then
-     * as many at once as there are cores (at most {@value #MAX_PARALLEL}), each taking the same steps.
+     * as many at once as there are cores (at most {@value #MAX_PARALLEL}), each taking the same steps, then alone
+     * again.
      */
     static Speed measure(SpaceDesign design, ArchConfig config, Shape shape, int classes, LabelledData training,
                          TrainingRecipe recipe, long seed) {
@@ -65,6 +66,9 @@ public record Speed(double secondsPerStep, int parallel, double gain, double mea
             nets.add(network(design, config, shape, classes));
         }
         double together = time(nets, sample, recipe, seed, steps);
+        // Alone again: a process runs faster by the minute at first, which would flatter whatever was timed last.
+        alone = Math.min(alone, time(List.of(network(design, config, shape, classes)), sample, recipe, seed, steps));
+        secondsPerStep = alone / steps;
         double gain = concurrent * alone / together;
         return gain >= JobPlanner.PARALLEL_GAIN ? new Speed(secondsPerStep, concurrent, gain, gain)
                 : new Speed(secondsPerStep, 1, 1, gain);
