@@ -46,6 +46,12 @@ public final class JobPlanner {
      */
     static final int ENOUGH_NETWORKS = 200;
     static final int MAX_SCREENING_STEPS = 600;
+    /**
+     * A network's first look costs its steps times this (its share of the leaders' longer looks), plus a fixed
+     * overhead in seconds.
+     */
+    static final double LOOK_COST = 1.6;
+    static final double LOOK_OVERHEAD_SECONDS = 0.3;
     /** Concurrent trainings must give this much more throughput than one before the plan runs them. */
     static final double PARALLEL_GAIN = 1.2;
     /** Each final model trains at least this many steps, and at least {@value #FINAL_EPOCHS} epochs. */
@@ -116,11 +122,11 @@ public final class JobPlanner {
         double finalEpochs = round2(Math.min(FinalTraining.MAX_EPOCHS, Math.max(0.05,
                 finalSteps * (double) batch / trainImages)));
         double searchSeconds = total - reserve;
-        // A first look costs its steps, a share of the leaders' longer looks, and a fixed overhead per network.
-        double lookSteps = searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / 1.6 / secondsPerStep;
+        double lookSteps = searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / LOOK_COST / secondsPerStep;
         int screeningSteps = (int) Math.max(SCREENING_STEPS, Math.min(MAX_SCREENING_STEPS, lookSteps));
         int promotionSteps = PROMOTION_FACTOR * screeningSteps;
-        int expected = (int) (searchSeconds * evaluationsAtOnce / (screeningSteps * secondsPerStep * 1.6 + 0.3));
+        int expected = (int) (searchSeconds * evaluationsAtOnce / (screeningSteps * secondsPerStep * LOOK_COST
+                + LOOK_OVERHEAD_SECONDS));
         double screeningEpochs = round2(screeningSteps * (double) batch / subset);
         double promotionEpochs = round2(promotionSteps * (double) batch / subset);
         int initial = Math.max(8, Math.min(36, expected / 3));
