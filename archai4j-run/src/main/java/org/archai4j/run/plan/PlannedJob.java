@@ -67,7 +67,8 @@ public final class PlannedJob {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
             }
-            return new Prepared(spec, budget.minusSeconds(setAside.find() ? Long.parseLong(setAside.group(1)) : 0));
+            Duration rerun = budget.minusSeconds(setAside.find() ? Long.parseLong(setAside.group(1)) : 0);
+            return new Prepared(spec, rerun.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : rerun);
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new SpecException("--out " + out + ": is a file; expected a directory for the run");

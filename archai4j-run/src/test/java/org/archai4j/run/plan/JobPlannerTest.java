@@ -100,6 +100,8 @@ class JobPlannerTest {
         assertThat(again).containsExactly("plan: reusing " + specFile + " (delete it to plan again)");
         assertThat(rerun.budget()).as("a rerun's budget counts from the first run, less what the plan set aside")
                 .isEqualTo(Duration.ofMinutes(5).minusSeconds(planning));
+        assertThat(PlannedJob.prepare(DataSource.of(train.toString(), test, null), Duration.ofSeconds(1), 8, out, 0,
+                again::add).budget()).as("never less than a second").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
