@@ -381,7 +381,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @throws SpecException when it holds only data but no time budget, or its data is wrong
      */
     public static Optional<DataOnly> readDataOnly(Path file) {
-        SpecMap spec = root(file);
+        SpecMap spec = root(YamlNodes.read(file, "the run spec", SpecException::new), file.toString());
         if (!spec.has("data") || !DATA_ONLY_KEYS.containsAll(spec.keys())) {
             return Optional.empty();
         }
@@ -390,16 +390,23 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             throw new SpecException(file + ": time_budget: missing; a spec of only data: is planned from the data "
                     + "and a time budget (for example time_budget: 10m)");
         }
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         SpecMap data = spec.requireMap("data").requireOnly("dataset", "directory", "train", "test", "label");
         return Optional.of(new DataOnly(data(data, file.toAbsolutePath().getParent(), false), budget,
-                spec.integer("seed", 1), spec.has("output") ? Path.of(spec.requireString("output"))
-                : Path.of("runs", name)));
+                spec.integer("seed", 1), output(spec, nameOf(file))));
     }
 
-    private static SpecMap root(Path file) {
-        String text = YamlNodes.read(file, "the run spec", SpecException::new);
-        String label = file.toString();
+    /** A spec's name: its file name without the extension. */
+    private static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    }
+
+    /** The {@code output} key, or {@code runs/NAME}. */
+    private static Path output(SpecMap spec, String name) {
+        return spec.has("output") ? Path.of(spec.requireString("output")) : Path.of("runs", name);
+    }
+
+    /** The spec's top-level mapping. */
+    private static SpecMap root(String text, String label) {
         Optional<Node> root = YamlNodes.compose(text, label, SpecException::new);
         if (root.isEmpty() || !(root.get() instanceof MappingNode rootMap)) {
             throw new SpecException(label + ": expected a mapping (seed, space, model, data, objectives, ...)");
@@ -410,10 +417,10 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
     /** Reads and checks a spec file. */
     public static RunSpec read(Path file) {
         String text = YamlNodes.read(file, "the run spec", SpecException::new);
-        SpecMap spec = root(file).requireOnly("seed", "output", "space", "model", "device",
+        SpecMap spec = root(text, file.toString()).requireOnly("seed", "output", "space", "model", "device",
                 "data", "training", "final", "objectives", "constraints", "algorithm", "parallel", "time_budget",
                 "max_evaluations", "stop_when_stalled");
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = nameOf(file);
         Path base = file.toAbsolutePath().getParent();
 
         Model model = model(spec.requireMap("model"), base);
@@ -448,8 +455,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         String algorithmName = algorithm.requireString("name");
         String device = spec.string("device", "cpu");
 
-        return new RunSpec(file, text, name, spec.integer("seed", 1), spec.has("output")
-                ? Path.of(spec.requireString("output")) : Path.of("runs", name),
+        return new RunSpec(file, text, name, spec.integer("seed", 1), output(spec, name),
                 space(spec, base),
                 model, device, data,
                 new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe,
