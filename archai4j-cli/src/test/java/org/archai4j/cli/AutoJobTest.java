@@ -57,7 +57,8 @@ class AutoJobTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("plan: reusing " + out.resolve("planned-spec.yaml"), "resuming");
         assertThat(new ObjectMapper().readTree(out.resolve("final.json").toFile()).path("models"))
-                .as("the same final models, not trained again").isEqualTo(finals.path("models"));
+                .as("the same final models, not trained again; the rerun said:\n%s", again.out())
+                .isEqualTo(finals.path("models"));
     }
 
     @Test

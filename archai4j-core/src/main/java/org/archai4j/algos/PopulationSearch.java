@@ -378,6 +378,9 @@ public abstract class PopulationSearch<M> extends Searcher<M> {
         phase = Phase.DONE;
         stopReason = reason;
         batch = null;
+        if (reason == StopReason.LIMIT && evaluations != null) {
+            evaluations.recordStop();
+        }
         log.info("search ended after {} iterations ({})", searchState.iterationNum(), reason);
         try {
             for (SearchListener<M> l : listeners()) {

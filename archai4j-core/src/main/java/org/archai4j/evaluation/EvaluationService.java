@@ -122,6 +122,9 @@ public final class EvaluationService<M> implements AutoCloseable {
             throw new IllegalStateException("a journal is already attached: " + journal.file());
         }
         journal = JournalReplay.open(outputDir, runIdentity);
+        if (journal.replayed()) {
+            clock.advanceTo(journal.stoppedAt());
+        }
     }
 
     /** Whether a journal is attached. */
@@ -136,6 +139,16 @@ public final class EvaluationService<M> implements AutoCloseable {
      */
     public double elapsedSeconds() {
         return clock.elapsedSeconds();
+    }
+
+    /**
+     * Records in the journal (if one is attached) that a limit stopped the search now, so that a rerun replaying
+     * it stops at the same point.
+     */
+    public void recordStop() {
+        if (journal != null) {
+            journal.appendStop(elapsedSeconds());
+        }
     }
 
     /** Closes the journal and every evaluator that is {@link AutoCloseable} (thread pools); idempotent. */
@@ -530,6 +543,10 @@ public final class EvaluationService<M> implements AutoCloseable {
             cache.put(key, r.value());
         }
         clock.advanceTo(r.at());
+        if (journal.replayed()) {
+            // The earlier run went on after its last evaluation until a limit stopped it: so does the clock.
+            clock.advanceTo(journal.stoppedAt());
+        }
         for (EvaluationListener l : listeners) {
             l.onEvaluation(r, true);
         }

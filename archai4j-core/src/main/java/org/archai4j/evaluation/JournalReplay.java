@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * A run's journal, open for appending, with what an earlier run recorded in it waiting to be replayed: each
  * record answers the same evaluation (objective, archid, budget) once, in the order it was recorded, so that a
  * rerun of the same seeded search evaluates nothing twice. An evaluation that failed for want of anything to run
- * it ({@link org.archai4j.journal.FailureCause#UNAVAILABLE}) is not replayed: the rerun evaluates it again.
+ * it ({@link org.archai4j.journal.FailureCause#UNAVAILABLE}) is not replayed: the rerun evaluates it again. Once
+ * every record has been replayed, the rerun's clock reads at least the time a limit stopped the earlier run at.
  *
  * <pre>{@code
  * try (JournalReplay journal = JournalReplay.open(outputDir, runIdentity)) {
@@ -31,6 +32,7 @@ final class JournalReplay implements AutoCloseable {
 
     private final EvaluationJournal journal;
     private final Map<Key, ArrayDeque<EvaluationRecord>> waiting = new HashMap<>();
+    private int left;
 
     private JournalReplay(EvaluationJournal journal) {
         this.journal = journal;
@@ -38,6 +40,7 @@ final class JournalReplay implements AutoCloseable {
             if (!r.retried()) {
                 waiting.computeIfAbsent(new Key(r.objective(), r.archid(), r.budget()), k -> new ArrayDeque<>())
                         .add(r);
+                left++;
             }
         }
         if (!journal.records().isEmpty()) {
@@ -68,7 +71,26 @@ final class JournalReplay implements AutoCloseable {
     /** The next earlier record of this evaluation, consumed, or null when none waits. */
     EvaluationRecord next(String objective, String archid, Double budget) {
         ArrayDeque<EvaluationRecord> queue = waiting.get(new Key(objective, archid, budget));
-        return queue == null ? null : queue.poll();
+        EvaluationRecord r = queue == null ? null : queue.poll();
+        if (r != null) {
+            left--;
+        }
+        return r;
+    }
+
+    /** Whether every earlier record has been replayed. */
+    boolean replayed() {
+        return left == 0;
+    }
+
+    /** When a limit last stopped the earlier run, on its clock ({@code NaN}: never). */
+    double stoppedAt() {
+        return journal.stoppedAt();
+    }
+
+    /** Appends that a limit stopped the search at {@code seconds} on the run's clock. */
+    void appendStop(double seconds) {
+        journal.appendStop(seconds);
     }
 
     /** Appends a fresh evaluation; a {@code durable} one is synced to disk before this returns. */

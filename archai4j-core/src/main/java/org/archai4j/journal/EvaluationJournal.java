@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * more than measuring it. A power cut can therefore lose only cheap records written after the last expensive one,
  * and a rerun measures those again.
  *
+ * <p>A search that a limit stops appends the time it stopped at ({@code {"stopped_at": seconds}} on the run's
+ * clock), so that a rerun replaying the journal stops where it did rather than where its last evaluation ended.
+ *
  * <p>Opening an existing journal reads it back. A torn last line (a crash while it was written) is dropped
  * with a warning; any other damage is an error naming the file and the line.
  *
@@ -60,16 +63,27 @@ public final class EvaluationJournal implements Closeable {
     public static final int FORMAT_VERSION = 1;
     private static final String HEADER_FIELD = "archai4j_journal";
 
+    private static final String STOPPED_AT = "stopped_at";
+
     private final Path file;
     private final List<EvaluationRecord> records;
+    private final double stoppedAt;
     private final FileChannel channel;
     private final String runIdentity;
 
-    private EvaluationJournal(Path file, List<EvaluationRecord> records, FileChannel channel, String runIdentity) {
+    private EvaluationJournal(Path file, Contents contents, FileChannel channel, String runIdentity) {
         this.file = file;
-        this.records = Collections.unmodifiableList(records);
+        this.records = Collections.unmodifiableList(contents.records);
+        this.stoppedAt = contents.stoppedAt;
         this.channel = channel;
         this.runIdentity = runIdentity;
+    }
+
+    /** What an existing journal holds: its records, its header's run (null: no header) and its latest stop. */
+    private static final class Contents {
+        final List<EvaluationRecord> records = new ArrayList<>();
+        String run;
+        double stoppedAt = Double.NaN;
     }
 
     /** Opens (or creates) a journal of no particular run; see {@link #open(Path, String)}. */
@@ -88,21 +102,21 @@ public final class EvaluationJournal implements Closeable {
     public static EvaluationJournal open(Path file, String runIdentity) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            List<EvaluationRecord> records = new ArrayList<>();
+            Contents contents = new Contents();
             long keep = 0;
-            String[] header = new String[1];
             if (Files.exists(file)) {
-                keep = read(file, records, header);
+                keep = read(file, contents);
             }
             String run = runIdentity;
-            if (keep > 0 && header[0] == null) {
+            if (keep > 0 && contents.run == null) {
                 LOG.warn("{}: a journal of an older archai4j, without a header naming its run", file);
             } else if (keep > 0) {
-                if (runIdentity != null && !header[0].isEmpty() && !header[0].equals(runIdentity)) {
-                    throw new IllegalArgumentException("evaluation journal " + file + " is of the run '" + header[0]
-                            + "', not of this one ('" + runIdentity + "'); name another output directory");
+                if (runIdentity != null && !contents.run.isEmpty() && !contents.run.equals(runIdentity)) {
+                    throw new IllegalArgumentException("evaluation journal " + file + " is of the run '"
+                            + contents.run + "', not of this one ('" + runIdentity + "'); name another output "
+                            + "directory");
                 }
-                run = header[0].isEmpty() ? runIdentity : header[0];
+                run = contents.run.isEmpty() ? runIdentity : contents.run;
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -120,7 +134,7 @@ public final class EvaluationJournal implements Closeable {
                 channel.write(ByteBuffer.wrap((header(runIdentity) + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(false);
             }
-            return new EvaluationJournal(file, records, channel, run);
+            return new EvaluationJournal(file, contents, channel, run);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open evaluation journal " + file + ": " + e.getMessage(), e);
         }
@@ -168,10 +182,10 @@ public final class EvaluationJournal implements Closeable {
     }
 
     /**
-     * Reads the records, and the header's run into {@code header[0]} (left null without a header); returns the
-     * length of the file to keep (everything but a torn last line).
+     * Reads the records, the header's run and the latest stop into {@code contents}; returns the length of the file
+     * to keep (everything but a torn last line).
      */
-    private static long read(Path file, List<EvaluationRecord> records, String[] header) throws IOException {
+    private static long read(Path file, Contents contents) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int start = 0;
         int lineNumber = 0;
@@ -195,9 +209,16 @@ public final class EvaluationJournal implements Closeable {
                             throw new IllegalArgumentException("journal format version " + node.get(HEADER_FIELD)
                                     + "; this archai4j reads version " + FORMAT_VERSION);
                         }
-                        header[0] = node.path("run").asText("");
+                        contents.run = node.path("run").asText("");
+                    } else if (node.has(STOPPED_AT)) {
+                        Double at = number(node, STOPPED_AT);
+                        if (at == null || !(at >= 0) || at.isInfinite()) {
+                            throw new IllegalArgumentException("field '" + STOPPED_AT + "' is " + node.get(STOPPED_AT)
+                                    + "; expected seconds, at least 0");
+                        }
+                        contents.stoppedAt = Double.isNaN(contents.stoppedAt) ? at : Math.max(contents.stoppedAt, at);
                     } else {
-                        records.add(parse(node));
+                        contents.records.add(parse(node));
                     }
                 } catch (IllegalArgumentException e) {
                     if (!complete) {
@@ -275,6 +296,14 @@ public final class EvaluationJournal implements Closeable {
         return records;
     }
 
+    /**
+     * The latest time on the run's clock at which a limit stopped a search of this journal when it was opened
+     * ({@code NaN}: none did).
+     */
+    public double stoppedAt() {
+        return stoppedAt;
+    }
+
     /** The journal's file. */
     public Path file() {
         return file;
@@ -290,8 +319,18 @@ public final class EvaluationJournal implements Closeable {
      * it is written to the file and synced later.
      */
     public synchronized void append(EvaluationRecord record, boolean sync) {
+        String line;
         try {
-            ByteBuffer line = ByteBuffer.wrap((format(record) + "\n").getBytes(StandardCharsets.UTF_8));
+            line = format(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot format a record for " + file + ": " + e.getMessage(), e);
+        }
+        writeLine(line, sync);
+    }
+
+    private void writeLine(String text, boolean sync) {
+        try {
+            ByteBuffer line = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
                 channel.write(line);
             }
@@ -301,6 +340,14 @@ public final class EvaluationJournal implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to evaluation journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Appends that a limit stopped the search at {@code seconds} on the run's clock, synced to disk. */
+    public synchronized void appendStop(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("stopped at " + seconds + " s; expected finite seconds, at least 0");
+        }
+        writeLine("{\"" + STOPPED_AT + "\":" + seconds + "}", true);
     }
 
     static String format(EvaluationRecord r) throws IOException {

@@ -14,8 +14,10 @@ import org.archai4j.objectives.Cost;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.random.PyRandom;
+import org.archai4j.space.ArchaiModel;
 import org.archai4j.search.Limit;
 import org.archai4j.search.Limits;
+import org.archai4j.search.SearchListener;
 import org.archai4j.search.SearchResults;
 import org.archai4j.search.Searcher;
 import org.archai4j.search.SearchStatus;
@@ -182,6 +184,45 @@ class LimitsTest {
         assertThat(again.stopReason()).contains(StopReason.LIMIT);
         assertThat(r.iterationNum()).isEqualTo(2);
         assertThat(Files.exists(out.resolve("search_state_3.csv"))).isFalse();
+    }
+
+    @Test
+    void aRerunStopsWhereATimeLimitStoppedTheRunItResumesNotWhereItsLastEvaluationEnded(@TempDir Path out) {
+        // The first run stops after its second iteration, half a second after the last evaluation ended (a listener
+        // holds it up): replaying the journal alone, the rerun's clock would read too little and go on.
+        AtomicInteger calls = new AtomicInteger();
+        RandomSearch<Integer> first = random(objectives(20, calls), out)
+                .limit(Limits.byTime(Duration.ofMillis(400))).build();
+        first.addListener(new SearchListener<>() {
+            @Override
+            public void iterationFinished(int iteration, SearchResults<Integer> results,
+                                          List<ArchaiModel<Integer>> next) {
+                if (iteration == 2) {
+                    sleep(500);
+                }
+            }
+        });
+        int stoppedAfter = first.search().iterationNum();
+        assertThat(first.stopReason()).contains(StopReason.LIMIT);
+        try (EvaluationJournal j = EvaluationJournal.open(out.resolve(EvaluationJournal.FILE_NAME))) {
+            assertThat(j.stoppedAt()).isGreaterThanOrEqualTo(0.4)
+                    .isGreaterThan(j.records().stream().mapToDouble(r -> r.at()).max().orElseThrow());
+        }
+
+        AtomicInteger resumedCalls = new AtomicInteger();
+        RandomSearch<Integer> again = random(objectives(20, resumedCalls), out)
+                .limit(Limits.byTime(Duration.ofMillis(400))).build();
+        assertThat(again.search().iterationNum()).isEqualTo(stoppedAfter);
+        assertThat(again.stopReason()).contains(StopReason.LIMIT);
+        assertThat(resumedCalls.get()).as("nothing evaluated after the point the first run stopped at").isZero();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -107,4 +107,23 @@ class EvaluationJournalTest {
             assertThat(legacy.records()).hasSize(1);
         }
     }
+
+    @Test
+    void theLatestStopIsReadBackAndADamagedOneNamesItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(EvaluationJournal.FILE_NAME);
+        try (EvaluationJournal j = EvaluationJournal.open(file, "run")) {
+            assertThat(j.stoppedAt()).isNaN();
+            j.append(EvaluationRecord.success("acc", "a1", null, 0.5, 1.0));
+            j.appendStop(12.5);
+            j.appendStop(3.25);
+            assertThatThrownBy(() -> j.appendStop(Double.NaN)).hasMessageContaining("expected finite seconds");
+        }
+        try (EvaluationJournal again = EvaluationJournal.open(file, "run")) {
+            assertThat(again.records()).hasSize(1);
+            assertThat(again.stoppedAt()).isEqualTo(12.5);
+        }
+        Files.writeString(file, "{\"archai4j_journal\":1,\"run\":\"x\"}\n{\"stopped_at\":-1}\n");
+        assertThatThrownBy(() -> EvaluationJournal.open(file)).hasMessageContaining("line 2: field 'stopped_at' is "
+                + "-1; expected seconds, at least 0");
+    }
 }
