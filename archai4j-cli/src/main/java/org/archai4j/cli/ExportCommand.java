@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code archai4j export RUN_DIR ARCHID --out DIR}: one of a run's trained models as a self-contained directory
- * ({@link ModelExport}).
+ * {@code archai4j export RUN_DIR ARCHID --out DIR}: one of a run's trained models, or its final ensemble, as a
+ * self-contained directory ({@link ModelExport}).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a run's trained model as a self-contained directory (architecture, weights, the same "
@@ -24,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
     private Path runDirectory;
 
     @Parameters(index = "1", paramLabel = "ARCHID", description = "The model's archid, or a unique prefix of it "
-            + "(see final.json or report.html).")
+            + "(see final.json or report.html), or 'ensemble' for the final models' ensemble (final.ensemble: mean).")
     private String archid;
 
     @Spec
@@ -37,7 +37,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelExport.Exported exported = ModelExport.export(RunDirectory.of(runDirectory), archid, out);
-        System.out.println("exported " + exported.archid().substring(0, 12) + " (" + exported.what() + ") to "
+        String name = archid.equals(ModelExport.ENSEMBLE) ? exported.archid() : exported.archid().substring(0, 12);
+        System.out.println("exported " + name + " (" + exported.what() + ") to "
                 + exported.directory());
         exported.onnxProblem().ifPresent(problem -> command.commandLine().getErr().println("archai4j: no model.onnx: "
                 + problem));

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import org.archai4j.io.AtomicFiles;
 import org.archai4j.space.ConfigSearchSpace;
 import org.archai4j.space.WeightStore;
@@ -37,8 +39,18 @@ public final class DjlWeightStore implements WeightStore<DjlNetwork> {
 
     @Override
     public void load(DjlNetwork model, Path file) {
+        loadParameters(model.block(), model.manager(), file);
+    }
+
+    /**
+     * Reads {@code file} (DJL's parameter format) into the initialised {@code block}.
+     *
+     * @throws IllegalArgumentException naming the file when its weights do not fit the block
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static void loadParameters(Block block, NDManager manager, Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            model.block().loadParameters(model.manager(), in);
+            block.loadParameters(manager, in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read weights from " + file + ": " + e.getMessage(), e);
         } catch (MalformedModelException | IllegalArgumentException e) {

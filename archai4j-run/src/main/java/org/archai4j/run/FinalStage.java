@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +21,9 @@ import org.archai4j.djl.DjlWeightStore;
 import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.evaluators.DjlMacs;
 import org.archai4j.djl.evaluators.DjlNumParameters;
+import org.archai4j.djl.nn.EnsembleBlock;
 import org.archai4j.djl.training.FinalTraining;
+import org.archai4j.djl.training.SupervisedTraining;
 import org.archai4j.pareto.FrontierSelection;
 import org.archai4j.pareto.ParetoFrontier;
 import org.archai4j.run.directory.RunDirectory;
@@ -36,7 +40,9 @@ import org.archai4j.space.ConfigSearchSpace;
  * {@code final.json} and {@code final/<archid>/} (arch file, weights, result). The test split is loaded only
  * here, after the choice. Each model's result is written as soon as it is known, so a rerun of a finished or
  * interrupted job trains only what is missing. A model whose training would end after the job's deadline is left
- * out, and said so: its time is predicted by training a throwaway copy for a few steps.
+ * out, and said so: its time is predicted by training a throwaway copy for a few steps. With
+ * {@code final.ensemble: mean}, the final models together (the mean of their class probabilities, an
+ * {@link EnsembleBlock}) are measured on the test split too, and recorded in {@code final.json}'s {@code ensemble}.
  */
 final class FinalStage {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,9 +80,11 @@ final class FinalStage {
      * @param test the test split (loaded only once the models are chosen)
      * @param deadlineNanos the {@code System.nanoTime()} by which every model's training must end
      *     ({@code Long.MAX_VALUE}: none)
+     * @param validationSamples the size of the search's validation split (how far its accuracies can be trusted)
      */
     Outcome run(ConfigSearchSpace<DjlNetwork> space, SearchResults<DjlNetwork> results,
-                   Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos) {
+                Supplier<LabelledData> allTraining, Supplier<LabelledData> test, long deadlineNanos,
+                int validationSamples) {
         RunSpec.Final stage = spec.finalStage();
         String primary = spec.primaryObjective();
         ParetoFrontier<DjlNetwork> frontier = results.getParetoFrontier();
@@ -155,8 +163,81 @@ final class FinalStage {
             listener.message("final training: " + skipped.size() + " model(s) left out: they would not finish "
                     + "within the time budget; rerun with a larger --time-budget to train them");
         }
+        List<FinalModel> members = stage.ensemble() == RunSpec.Ensemble.MEAN
+                ? ensembleMembers(finals, validationSamples) : List.of();
+        if (stage.ensemble() == RunSpec.Ensemble.MEAN && members.size() < 2 && !finals.isEmpty()) {
+            listener.message("final ensemble: none, as no other final model is as accurate as the most accurate "
+                    + "one on validation (within two standard errors)");
+        }
+        if (members.size() >= 2) {
+            if (testImages == null) {
+                testImages = test.get();
+            }
+            try {
+                summary.set("ensemble", ensemble(space, members, testImages));
+            } catch (RuntimeException e) {
+                // The models stand on their own: an ensemble that cannot be measured is said, not fatal.
+                listener.message("final ensemble: not measured: " + Job.oneLine(e));
+            }
+        }
         RunDirectory.writeJson(run.finals(), summary);
         return new Outcome(finals, skipped);
+    }
+
+    /**
+     * The final models whose validation accuracy is not measurably below the most accurate one's: within two
+     * standard errors of the difference of two accuracies on {@code validationSamples} samples. A clearly weaker
+     * member (a tiny network of a size tier) would pull the mean down; ones as good make independent errors that
+     * averaging cancels.
+     */
+    static List<FinalModel> ensembleMembers(List<FinalModel> finals, int validationSamples) {
+        double best = finals.stream().mapToDouble(FinalStage::validationAccuracy).max().orElse(Double.NaN);
+        List<FinalModel> members = new ArrayList<>();
+        for (FinalModel m : finals) {
+            double p = validationAccuracy(m);
+            double standardError = Math.sqrt((best * (1 - best) + p * (1 - p)) / Math.max(1, validationSamples));
+            if (best - p <= 2 * standardError) {
+                members.add(m);
+            }
+        }
+        return members;
+    }
+
+    private static double validationAccuracy(FinalModel model) {
+        return model.result().path("validation_accuracy").asDouble(Double.NaN);
+    }
+
+    /**
+     * The final models as one classifier, measured on the test split: their networks rebuilt from their files into
+     * an {@link EnsembleBlock}, as {@code archai4j export RUN ensemble} ships it.
+     */
+    private ObjectNode ensemble(ConfigSearchSpace<DjlNetwork> space, List<FinalModel> members, LabelledData test) {
+        List<Block> blocks = new ArrayList<>();
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode archids = out.putArray("members");
+        long parameters = 0;
+        long macs = 0;
+        for (FinalModel member : members) {
+            blocks.add(space.loadArch(run.finalModel(member.archid()).arch()).arch().uninitializedBlock());
+            archids.add(member.archid());
+            parameters += member.parameters();
+            macs += member.result().path("macs").asLong();
+        }
+        try (DjlNetwork net = new DjlNetwork(new EnsembleBlock(blocks), test.sampleShape())) {
+            EnsembleBlock ensemble = (EnsembleBlock) net.block();
+            for (int i = 0; i < members.size(); i++) {
+                DjlWeightStore.loadParameters(ensemble.members().get(i), net.manager(),
+                        run.finalModel(members.get(i).archid()).weights());
+            }
+            out.put("parameters", parameters);
+            out.put("macs", macs);
+            out.put("test_accuracy", SupervisedTraining.accuracy(net, test, 256));
+        }
+        listener.message(String.format(Locale.ROOT, "final ensemble: %d of the final models (those about as "
+                + "accurate on validation as the most accurate), the mean of their probabilities: test accuracy "
+                + "%.4f, %,d parameters (archai4j export %s ensemble --out DIR)", members.size(),
+                out.path("test_accuracy").asDouble(), parameters, run.path()));
+        return out;
     }
 
     private static double valueOf(ParetoFrontier<DjlNetwork> frontier, String objective,

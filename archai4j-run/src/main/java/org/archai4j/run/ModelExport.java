@@ -39,6 +39,8 @@ import org.archai4j.run.spec.SpecException;
  */
 public final class ModelExport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The name that exports a run's final ensemble instead of one network. */
+    public static final String ENSEMBLE = "ensemble";
 
     private ModelExport() {
     }
@@ -56,7 +58,7 @@ public final class ModelExport {
 
     /**
      * Exports the model {@code archid} (or a unique prefix of it) of {@code run} into the new or empty directory
-     * {@code out}.
+     * {@code out}; {@value #ENSEMBLE} exports the final stage's ensemble ({@code final.ensemble: mean}).
      *
      * @throws SpecException naming what is wrong: not a run, no such model (listing the known ones), an {@code out}
      *     that holds something
@@ -79,8 +81,15 @@ public final class ModelExport {
         Optional<String> onnxProblem;
         try {
             ModelBundle bundle = bundle(data, source, dataFile);
-            Files.copy(source.arch(), temp.resolve(ModelBundle.ARCH_FILE));
-            Files.copy(source.weights(), temp.resolve(ModelBundle.WEIGHTS_FILE));
+            if (source.members().isEmpty()) {
+                Files.copy(source.arch(), temp.resolve(ModelBundle.ARCH_FILE));
+                Files.copy(source.weights(), temp.resolve(ModelBundle.WEIGHTS_FILE));
+            }
+            for (RunDirectory.FinalModelFiles member : source.members()) {
+                Files.createDirectories(temp.resolve(ModelBundle.archFile(member.archid())).getParent());
+                Files.copy(member.arch(), temp.resolve(ModelBundle.archFile(member.archid())));
+                Files.copy(member.weights(), temp.resolve(ModelBundle.weightsFile(member.archid())));
+            }
             if (!bundle.jars().isEmpty()) {
                 Files.createDirectories(temp.resolve(ModelBundle.LIB_DIRECTORY));
                 for (JsonNode jar : data.path("model").path("classpath")) {
@@ -120,14 +129,24 @@ public final class ModelExport {
         }
     }
 
-    /** Where a model's files are in a run: the final stage's, else the newest Pareto snapshot's. */
-    private record Source(String archid, Path arch, Path weights, String what, Map<String, Object> metrics) {
+    /**
+     * Where a model's files are in a run: the final stage's, else the newest Pareto snapshot's; for the ensemble,
+     * its members' (the network's own files are then null).
+     */
+    private record Source(String archid, Path arch, Path weights, String what, Map<String, Object> metrics,
+                          List<RunDirectory.FinalModelFiles> members) {
+        Source(String archid, Path arch, Path weights, String what, Map<String, Object> metrics) {
+            this(archid, arch, weights, what, metrics, List.of());
+        }
     }
 
     private static Source find(RunDirectory run, String prefix) throws IOException {
+        if (prefix.equals(ENSEMBLE)) {
+            return ensemble(run);
+        }
         if (!prefix.matches("[0-9a-f]{4,64}")) {
-            throw new SpecException("ARCHID '" + prefix + "': expected an archid or a prefix of at least 4 of its "
-                    + "hexadecimal digits");
+            throw new SpecException("ARCHID '" + prefix + "': expected an archid, a prefix of at least 4 of its "
+                    + "hexadecimal digits, or " + ENSEMBLE);
         }
         TreeSet<String> known = new TreeSet<>();
         List<Source> matches = new ArrayList<>();
@@ -162,6 +181,33 @@ public final class ModelExport {
         return matches.get(0);
     }
 
+    /** The final stage's ensemble: its members, each a complete final model. */
+    private static Source ensemble(RunDirectory run) throws IOException {
+        JsonNode ensemble = Files.isRegularFile(run.finals()) ? RunDirectory.readJson(run.finals()).path(ENSEMBLE)
+                : null;
+        if (ensemble == null || !ensemble.path("members").isArray()) {
+            throw new SpecException("ARCHID '" + ENSEMBLE + "': " + run + " has no final ensemble; expected a run "
+                    + "whose final stage has 'ensemble: mean' and trained two or more models");
+        }
+        List<RunDirectory.FinalModelFiles> members = new ArrayList<>();
+        List<String> shortIds = new ArrayList<>();
+        for (JsonNode archid : ensemble.path("members")) {
+            RunDirectory.FinalModelFiles files = run.finalModel(archid.asText());
+            if (!archid.asText().matches("[0-9a-f]{4,64}") || !files.complete()) {
+                throw new SpecException(run.finals() + ": ensemble member '" + archid.asText() + "' is not a "
+                        + "complete final model; expected its weights and result in " + files.directory());
+            }
+            members.add(files);
+            shortIds.add(archid.asText().substring(0, Math.min(8, archid.asText().length())));
+        }
+        if (members.size() < 2) {
+            throw new SpecException(run.finals() + ": the ensemble has " + members.size() + " members; expected 2 "
+                    + "or more");
+        }
+        return new Source(ENSEMBLE + "-" + String.join("-", shortIds), null, null, "the final models' ensemble",
+                metrics(ensemble), members);
+    }
+
     private static Map<String, Object> metrics(JsonNode result) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : List.of("test_accuracy", "validation_accuracy", "parameters", "macs", "latency_ms",
@@ -190,7 +236,8 @@ public final class ModelExport {
                     : null, model.path("class").isTextual() ? model.path("class").asText() : null,
                     options == null ? Map.of() : options, jars, data.path("input").asText(), new Shape(shape),
                     columns, classes, new Normalization(JSON.convertValue(norm.path("mean"), float[].class),
-                    JSON.convertValue(norm.path("std"), float[].class)), source.metrics(), Map.of());
+                    JSON.convertValue(norm.path("std"), float[].class)), source.metrics(), Map.of(),
+                    source.members().stream().map(RunDirectory.FinalModelFiles::archid).toList());
         } catch (RuntimeException e) {
             throw new SpecException(dataFile + ": " + e.getMessage(), e);
         }
@@ -198,11 +245,20 @@ public final class ModelExport {
 
     private static String readme(ModelBundle bundle, Source source, Optional<String> onnxProblem) {
         StringBuilder out = new StringBuilder();
-        out.append("# archai4j model ").append(bundle.archid(), 0, 12).append("\n\n");
+        out.append("# archai4j model ").append(bundle.isEnsemble() ? bundle.archid() : bundle.archid().substring(0, 12))
+                .append("\n\n");
         out.append("Exported by `archai4j export` (").append(source.what()).append(").\n\n");
-        out.append("- network: ").append(bundle.family() != null ? "model family `" + bundle.family() + "`"
-                : "block class `" + bundle.blockClass() + "`").append(", architecture in `arch.json`, weights in `")
-                .append(ModelBundle.WEIGHTS_FILE).append("` (DJL's format)\n");
+        String family = bundle.family() != null ? "model family `" + bundle.family() + "`"
+                : "block class `" + bundle.blockClass() + "`";
+        if (bundle.isEnsemble()) {
+            out.append("- network: an ensemble of ").append(bundle.members().size()).append(" networks of ")
+                    .append(family).append(" (the mean of their class probabilities), each with its architecture and ")
+                    .append("weights (DJL's format) in `").append(ModelBundle.MEMBERS_DIRECTORY)
+                    .append("/<archid>/`\n");
+        } else {
+            out.append("- network: ").append(family).append(", architecture in `arch.json`, weights in `")
+                    .append(ModelBundle.WEIGHTS_FILE).append("` (DJL's format)\n");
+        }
         out.append("- input: ").append(bundle.takesImages() ? "images, resized to " + bundle.sampleShape().get(2)
                 + "x" + bundle.sampleShape().get(1) + ", " + (bundle.sampleShape().get(0) == 1 ? "grayscale"
                 : "RGB") + ", scaled to [0, 1]" : "rows of the feature columns " + String.join(", ",

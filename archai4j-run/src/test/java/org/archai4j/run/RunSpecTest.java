@@ -82,6 +82,9 @@ class RunSpecTest {
         assertThat(stage.recipe()).as("the search's recipe with the final section's overrides").isEqualTo(search
                 .withLearningRate(0.02).withAugmentation(new Augmentation(2, true)));
         assertThat(spec.searchTime()).as("the job's budget less the reserve").hasMinutes(5);
+        assertThat(stage.ensemble()).as("by default").isEqualTo(RunSpec.Ensemble.NONE);
+        assertThat(RunSpec.read(write("final: {models: 2, ensemble: mean}\n" + valid("{name: random}")))
+                .finalStage().ensemble()).isEqualTo(RunSpec.Ensemble.MEAN);
         assertThat(RunSpec.read(write(valid("{name: random}"))).finalStage()).isNull();
     }
 
@@ -132,6 +135,8 @@ class RunSpecTest {
             reserve over budget  | 'seed: 3'|'seed: 3|time_budget: 1m|final: {reserve: 2m}' | final.reserve: is 120 s; expected less than the time_budget (60 s)
             unknown final key    | 'seed: 3'|'seed: 3|final: {modles: 2}'           | final.modles: unknown key; expected one of batch_size
             zero final models    | 'seed: 3'|'seed: 3|final: {models: 0}'           | final.models: is 0; expected at least 1
+            unknown ensemble     | 'seed: 3'|'seed: 3|final: {ensemble: vote}'     | final.ensemble: is 'vote'; expected none or mean
+            ensemble of one      | 'seed: 3'|'seed: 3|final: {models: 1, ensemble: mean}' | final.ensemble: is mean, which needs at least 2 models; models is 1
             spread over unknown  | 'seed: 3'|'seed: 3|final: {spread_over: [size]}' | final.spread_over: names 'size'; expected objectives: accuracy, parameters, latency_ms
             spread over a number | 'seed: 3'|'seed: 3|final: {spread_over: 3}'    | final.spread_over: is the number '3'; expected a list of names
             tier of unknown      | 'seed: 3'|'seed: 3|final: {best_within: {size: [1]}}' | final.best_within: names 'size'; expected objectives: accuracy, parameters, latency_ms

@@ -1,16 +1,14 @@
 package org.archai4j.djl.export;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Classifications;
@@ -31,8 +29,10 @@ import org.archai4j.io.AtomicFiles;
 import org.archai4j.onnx.ImagePixels;
 import org.archai4j.onnx.OnnxMetadata;
 import org.archai4j.onnx.OnnxModel;
+import org.archai4j.djl.DjlWeightStore;
 import org.archai4j.djl.models.CodeLoading;
 import org.archai4j.djl.models.NetworkSource;
+import org.archai4j.djl.nn.EnsembleBlock;
 
 /**
  * A model exported by {@code archai4j export}, loaded for inference: its network rebuilt from the architecture
@@ -82,11 +82,16 @@ public final class ExportedModel implements AutoCloseable {
         ModelBundle bundle = ModelBundle.read(directory);
         bundle.verifyDigests(directory);
         NetworkSource source = source(directory, bundle, code);
-        ArchConfig config = ArchConfig.fromFile(directory.resolve(ModelBundle.ARCH_FILE));
+        List<String> members = bundle.isEnsemble() ? bundle.members() : java.util.Collections.singletonList(null);
         Model model;
         Block block;
         try {
-            block = source.block(config, bundle.sampleShape(), bundle.classes().size(), bundle.options());
+            List<Block> blocks = new ArrayList<>();
+            for (String member : members) {
+                ArchConfig config = ArchConfig.fromFile(directory.resolve(ModelBundle.archFile(member)));
+                blocks.add(source.block(config, bundle.sampleShape(), bundle.classes().size(), bundle.options()));
+            }
+            block = bundle.isEnsemble() ? new EnsembleBlock(blocks) : blocks.get(0);
             model = Model.newInstance(bundle.archid(), device);
         } catch (RuntimeException e) {
             source.close();
@@ -95,12 +100,15 @@ public final class ExportedModel implements AutoCloseable {
         try {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(bundle.sampleShape()));
-            Path weights = directory.resolve(ModelBundle.WEIGHTS_FILE);
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
-                block.loadParameters(model.getNDManager(), in);
-            } catch (IOException | MalformedModelException | IllegalArgumentException e) {
-                throw new IllegalArgumentException(weights + ": weights that do not fit " + ModelBundle.ARCH_FILE
-                        + " (" + e.getMessage() + ")", e);
+            for (int i = 0; i < members.size(); i++) {
+                Block network = bundle.isEnsemble() ? ((EnsembleBlock) block).members().get(i) : block;
+                Path weights = directory.resolve(ModelBundle.weightsFile(members.get(i)));
+                try {
+                    DjlWeightStore.loadParameters(network, model.getNDManager(), weights);
+                } catch (IllegalArgumentException | UncheckedIOException e) {
+                    throw new IllegalArgumentException(weights + ": weights that do not fit "
+                            + ModelBundle.archFile(members.get(i)) + " (" + e.getMessage() + ")", e);
+                }
             }
             return new ExportedModel(bundle, model, source);
         } catch (RuntimeException e) {

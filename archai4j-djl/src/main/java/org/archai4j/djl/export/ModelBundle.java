@@ -23,7 +23,9 @@ import org.archai4j.onnx.OnnxModel;
  * family or a block class, from jars in {@code lib/} when it is not built in), what it takes (images of a shape,
  * or rows of named feature columns), how inputs are normalised, and the names of the classes it scores. The
  * directory also holds {@code arch.json} (the architecture), {@code weights.params} (DJL's parameter file),
- * {@code model.onnx} when the network has an ONNX mapping ({@link OnnxExport}), and a {@code README.md}.
+ * {@code model.onnx} when the network has an ONNX mapping ({@link OnnxExport}), and a {@code README.md}. An
+ * ensemble ({@link org.archai4j.djl.nn.EnsembleBlock}) holds each member's architecture and weights in
+ * {@code members/<archid>/} instead, its members all of the one family.
  *
  * <pre>{@code
  * ModelBundle bundle = ModelBundle.read(Path.of("model"));
@@ -43,11 +45,12 @@ import org.archai4j.onnx.OnnxModel;
  * @param metrics what the run measured (test accuracy, parameters, ...)
  * @param digests the SHA-256 (hexadecimal) of the directory's other files, by path relative to it:
  *     {@code arch.json}, {@code weights.params} and each jar in {@code lib/} (empty before they are written)
+ * @param members an ensemble's members' archids, their files in {@code members/<archid>/} (empty: one network)
  */
 public record ModelBundle(String archid, String family, String blockClass, Map<String, Object> options,
                           List<String> jars, String input, Shape sampleShape, List<String> featureColumns,
                           List<String> classes, Normalization normalization, Map<String, Object> metrics,
-                          Map<String, String> digests) {
+                          Map<String, String> digests, List<String> members) {
     /** The description's file name. */
     public static final String FILE_NAME = "model.json";
     public static final String ARCH_FILE = "arch.json";
@@ -55,8 +58,14 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
     public static final String LIB_DIRECTORY = "lib";
     /** The ONNX model, when the network has an ONNX mapping ({@link OnnxExport}). */
     public static final String ONNX_FILE = OnnxModel.FILE_NAME;
-    /** The format's version: a reader refuses newer ones. Version 2 records the files' digests. */
-    public static final int FORMAT = 2;
+    /** Where an ensemble's members' files are: {@code members/<archid>/arch.json} and its weights. */
+    public static final String MEMBERS_DIRECTORY = "members";
+    /**
+     * The format's version: a reader refuses newer ones. Version 2 records the files' digests; version 3 adds
+     * ensembles, and only an ensemble is written as version 3, so that a single network stays readable by readers
+     * of version 2.
+     */
+    public static final int FORMAT = 3;
     /** The most values one input may hold (a 4096 x 4096 RGB image): more is a damaged or hostile file. */
     public static final long MAX_SAMPLE_SIZE = 3L * 4096 * 4096;
     /** The most classes a model may score. */
@@ -113,11 +122,54 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
         classes = List.copyOf(classes);
         metrics = new LinkedHashMap<>(metrics);
         digests = Map.copyOf(digests);
+        members = List.copyOf(members);
+        if (members.size() == 1) {
+            throw new IllegalArgumentException("members: names one network; expected none, or two or more for an "
+                    + "ensemble");
+        }
+        for (String member : members) {
+            if (!member.matches("[0-9A-Za-z_-]{1,128}")) {
+                throw new IllegalArgumentException("members: '" + member + "' is not an archid; expected letters, "
+                        + "digits, '-' and '_'");
+            }
+        }
     }
 
-    /** The files whose digests an export records, relative to its directory: arch, weights, jars. */
+    /** One network's description (no members). */
+    public ModelBundle(String archid, String family, String blockClass, Map<String, Object> options,
+                       List<String> jars, String input, Shape sampleShape, List<String> featureColumns,
+                       List<String> classes, Normalization normalization, Map<String, Object> metrics,
+                       Map<String, String> digests) {
+        this(archid, family, blockClass, options, jars, input, sampleShape, featureColumns, classes, normalization,
+                metrics, digests, List.of());
+    }
+
+    /** Whether the model is an ensemble of {@link #members()}. */
+    public boolean isEnsemble() {
+        return !members.isEmpty();
+    }
+
+    /** The architecture file of the network, or of the ensemble's member {@code member}, relative to the export. */
+    public static String archFile(String member) {
+        return member == null ? ARCH_FILE : MEMBERS_DIRECTORY + "/" + member + "/" + ARCH_FILE;
+    }
+
+    /** The weights file of the network, or of the ensemble's member {@code member}, relative to the export. */
+    public static String weightsFile(String member) {
+        return member == null ? WEIGHTS_FILE : MEMBERS_DIRECTORY + "/" + member + "/" + WEIGHTS_FILE;
+    }
+
+    /**
+     * The files whose digests an export records, relative to its directory: arch and weights (each member's, for
+     * an ensemble), jars.
+     */
     public List<String> files() {
-        List<String> files = new ArrayList<>(List.of(ARCH_FILE, WEIGHTS_FILE));
+        List<String> files = new ArrayList<>();
+        if (isEnsemble()) {
+            members.forEach(m -> files.addAll(List.of(archFile(m), weightsFile(m))));
+        } else {
+            files.addAll(List.of(ARCH_FILE, WEIGHTS_FILE));
+        }
         jars.forEach(j -> files.add(LIB_DIRECTORY + "/" + j));
         return files;
     }
@@ -137,7 +189,7 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
             computed.put(ONNX_FILE, FileDigests.sha256(directory.resolve(ONNX_FILE)));
         }
         return new ModelBundle(archid, family, blockClass, options, jars, input, sampleShape, featureColumns,
-                classes, normalization, metrics, computed);
+                classes, normalization, metrics, computed, members);
     }
 
     /**
@@ -167,8 +219,11 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
     /** This description as JSON. */
     public String toJson() {
         ObjectNode out = JSON.createObjectNode();
-        out.put("archai4j_model", FORMAT);
+        out.put("archai4j_model", isEnsemble() ? FORMAT : 2);
         out.put("archid", archid);
+        if (isEnsemble()) {
+            out.set("members", JSON.valueToTree(members));
+        }
         out.put("family", family);
         out.put("class", blockClass);
         out.set("options", JSON.valueToTree(options));
@@ -223,7 +278,7 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
                             JSON.convertValue(norm.path("mean"), float[].class),
                             JSON.convertValue(norm.path("std"), float[].class)),
                     root.has("metrics") ? JSON.convertValue(root.path("metrics"), Map.class) : Map.of(),
-                    digests(root, format, file));
+                    digests(root, format, file), strings(root, "members", file));
             for (String f : bundle.files()) {
                 if (format >= 2 && !bundle.digests().containsKey(f)) {
                     throw new IllegalArgumentException(file + ": digests: none for " + f + "; expected the SHA-256 "

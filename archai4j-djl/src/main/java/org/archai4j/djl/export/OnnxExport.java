@@ -3,6 +3,7 @@ package org.archai4j.djl.export;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 import org.archai4j.djl.data.Normalization;
+import org.archai4j.djl.nn.EnsembleBlock;
 import org.archai4j.djl.nn.MaxPool;
 import org.archai4j.onnx.OnnxMetadata;
 
@@ -30,8 +32,8 @@ import org.archai4j.onnx.OnnxMetadata;
  *
  * <p>It knows the layers archai4j builds networks from: {@code SequentialBlock}, {@code Conv2d}, {@code BatchNorm}
  * (axis 1), {@code Linear}, {@code Dropout} (nothing at inference), archai4j's {@link MaxPool}, global average and
- * max pooling, flattening, and the activations ReLU, ReLU6, GELU, sigmoid, tanh, SELU, Mish and Swish. Any other
- * layer is refused with an error naming it.
+ * max pooling, flattening, the activations ReLU, ReLU6, GELU, sigmoid, tanh, SELU, Mish and Swish, and
+ * {@link EnsembleBlock}s of such networks. Any other layer is refused with an error naming it.
  *
  * <p>Why by hand: DJL cannot export a trained model to ONNX, and PyTorch's exporter is a Python API; these few
  * operators are written with the ONNX protobuf classes ({@code ai.onnx.proto.OnnxMl}, from Tribuo).
@@ -122,6 +124,16 @@ public final class OnnxExport {
                 current = child.getValue().getOutputShapes(new Shape[] {current})[0];
             }
             return x;
+        }
+        if (block instanceof EnsembleBlock ensemble) {
+            // The members' graphs on the same input, their probabilities averaged, as logits again (log).
+            List<String> probabilities = new ArrayList<>();
+            for (int i = 0; i < ensemble.members().size(); i++) {
+                String logits = layer(ensemble.members().get(i), path + "/member" + i, x, shape);
+                probabilities.add(node("Softmax", List.of(logits), path + "/member" + i + "/softmax",
+                        Map.of("axis", -1L)));
+            }
+            return node("Log", List.of(node("Mean", probabilities, path + "/mean", Map.of())), path, Map.of());
         }
         if (block instanceof Conv2d conv) {
             String w = weights(block, "weight", path);

@@ -136,6 +136,71 @@ class OnnxExportTest {
     }
 
     @Test
+    void anEnsembleIsTheMeanOfItsMembersProbabilitiesInDjlAndInOnnx(@TempDir Path dir) throws Exception {
+        for (String family : List.of("mlp", "cnn")) {
+            boolean images = family.equals("cnn");
+            List<ArchConfig> configs = new ArrayList<>();
+            List<Path> singles = new ArrayList<>();
+            for (int seed = 1; seed <= 3; seed++) {
+                ArchConfig config = SpaceFiles.readTree(SPACES.resolve(images ? "compact-cnn.yaml" : "mlp.yaml"))
+                        .sampleConfig(new PyRandom(seed));
+                configs.add(config);
+                singles.add(exportWithOnnx(dir.resolve(family + seed), config, images
+                        ? CompactClassifier.block(config, 3) : MlpClassifier.block(config, 3), bundle(family,
+                        family + seed, List.of())));
+            }
+            Path ensemble = Files.createDirectories(dir.resolve(family + "-ensemble"));
+            List<String> members = List.of(family + 1, family + 2, family + 3);
+            for (int i = 0; i < 3; i++) {
+                Path memberDir = Files.createDirectories(ensemble.resolve(ModelBundle.archFile(members.get(i)))
+                        .getParent());
+                Files.copy(singles.get(i).resolve(ModelBundle.ARCH_FILE), memberDir.resolve(ModelBundle.ARCH_FILE));
+                Files.copy(singles.get(i).resolve(ModelBundle.WEIGHTS_FILE),
+                        memberDir.resolve(ModelBundle.WEIGHTS_FILE));
+            }
+            Files.writeString(ensemble.resolve(ModelBundle.FILE_NAME), bundle(family, family + "-ensemble", members)
+                    .withDigestsOf(ensemble).toJson());
+            try (ExportedModel model = ExportedModel.load(ensemble)) {
+                model.exportOnnx(ensemble.resolve(ModelBundle.ONNX_FILE));
+            }
+            Files.writeString(ensemble.resolve(ModelBundle.FILE_NAME), ModelBundle.read(ensemble)
+                    .withDigestsOf(ensemble).toJson());
+            assertThat(ModelBundle.read(ensemble).members()).isEqualTo(members);
+            float[] inputs = assertAgreement(ensemble);
+
+            float[][] mean = new float[INPUTS][3];
+            for (Path single : singles) {
+                try (ExportedModel member = ExportedModel.load(single)) {
+                    float[][] p = member.probabilities(inputs, INPUTS);
+                    for (int i = 0; i < INPUTS; i++) {
+                        for (int c = 0; c < 3; c++) {
+                            mean[i][c] += p[i][c] / 3;
+                        }
+                    }
+                }
+            }
+            try (ExportedModel model = ExportedModel.load(ensemble)) {
+                float[][] p = model.probabilities(inputs, INPUTS);
+                for (int i = 0; i < INPUTS; i++) {
+                    for (int c = 0; c < 3; c++) {
+                        assertThat((double) p[i][c]).as("%s input %d class %d", family, i, c)
+                                .isCloseTo(mean[i][c], org.assertj.core.data.Offset.offset(1e-5));
+                    }
+                }
+            }
+        }
+    }
+
+    private static ModelBundle bundle(String family, String archid, List<String> members) {
+        boolean images = family.equals("cnn");
+        return new ModelBundle(archid, images ? CompactClassifier.FAMILY : MlpClassifier.FAMILY, null, Map.of(),
+                List.of(), images ? "image" : "features", images ? new Shape(1, 28, 28) : new Shape(4),
+                images ? List.of() : List.of("w", "x", "y", "z"), List.of("red", "green", "blue"),
+                images ? Normalization.NONE : new Normalization(new float[] {1, -2, 30, 0},
+                        new float[] {2, 0.5f, 10, 1}), Map.of(), Map.of(), members);
+    }
+
+    @Test
     void everyActivationAgreesWithDjl(@TempDir Path dir) throws Exception {
         for (String activation : List.of("relu", "gelu", "relu6", "sigmoid", "tanh", "selu", "mish", "swish",
                 "identity")) {

@@ -150,8 +150,8 @@ public final class JobPlanner {
                         promotionSteps, expected),
                 String.format(Locale.ROOT, "plan: final stage %s: %d models (the most accurate of at most %,d "
                         + "and of at most %,d parameters, then the most accurate), %,d steps (%.2f epochs) each, "
-                        + "stretched to fill the budget", clock(reserve), FINAL_MODELS, ceilings[2], ceilings[0],
-                        finalSteps, finalEpochs));
+                        + "stretched to fill the budget, and their ensemble", clock(reserve), FINAL_MODELS,
+                        ceilings[2], ceilings[0], finalSteps, finalEpochs));
         return new Plan(spec, design.yaml(), summary);
     }
 
@@ -184,6 +184,7 @@ public final class JobPlanner {
                 + "  epochs: " + finalEpochs + "           # " + FINAL_STEPS + " steps or " + FINAL_EPOCHS
                 + " epochs at least, as the measured speed allows\n"
                 + "  length: fill                  # the time the plan did not need goes to longer training\n"
+                + "  ensemble: mean                # the final models together, measured and exportable as one\n"
                 + "  reserve: " + reserve + "s\n"
                 + "objectives:\n"
                 + "  accuracy: {evaluator: accuracy, higher_is_better: true}\n"

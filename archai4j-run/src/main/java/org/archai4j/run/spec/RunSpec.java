@@ -270,9 +270,32 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @param spreadOver the objectives the choice spreads over (empty: all)
      * @param bestWithin size tiers whose best model is chosen right after the most accurate one
      * @param length whether each model trains for {@code epochs}, or for its share of the time left
+     * @param ensemble whether the final models are also measured, and exportable, as one ensemble
      */
     public record Final(int models, double epochs, TrainingRecipe recipe, Duration reserve, List<String> spreadOver,
-                        List<FrontierSelection.Ceiling> bestWithin, Length length) {
+                        List<FrontierSelection.Ceiling> bestWithin, Length length, Ensemble ensemble) {
+    }
+
+    /** What the final stage makes of its models together ({@code final.ensemble}). */
+    public enum Ensemble implements SpecNamed {
+        /** Nothing: each final model stands alone. */
+        NONE("none"),
+        /**
+         * The final models (two or more) as one classifier, the mean of their class probabilities: measured on the
+         * test split with them, and exported as one model ({@code archai4j export RUN ensemble}).
+         */
+        MEAN("mean");
+
+        private final String specName;
+
+        Ensemble(String specName) {
+            this.specName = specName;
+        }
+
+        @Override
+        public String specName() {
+            return specName;
+        }
     }
 
     /** How long the final stage trains each model ({@code final.length}). */
@@ -588,7 +611,7 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
 
     private static Final finalStage(SpecMap f, TrainingRecipe searchRecipe, Budget budget) {
         List<String> allowed = new ArrayList<>(RECIPE_KEYS);
-        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within", "length"));
+        allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within", "length", "ensemble"));
         f.requireOnly(allowed.toArray(String[]::new));
         int models = f.integer("models", 4, 1);
         if (models > 100) {
@@ -611,8 +634,14 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         if (finalLength == Length.FILL && budget.time() == null) {
             throw f.error("length", "is fill, which needs a time_budget to fill; none is set");
         }
+        String ensemble = f.has("ensemble") ? f.requireString("ensemble") : Ensemble.NONE.specName();
+        Ensemble finalEnsemble = SpecNamed.of(Ensemble.class, ensemble).orElseThrow(() -> f.error("ensemble", "is '"
+                + ensemble + "'; expected " + String.join(" or ", SpecNamed.names(Ensemble.class))));
+        if (finalEnsemble == Ensemble.MEAN && models < 2) {
+            throw f.error("ensemble", "is mean, which needs at least 2 models; models is " + models);
+        }
         return new Final(models, positive(f, "epochs", 4, 1000), recipe(f, searchRecipe), reserve,
-                f.stringList("spread_over"), List.copyOf(ceilings), finalLength);
+                f.stringList("spread_over"), List.copyOf(ceilings), finalLength, finalEnsemble);
     }
 
     /**
