@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code final.ensemble: mean}: the final stage measures its final models together on the test split, and
  * {@code archai4j export RUN ensemble} ships that very classifier: predicting the test rows with the export, on DJL
- * and on ONNX Runtime, gives the accuracy the run recorded. A run without an ensemble says so in one line.
+ * and on ONNX Runtime, gives the accuracy the run recorded, which the report shows. A run without an ensemble says
+ * so in one line.
  */
 class EnsembleTest {
     private static final Path DATA = Path.of("../examples/data").toAbsolutePath().normalize();
@@ -70,6 +71,8 @@ class EnsembleTest {
         assertThat(exported.resolve("README.md")).content().contains("an ensemble of "
                 + ensemble.path("members").size() + " networks");
         double expected = ensemble.path("test_accuracy").asDouble();
+        assertThat(out.resolve("report.html")).content().contains("<p id='final-ensemble'>Ensemble of ",
+                String.format(java.util.Locale.ROOT, "test accuracy %.4f, ", expected));
         for (String runtime : List.of("djl", "onnx")) {
             CliTest.Run predict = run("predict", "--runtime", runtime, "--top", "1", exported.toString(),
                     DATA.resolve("spirals-test.csv").toString());

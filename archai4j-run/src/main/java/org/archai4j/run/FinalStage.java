@@ -125,7 +125,10 @@ final class FinalStage {
                 trainImages = allTraining.get();
                 testImages = test.get();
             }
-            FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), spec.seed());
+            // Each model sees the data in its own order: models trained alike make the same mistakes, and an
+            // ensemble of them cancels none.
+            long seed = spec.seed() + chosen.indexOf(model);
+            FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
             // Fresh networks of the same architecture: the search's copy was trained on a subset (and may be
             // closed); one to time a few steps on, one to train.
             ArchaiModel<DjlNetwork> fresh = rebuild(space, model);
@@ -139,7 +142,7 @@ final class FinalStage {
                 double epochs = Math.min(FinalTraining.MAX_EPOCHS, Math.max(stage.epochs() / 2,
                         stage.epochs() * share / predicted));
                 predicted *= epochs / stage.epochs();
-                training = new FinalTraining(trainImages, stage.recipe(), epochs, spec.seed());
+                training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
             }
             toTrain--;
             if (System.nanoTime() + (long) (predicted * 1e9) > deadlineNanos) {

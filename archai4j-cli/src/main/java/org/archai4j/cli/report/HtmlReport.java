@@ -130,6 +130,18 @@ public final class HtmlReport {
                     .append("'>weights</a></td></tr>");
         });
         h.append("</tbody></table>");
+        JsonNode ensemble = run.ensemble();
+        if (ensemble.path("test_accuracy").isNumber()) {
+            List<String> members = new ArrayList<>();
+            ensemble.path("members").forEach(m -> members.add(m.asText().substring(0, Math.min(12,
+                    m.asText().length()))));
+            h.append("<p id='final-ensemble'>Ensemble of ").append(Html.escape(String.join(", ", members)))
+                    .append(" (the mean of their class probabilities): test accuracy ")
+                    .append(finalValue("test_accuracy", ensemble.path("test_accuracy").asDouble()))
+                    .append(", ").append(finalValue("parameters", ensemble.path("parameters").asDouble()))
+                    .append(" parameters. Export it with <code>archai4j export ")
+                    .append(Html.escape(run.directory().toString())).append(" ensemble --out DIR</code>.</p>");
+        }
     }
 
     private static String finalValue(String column, double v) {

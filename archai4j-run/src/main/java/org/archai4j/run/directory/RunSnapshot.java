@@ -51,6 +51,7 @@ import org.archai4j.pareto.Pareto;
  * @param lineage how each model was bred ({@code {"bred": "mutation", "parents": [...]}}), by archid
  * @param workers the cluster worker that evaluated each model, by archid (empty for a local run)
  * @param finals the final models ({@code final.json}), by archid
+ * @param ensemble the final models' ensemble ({@code final.json}'s {@code ensemble}; a missing node when none)
  * @param searchState the rows of the newest {@code search_state_<n>.csv}: every evaluation of the search, by
  *     iteration
  * @param archFiles the newest frontier's arch files, by archid
@@ -59,8 +60,9 @@ import org.archai4j.pareto.Pareto;
  */
 public record RunSnapshot(String name, Path directory, JsonNode summary, List<Objective> objectives, String status,
                           List<Evaluation> evaluations, Map<String, JsonNode> configs, Map<String, JsonNode> lineage,
-                          Map<String, String> workers, Map<String, JsonNode> finals, List<StateRow> searchState,
-                          Map<String, ArchFile> archFiles, String spec, Instant lastActivity) {
+                          Map<String, String> workers, Map<String, JsonNode> finals, JsonNode ensemble,
+                          List<StateRow> searchState, Map<String, ArchFile> archFiles, String spec,
+                          Instant lastActivity) {
     /** How a run is read. */
     public enum Reading {
         /**
@@ -229,7 +231,7 @@ public record RunSnapshot(String name, Path directory, JsonNode summary, List<Ob
                 : directory.getFileName().toString();
         return new RunSnapshot(name, directory, summary, List.copyOf(objectives), status(directory, summary),
                 List.copyOf(evaluations), Map.copyOf(configs), Map.copyOf(lineage), Map.copyOf(workers), finals,
-                rows, whole ? SearchStateFiles.archFiles(directory) : Map.of(),
+                finalsRoot.path("ensemble"), rows, whole ? SearchStateFiles.archFiles(directory) : Map.of(),
                 whole ? text(directory.resolve(RunDirectory.SPEC)) : "",
                 lastActivity(directory));
     }
