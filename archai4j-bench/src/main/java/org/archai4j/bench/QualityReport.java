@@ -15,24 +15,27 @@ import org.archai4j.run.directory.RunDirectory;
 
 /**
  * What a finished run found, measured on the test split: reads the {@code final.json} and {@code run.json} of each
- * run directory given and prints one line per run with the best test accuracy at no more than 15,000, 50,000 and
- * 100,000 parameters, the hypervolume of its final models in (test error, log10 parameters), both minimised, with
+ * run directory given and prints one line per run with the best test accuracy at no more than 5,000, 15,000, 50,000
+ * and 100,000 parameters, the hypervolume of its final models in (test error, log10 parameters), both minimised, with
  * reference point (1, 6) (a useless network of a million parameters), and the run's wall time.
  * {@code scripts/bench-quality} runs the main job and a random search and prints this for both.
  *
  * <p>Runs of several pairs (directories {@code seed-1/main}, {@code seed-1/random}, {@code seed-2/main}, ...: the
- * runs of a pair share a parent, a search its directory name) end with each search's mean over the pairs and, for
- * two searches, how many pairs the first won on each measure (a tie counts as half a win).
+ * runs of a pair share a parent, a search its directory name) end with each search's mean over the pairs and how many
+ * pairs the first search won against each other one on each measure (a tie counts as half a win). A run directory
+ * may be another tool's, with a {@code final.json} of models (parameters, test accuracy) and a {@code run.json}
+ * (evaluations, search_seconds, wall_seconds, time_budget_seconds) of the same shape: scripts/bench-peer's Optuna runs.
  *
  * <pre>{@code
  * QualityReport runs/fashion-mnist runs/fashion-mnist-random
- * run=fashion-mnist best_15k=0.8950 best_50k=0.9170 best_100k=0.9170 hypervolume=4.6120 final_models=4 wall_s=561
+ * run=fashion-mnist best_5k=0.8870 best_15k=0.8950 best_50k=0.9170 best_100k=0.9170 hypervolume=4.6120 final_models=4
+ *     evaluations=82 evaluations_per_min=24.0 wall_s=505 unused_s=5
  * }</pre>
  */
 public final class QualityReport {
     private static final double[] REFERENCE = {1, 6};
-    private static final long[] BUDGETS = {15_000, 50_000, 100_000};
-    private static final String[] MEASURES = {"best_15k", "best_50k", "best_100k", "hypervolume"};
+    private static final long[] BUDGETS = {5_000, 15_000, 50_000, 100_000};
+    private static final String[] MEASURES = {"best_5k", "best_15k", "best_50k", "best_100k", "hypervolume"};
 
     private QualityReport() {
     }
@@ -71,9 +74,13 @@ public final class QualityReport {
             measures[BUDGETS.length] = points.isEmpty() ? 0
                     : Hypervolume.of(points.toArray(double[][]::new), REFERENCE);
             runs.add(new Run(dir.getFileName().toString(), dir.getParent(), measures));
+            double searchSeconds = run.path("search_seconds").asDouble(Double.NaN);
+            double budget = run.path("time_budget_seconds").asDouble(Double.NaN);
             System.out.println("run=" + dir.getFileName() + format(measures) + String.format(Locale.ROOT,
-                    " final_models=%d evaluations=%d wall_s=%.0f", points.size(), run.path("evaluations").asLong(),
-                    run.path("wall_seconds").asDouble()));
+                    " final_models=%d evaluations=%d evaluations_per_min=%.1f wall_s=%.0f unused_s=%.0f",
+                    points.size(), run.path("evaluations").asLong(), 60 * run.path("evaluations").asLong()
+                    / searchSeconds, run.path("wall_seconds").asDouble(), budget - run.path("wall_seconds")
+                    .asDouble()));
         }
         summarise(runs);
     }
@@ -94,33 +101,37 @@ public final class QualityReport {
             });
             System.out.println("mean run=" + search + " pairs=" + list.size() + format(mean));
         });
-        if (bySearch.size() != 2) {
-            return;
-        }
         List<String> searches = List.copyOf(bySearch.keySet());
+        for (String other : searches.subList(1, searches.size())) {
+            System.out.println(wins(searches.get(0), other, bySearch));
+        }
+    }
+
+    /** How many pairs {@code first} won against {@code second} on each measure (a tie counts as half a win). */
+    private static String wins(String first, String second, Map<String, List<Run>> bySearch) {
         double[] wins = new double[MEASURES.length];
         int pairs = 0;
-        for (Run first : bySearch.get(searches.get(0))) {
-            for (Run second : bySearch.get(searches.get(1))) {
-                if (!first.pair().equals(second.pair())) {
+        for (Run a : bySearch.get(first)) {
+            for (Run b : bySearch.get(second)) {
+                if (!a.pair().equals(b.pair())) {
                     continue;
                 }
                 pairs++;
                 for (int k = 0; k < wins.length; k++) {
                     // A missing value (no final model under a budget) loses to any value.
-                    double a = Double.isNaN(first.measures()[k]) ? -1 : first.measures()[k];
-                    double b = Double.isNaN(second.measures()[k]) ? -1 : second.measures()[k];
-                    wins[k] += a > b ? 1 : a == b ? 0.5 : 0;
+                    double x = Double.isNaN(a.measures()[k]) ? -1 : a.measures()[k];
+                    double y = Double.isNaN(b.measures()[k]) ? -1 : b.measures()[k];
+                    wins[k] += x > y ? 1 : x == y ? 0.5 : 0;
                 }
             }
         }
-        StringBuilder line = new StringBuilder("wins " + searches.get(0) + "_over_" + searches.get(1) + ":");
+        StringBuilder line = new StringBuilder("wins " + first + "_over_" + second + ":");
         for (int k = 0; k < wins.length; k++) {
             // 2 for 2.0 wins, 1.5 for 1.5
             String won = BigDecimal.valueOf(wins[k]).stripTrailingZeros().toPlainString();
             line.append(String.format(Locale.ROOT, " %s=%s/%d", MEASURES[k], won, pairs));
         }
-        System.out.println(line);
+        return line.toString();
     }
 
     private static String format(double[] measures) {

@@ -189,6 +189,10 @@ public final class Job {
                         + "(the first: " + first + "); see " + run.journal());
             }
             summary.put("stop_reason", outcome.reason().name().toLowerCase(Locale.ROOT));
+            summary.put("search_seconds", clock.seconds());
+            if (spec.budget().time() != null) {
+                summary.put("time_budget_seconds", spec.budget().time().toNanos() / 1e9);
+            }
             summary.put("evaluations", outcome.evaluated());
             summary.put("failed_evaluations", outcome.failed());
             if (outcome.pruned() >= 0) {
