@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import ai.djl.Device;
@@ -83,13 +82,13 @@ public final class ExportedModel implements AutoCloseable {
         ModelBundle bundle = ModelBundle.read(directory);
         bundle.verifyDigests(directory);
         NetworkSource source = source(directory, bundle, code);
-        List<String> members = bundle.isEnsemble() ? bundle.members() : Collections.singletonList(null);
+        List<String> archFiles = bundle.archFiles();
         Model model;
         Block block;
         try {
             List<Block> blocks = new ArrayList<>();
-            for (String member : members) {
-                ArchConfig config = ArchConfig.fromFile(directory.resolve(ModelBundle.archFile(member)));
+            for (String arch : archFiles) {
+                ArchConfig config = ArchConfig.fromFile(directory.resolve(arch));
                 blocks.add(source.block(config, bundle.sampleShape(), bundle.classes().size(), bundle.options()));
             }
             block = bundle.isEnsemble() ? new EnsembleBlock(blocks) : blocks.get(0);
@@ -101,14 +100,15 @@ public final class ExportedModel implements AutoCloseable {
         try {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(bundle.sampleShape()));
-            for (int i = 0; i < members.size(); i++) {
+            for (int i = 0; i < archFiles.size(); i++) {
                 Block network = bundle.isEnsemble() ? ((EnsembleBlock) block).members().get(i) : block;
-                Path weights = directory.resolve(ModelBundle.weightsFile(members.get(i)));
+                Path weights = directory.resolve(bundle.weightsFiles().get(i));
                 try {
                     DjlWeightStore.loadParameters(network, model.getNDManager(), weights);
                 } catch (IllegalArgumentException | UncheckedIOException e) {
-                    throw new IllegalArgumentException(weights + ": weights that do not fit "
-                            + ModelBundle.archFile(members.get(i)) + " (" + e.getMessage() + ")", e);
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
+                    throw new IllegalArgumentException(weights + ": weights that do not fit " + archFiles.get(i)
+                            + " (" + why.getMessage() + ")", e);
                 }
             }
             return new ExportedModel(bundle, model, source);

@@ -149,14 +149,24 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
         return !members.isEmpty();
     }
 
-    /** The architecture file of the network, or of the ensemble's member {@code member}, relative to the export. */
+    /** The architecture file of the ensemble's member {@code member}, relative to the export. */
     public static String archFile(String member) {
-        return member == null ? ARCH_FILE : MEMBERS_DIRECTORY + "/" + member + "/" + ARCH_FILE;
+        return MEMBERS_DIRECTORY + "/" + member + "/" + ARCH_FILE;
     }
 
-    /** The weights file of the network, or of the ensemble's member {@code member}, relative to the export. */
+    /** The weights file of the ensemble's member {@code member}, relative to the export. */
     public static String weightsFile(String member) {
-        return member == null ? WEIGHTS_FILE : MEMBERS_DIRECTORY + "/" + member + "/" + WEIGHTS_FILE;
+        return MEMBERS_DIRECTORY + "/" + member + "/" + WEIGHTS_FILE;
+    }
+
+    /** The architecture files, relative to the export: the network's, or each member's in order. */
+    public List<String> archFiles() {
+        return isEnsemble() ? members.stream().map(ModelBundle::archFile).toList() : List.of(ARCH_FILE);
+    }
+
+    /** The weights files, relative to the export, in {@link #archFiles()}' order. */
+    public List<String> weightsFiles() {
+        return isEnsemble() ? members.stream().map(ModelBundle::weightsFile).toList() : List.of(WEIGHTS_FILE);
     }
 
     /**
@@ -165,10 +175,10 @@ public record ModelBundle(String archid, String family, String blockClass, Map<S
      */
     public List<String> files() {
         List<String> files = new ArrayList<>();
-        if (isEnsemble()) {
-            members.forEach(m -> files.addAll(List.of(archFile(m), weightsFile(m))));
-        } else {
-            files.addAll(List.of(ARCH_FILE, WEIGHTS_FILE));
+        List<String> archs = archFiles();
+        List<String> weights = weightsFiles();
+        for (int i = 0; i < archs.size(); i++) {
+            files.addAll(List.of(archs.get(i), weights.get(i)));
         }
         jars.forEach(j -> files.add(LIB_DIRECTORY + "/" + j));
         return files;

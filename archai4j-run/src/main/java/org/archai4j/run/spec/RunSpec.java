@@ -609,6 +609,13 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         return r;
     }
 
+    /** The value of {@code key}, one of the two-valued {@code catalogue}'s names, or {@code fallback} without it. */
+    private static <E extends Enum<E> & SpecNamed> E either(SpecMap f, String key, Class<E> catalogue, E fallback) {
+        String name = f.has(key) ? f.requireString(key) : fallback.specName();
+        return SpecNamed.of(catalogue, name).orElseThrow(() -> f.error(key, "is '" + name + "'; expected "
+                + String.join(" or ", SpecNamed.names(catalogue))));
+    }
+
     private static Final finalStage(SpecMap f, TrainingRecipe searchRecipe, Budget budget) {
         List<String> allowed = new ArrayList<>(RECIPE_KEYS);
         allowed.addAll(List.of("models", "epochs", "reserve", "spread_over", "best_within", "length", "ensemble"));
@@ -628,15 +635,11 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             within.get().numberList(objective).forEach(max -> ceilings.add(new FrontierSelection.Ceiling(objective,
                     max)));
         }
-        String length = f.has("length") ? f.requireString("length") : Length.EPOCHS.specName();
-        Length finalLength = SpecNamed.of(Length.class, length).orElseThrow(() -> f.error("length", "is '" + length
-                + "'; expected " + String.join(" or ", SpecNamed.names(Length.class))));
+        Length finalLength = either(f, "length", Length.class, Length.EPOCHS);
         if (finalLength == Length.FILL && budget.time() == null) {
             throw f.error("length", "is fill, which needs a time_budget to fill; none is set");
         }
-        String ensemble = f.has("ensemble") ? f.requireString("ensemble") : Ensemble.NONE.specName();
-        Ensemble finalEnsemble = SpecNamed.of(Ensemble.class, ensemble).orElseThrow(() -> f.error("ensemble", "is '"
-                + ensemble + "'; expected " + String.join(" or ", SpecNamed.names(Ensemble.class))));
+        Ensemble finalEnsemble = either(f, "ensemble", Ensemble.class, Ensemble.NONE);
         if (finalEnsemble == Ensemble.MEAN && models < 2) {
             throw f.error("ensemble", "is mean, which needs at least 2 models; models is " + models);
         }
