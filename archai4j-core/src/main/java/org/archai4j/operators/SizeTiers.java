@@ -43,7 +43,9 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
         /** As an untiered search does: each band gets what the space's size distribution gives it. */
         PLAIN,
         /** In equal shares from each band ({@link StratifiedSampling}). */
-        STRATIFIED
+        STRATIFIED,
+        /** As {@link #PLAIN}, then each band short of its leaders topped up with more ({@link CoveredSampling}). */
+        COVERED
     }
 
     private final String primary;
@@ -87,8 +89,11 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
      * {@code rounds} rounds of sampling.
      */
     public PopulationSource<M> randomModels(int n, int rounds) {
-        return sampling == Sampling.STRATIFIED ? new StratifiedSampling<>(n, this, rounds)
-                : new RandomSampling<>(n, rounds, false);
+        return switch (sampling) {
+            case STRATIFIED -> new StratifiedSampling<>(n, this, rounds);
+            case COVERED -> new CoveredSampling<>(n, this, rounds);
+            case PLAIN -> new RandomSampling<>(n, rounds, false);
+        };
     }
 
     /** The objective the leaders are ranked by. */
@@ -99,6 +104,11 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
     /** The objective the bands are cut along. */
     public String size() {
         return size;
+    }
+
+    /** The parents taken from each band. */
+    public int leadersPerTier() {
+        return leadersPerTier;
     }
 
     /** The number of bands: one more than the ceilings. */

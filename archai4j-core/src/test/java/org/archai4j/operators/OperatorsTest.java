@@ -208,6 +208,41 @@ class OperatorsTest {
         assertThat(sample).hasSize(6).allMatch(m -> unreachable.tier(m.arch() / 10) == 1);
     }
 
+    @Test
+    void coveredSamplingKeepsThePlainDrawsAndTopsUpOnlyTheBandsShortOfTheirLeaders() {
+        int topped = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            FakeContext plainCtx = new FakeContext(seed);
+            List<ArchaiModel<Integer>> plain = new RandomSampling<Integer>(4, 20, false).create(plainCtx);
+            FakeContext ctx = new FakeContext(seed);
+            tensTiers(ctx, 1);
+            // Tens digit 0 is a band of a tenth of the space (half of it odd, so invalid): four plain draws often
+            // miss it.
+            SizeTiers<Integer> tiers = new SizeTiers<>("units", "tens", List.of(0.0, 5.0), 2,
+                    SizeTiers.Sampling.COVERED);
+            List<ArchaiModel<Integer>> sample = tiers.randomModels(4, 200).create(ctx);
+            assertThat(sample.subList(0, 4)).extracting(ArchaiModel::archid).as("seed %d", seed)
+                    .containsExactlyElementsOf(plain.stream().map(ArchaiModel::archid).toList());
+            assertThat(sample).allMatch(m -> m.arch() % 2 == 0);
+            // The plain draws may repeat (as plain sampling does); what the top-up adds is new.
+            List<String> added = sample.subList(4, sample.size()).stream().map(ArchaiModel::archid).toList();
+            assertThat(added).doesNotHaveDuplicates().doesNotContainAnyElementsOf(
+                    plain.stream().map(ArchaiModel::archid).toList());
+            for (int band = 0; band < 3; band++) {
+                int b = band;
+                long before = plain.stream().filter(m -> tiers.tier(m.arch() / 10) == b).count();
+                long after = sample.stream().filter(m -> tiers.tier(m.arch() / 10) == b).count();
+                assertThat(after).as("seed %d, band %d", seed, band).isEqualTo(Math.max(before, 2));
+            }
+            topped += sample.size() > 4 ? 1 : 0;
+        }
+        assertThat(topped).as("seeds whose plain draws left a band short").isGreaterThan(20);
+        FakeContext ctx = new FakeContext();
+        tensTiers(ctx, 1);
+        SizeTiers<Integer> unreachable = new SizeTiers<>("units", "tens", List.of(-1.0), 1, SizeTiers.Sampling.COVERED);
+        assertThat(unreachable.randomModels(6, 20).create(ctx)).hasSize(6);
+    }
+
     private static ArchaiModel<Integer> sampled(FakeContext ctx, int arch) {
         for (int i = 0; i < 10_000; i++) {
             ArchaiModel<Integer> m = ctx.space.randomSample();

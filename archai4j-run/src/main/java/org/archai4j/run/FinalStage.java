@@ -96,8 +96,9 @@ final class FinalStage {
                 stage.bestWithin());
         long start = System.nanoTime();
         listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
-                + " Pareto models, " + (stage.length() == RunSpec.Length.FILL ? "each for its share of the time "
-                + "left (" + stage.epochs() + " epochs planned)" : stage.epochs() + " epochs each")
+                + " Pareto models, " + (stage.length() == RunSpec.Length.FILL ? "sharing the time left in "
+                + "proportion to what each needs (" + stage.epochs() + " epochs planned)" : stage.epochs()
+                + " epochs each")
                 + " on every training sample, then the test split");
         LabelledData trainImages = null;
         LabelledData testImages = null;
@@ -106,6 +107,9 @@ final class FinalStage {
         List<String> skipped = new ArrayList<>();
         Map<String, Optional<ObjectNode>> recorded = new HashMap<>();
         chosen.forEach(m -> recorded.put(m.archid(), recorded(m.archid())));
+        // Each model's predicted training time at stage.epochs, for the models still to train: timed before the
+        // first is trained, so that with length: fill they share the time left in proportion to what they need.
+        Map<String, Double> predicted = new HashMap<>();
         int toTrain = (int) recorded.values().stream().filter(Optional::isEmpty).count();
         for (ArchaiModel<DjlNetwork> model : chosen) {
             Optional<ObjectNode> done = recorded.get(model.archid());
@@ -124,33 +128,30 @@ final class FinalStage {
             if (trainImages == null) {
                 trainImages = allTraining.get();
                 testImages = test.get();
+                predicted.putAll(predictSeconds(space, chosen, recorded, trainImages, deadlineNanos));
             }
             // Each model sees the data in its own order: models trained alike make the same mistakes, and an
             // ensemble of them cancels none.
             long seed = spec.seed() + chosen.indexOf(model);
+            double seconds = predicted.get(model.archid());
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
-            // Fresh networks of the same architecture: the search's copy was trained on a subset (and may be
-            // closed); one to time a few steps on, one to train.
-            ArchaiModel<DjlNetwork> fresh = rebuild(space, model);
-            double predicted;
-            try (DjlNetwork probe = space.loadArch(run.finalModel(model.archid()).arch()).arch()) {
-                predicted = deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe);
-            }
-            if (stage.length() == RunSpec.Length.FILL && predicted > 0) {
-                // Its share of the time left, the models after it having theirs: the job ends on its budget.
-                double share = ((deadlineNanos - System.nanoTime()) / 1e9 / toTrain - MARGIN_SECONDS) / SAFETY;
-                double epochs = Math.min(FinalTraining.MAX_EPOCHS, Math.max(stage.epochs() / 2,
-                        stage.epochs() * share / predicted));
-                predicted *= epochs / stage.epochs();
+            if (stage.length() == RunSpec.Length.FILL && seconds > 0) {
+                // Its part of the time left, in proportion to its predicted time among the models still to train
+                // (a large network needs more than a small one): the job ends on its budget.
+                double pending = chosen.subList(chosen.indexOf(model), chosen.size()).stream()
+                        .map(ArchaiModel::archid).filter(predicted::containsKey).mapToDouble(predicted::get).sum();
+                double epochs = fillEpochs(stage.epochs(), (deadlineNanos - System.nanoTime()) / 1e9, toTrain,
+                        pending);
+                seconds *= epochs / stage.epochs();
                 training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
             }
             toTrain--;
-            if (System.nanoTime() + (long) (predicted * 1e9) > deadlineNanos) {
-                fresh.arch().close();
+            if (System.nanoTime() + (long) (seconds * 1e9) > deadlineNanos) {
                 skipped.add(model.archid());
-                listener.finalModelLeftOut(model.archid(), predicted);
+                listener.finalModelLeftOut(model.archid(), seconds);
                 continue;
             }
+            ArchaiModel<DjlNetwork> fresh = space.loadArch(run.finalModel(model.archid()).arch());
             ObjectNode result = train(fresh, training, valueOf(frontier, primary, model), testImages);
             models.add(result);
             finals.add(FinalModel.of(result, FinalModel.Origin.TRAINED));
@@ -185,6 +186,17 @@ final class FinalStage {
         }
         RunDirectory.writeJson(run.finals(), summary);
         return new Outcome(finals, skipped);
+    }
+
+    /**
+     * The epochs of the next model with {@code length: fill}: {@code planned} stretched (or shrunk, to half at most)
+     * by the time left over what the {@code toTrain} models still to train (this one among them) are predicted to
+     * need at {@code planned} epochs, {@code pendingSeconds} together. Every one of them gets the same stretch, so
+     * each one's part of the time is in proportion to its need.
+     */
+    static double fillEpochs(double planned, double secondsLeft, int toTrain, double pendingSeconds) {
+        double stretch = (secondsLeft - MARGIN_SECONDS * toTrain) / SAFETY / pendingSeconds;
+        return Math.min(FinalTraining.MAX_EPOCHS, planned * Math.max(0.5, stretch));
     }
 
     /**
@@ -241,6 +253,28 @@ final class FinalStage {
                 + "%.4f, %,d parameters (archai4j export %s ensemble --out DIR)", members.size(),
                 out.path("test_accuracy").asDouble(), parameters, run.path()));
         return out;
+    }
+
+    /**
+     * The seconds each chosen model that no earlier run recorded would take to train for {@code final.epochs}
+     * (0 without a deadline: nothing is timed then), its arch file {@code final/<archid>/arch.json} written: a fresh
+     * copy of it is trained for a few timed steps and closed.
+     */
+    private Map<String, Double> predictSeconds(ConfigSearchSpace<DjlNetwork> space,
+                                               List<ArchaiModel<DjlNetwork>> chosen,
+                                               Map<String, Optional<ObjectNode>> recorded, LabelledData trainImages,
+                                               long deadlineNanos) {
+        Map<String, Double> seconds = new HashMap<>();
+        FinalTraining training = new FinalTraining(trainImages, spec.finalStage().recipe(),
+                spec.finalStage().epochs(), spec.seed());
+        for (ArchaiModel<DjlNetwork> model : chosen) {
+            if (recorded.get(model.archid()).isEmpty()) {
+                try (DjlNetwork probe = rebuild(space, model).arch()) {
+                    seconds.put(model.archid(), deadlineNanos == Long.MAX_VALUE ? 0 : training.estimateSeconds(probe));
+                }
+            }
+        }
+        return seconds;
     }
 
     private static double valueOf(ParetoFrontier<DjlNetwork> frontier, String objective,

@@ -324,7 +324,8 @@ public final class SearchAssembly implements AutoCloseable {
      * {@code tiers: {by: parameters, ceilings: [15000, 50000], leaders: 2, sampling: stratified}}: evolution,
      * local search and MO-BANANAS breed the {@code leaders} most accurate networks (by the spec's primary
      * objective) of each band of {@code by} between the ceilings, keeping each mutation in its parent's band, and
-     * draw their random networks in equal shares from each band ({@code plain}: as without tiers).
+     * draw their random networks in equal shares from each band ({@code plain}: as without tiers; {@code covered}:
+     * plain, then each band short of its leaders topped up).
      */
     private static SizeTiers<DjlNetwork> tiers(SpecMap t, RunSpec spec) {
         t.requireOnly("by", "ceilings", "leaders", "sampling");
@@ -342,8 +343,10 @@ public final class SearchAssembly implements AutoCloseable {
             throw t.error("leaders", "is " + leaders + "; expected at most " + MAX_COUNT);
         }
         String sampling = t.string("sampling", "stratified");
-        if (!List.of("stratified", "plain").contains(sampling)) {
-            throw t.error("sampling", "is '" + sampling + "'; expected stratified or plain");
+        List<String> names = Arrays.stream(SizeTiers.Sampling.values())
+                .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+        if (!names.contains(sampling)) {
+            throw t.error("sampling", "is '" + sampling + "'; expected one of " + String.join(", ", names));
         }
         return new SizeTiers<>(spec.primaryObjective(), by, ceilings, leaders,
                 SizeTiers.Sampling.valueOf(sampling.toUpperCase(Locale.ROOT)));

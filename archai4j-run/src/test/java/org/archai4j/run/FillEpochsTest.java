@@ -1,0 +1,34 @@
+package org.archai4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.archai4j.djl.training.FinalTraining;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code final.length: fill}: the final models still to train share the time left in proportion to what each is
+ * predicted to need, so a large network is not cut short to give a small one more epochs than it can use.
+ */
+class FillEpochsTest {
+    @Test
+    void everyModelGetsTheSameStretchSoTheTimeLeftIsSharedInProportionToNeed() {
+        // A small network predicted at 20 s and a large one at 60 s for 5 epochs, 250 s left: both stretch by
+        // (250 - 2 * 3) / 1.1 / 80 = 2.77, so the large one trains 13.9 epochs, as the small one does.
+        double first = FinalStage.fillEpochs(5, 250, 2, 20 + 60);
+        assertThat(first).isCloseTo(5 * (250 - 6) / 1.1 / 80, within(1e-9));
+        // The small one took its part (20 s * 2.77 * 1.1 = 61 s, and its 3 s margin): what remains is the large
+        // one's part, the same stretch.
+        double secondsLeft = 250 - 20 * first / 5 * 1.1 - 3;
+        assertThat(FinalStage.fillEpochs(5, secondsLeft, 1, 60)).isCloseTo(first, within(1e-9));
+    }
+
+    @Test
+    void shortTimeShrinksToHalfThePlanAndLongTimeStopsAtTheLongestTraining() {
+        assertThat(FinalStage.fillEpochs(5, 40, 4, 400)).isEqualTo(2.5);
+        assertThat(FinalStage.fillEpochs(5, 10, 4, 100)).isEqualTo(2.5);
+        assertThat(FinalStage.fillEpochs(2, 1e9, 1, 1)).isEqualTo(FinalTraining.MAX_EPOCHS);
+        // Exactly enough time: the plan as it is.
+        assertThat(FinalStage.fillEpochs(5, 3 * 3 + 1.1 * 90, 3, 90)).isCloseTo(5, within(1e-9));
+    }
+}
