@@ -96,9 +96,8 @@ final class FinalStage {
                 stage.bestWithin());
         long start = System.nanoTime();
         listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
-                + " Pareto models, " + (stage.length() == RunSpec.Length.FILL ? "sharing the time left in "
-                + "proportion to what each needs (" + stage.epochs() + " epochs planned)" : stage.epochs()
-                + " epochs each")
+                + " Pareto models, " + stage.epochs() + " epochs each" + (stage.length() == RunSpec.Length.FILL
+                ? " at least, longer in proportion to their need when time is left" : "")
                 + " on every training sample, then the test split");
         LabelledData trainImages = null;
         LabelledData testImages = null;
@@ -189,14 +188,15 @@ final class FinalStage {
     }
 
     /**
-     * The epochs of the next model with {@code length: fill}: {@code planned} stretched (or shrunk, to half at most)
-     * by the time left over what the {@code toTrain} models still to train (this one among them) are predicted to
-     * need at {@code planned} epochs, {@code pendingSeconds} together. Every one of them gets the same stretch, so
-     * each one's part of the time is in proportion to its need.
+     * The epochs of the next model with {@code length: fill}: {@code planned} stretched by the time left over what
+     * the {@code toTrain} models still to train (this one among them) are predicted to need at {@code planned}
+     * epochs, {@code pendingSeconds} together, and never shrunk: every one of them gets the same stretch, so each
+     * one's part of the time is in proportion to its need. When time is short the models train {@code planned}
+     * epochs and the last ones are left out, as without fill: the first ones were chosen first.
      */
     static double fillEpochs(double planned, double secondsLeft, int toTrain, double pendingSeconds) {
         double stretch = (secondsLeft - MARGIN_SECONDS * toTrain) / SAFETY / pendingSeconds;
-        return Math.min(FinalTraining.MAX_EPOCHS, planned * Math.max(0.5, stretch));
+        return Math.min(FinalTraining.MAX_EPOCHS, planned * Math.max(1, stretch));
     }
 
     /**

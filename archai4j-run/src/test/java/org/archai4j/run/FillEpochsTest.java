@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code final.length: fill}: the final models still to train share the time left in proportion to what each is
- * predicted to need, so a large network is not cut short to give a small one more epochs than it can use.
+ * predicted to need, so a large network is not cut short to give a small one more epochs than it can use, and none
+ * trains less than {@code epochs}.
  */
 class FillEpochsTest {
     @Test
@@ -24,9 +25,10 @@ class FillEpochsTest {
     }
 
     @Test
-    void shortTimeShrinksToHalfThePlanAndLongTimeStopsAtTheLongestTraining() {
-        assertThat(FinalStage.fillEpochs(5, 40, 4, 400)).isEqualTo(2.5);
-        assertThat(FinalStage.fillEpochs(5, 10, 4, 100)).isEqualTo(2.5);
+    void shortTimeKeepsThePlanAndLongTimeStopsAtTheLongestTraining() {
+        // Too little time for all: the plan as it is (the last models are then left out, not the first cut short).
+        assertThat(FinalStage.fillEpochs(5, 40, 4, 400)).isEqualTo(5);
+        assertThat(FinalStage.fillEpochs(5, 10, 4, 100)).isEqualTo(5);
         assertThat(FinalStage.fillEpochs(2, 1e9, 1, 1)).isEqualTo(FinalTraining.MAX_EPOCHS);
         // Exactly enough time: the plan as it is.
         assertThat(FinalStage.fillEpochs(5, 3 * 3 + 1.1 * 90, 3, 90)).isCloseTo(5, within(1e-9));

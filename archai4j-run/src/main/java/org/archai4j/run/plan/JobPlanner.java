@@ -155,6 +155,15 @@ public final class JobPlanner {
         return new Plan(spec, design.yaml(), summary);
     }
 
+    /**
+     * The final epochs the spec asks for at least: half of the plan's. With {@code length: fill} the models are
+     * stretched to the time left, which the reserve sized for the whole plan; the half is the slack for a network
+     * slower than the typical one the speed was measured on, before one is left out.
+     */
+    static double minimumEpochs(double planned) {
+        return Math.max(0.01, round2(planned / 2));
+    }
+
     /** A look at a network in the search: optimizer steps, and what they are in epochs of the subset. */
     private record Look(int steps, double epochs) {
     }
@@ -181,9 +190,11 @@ public final class JobPlanner {
                 + "final:\n"
                 + "  models: " + FINAL_MODELS + "\n"
                 + "  best_within: {parameters: [" + ceilings[2] + ", " + ceilings[0] + "]}\n"
-                + "  epochs: " + finalEpochs + "           # " + FINAL_STEPS + " steps or " + FINAL_EPOCHS
-                + " epochs at least, as the measured speed allows\n"
-                + "  length: fill                  # the time the plan did not need goes to longer training\n"
+                + "  epochs: " + minimumEpochs(finalEpochs) + "           # at least: half of the planned "
+                + finalEpochs + " (" + FINAL_STEPS + " steps or " + FINAL_EPOCHS + " epochs, as the measured speed "
+                + "allows),\n"
+                + "  length: fill                  # stretched to the time left, so the plan's is used and what it "
+                + "did not need goes to longer training\n"
                 + "  ensemble: mean                # the final models together, measured and exportable as one\n"
                 + "  reserve: " + reserve + "s\n"
                 + "objectives:\n"
