@@ -96,9 +96,9 @@ final class FinalStage {
                 stage.bestWithin());
         long start = System.nanoTime();
         listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
-                + " Pareto models, " + stage.epochs() + " epochs each" + (stage.length() == RunSpec.Length.FILL
-                ? " at least, longer in proportion to their need when time is left" : "")
-                + " on every training sample, then the test split");
+                + " Pareto models on every training sample, " + (stage.length() == RunSpec.Length.FILL
+                ? "at least " + stage.epochs() + " epochs each (longer, in proportion to their need, where time is "
+                + "left)" : stage.epochs() + " epochs each") + ", then the test split");
         LabelledData trainImages = null;
         LabelledData testImages = null;
         ArrayNode models = JSON.createArrayNode();
@@ -110,6 +110,11 @@ final class FinalStage {
         // first is trained, so that with length: fill they share the time left in proportion to what they need.
         Map<String, Double> predicted = new HashMap<>();
         int toTrain = (int) recorded.values().stream().filter(Optional::isEmpty).count();
+        // What the trained models took against what was predicted for them: probes of a few steps misjudge the
+        // machine's speed over minutes by much the same factor for every model, so the later ones are corrected
+        // by it, and the time the first ones did not need is not left unused at the end.
+        double predictedSoFar = 0;
+        double tookSoFar = 0;
         for (ArchaiModel<DjlNetwork> model : chosen) {
             Optional<ObjectNode> done = recorded.get(model.archid());
             if (done.isPresent()) {
@@ -132,13 +137,15 @@ final class FinalStage {
             // Each model sees the data in its own order: models trained alike make the same mistakes, and an
             // ensemble of them cancels none.
             long seed = spec.seed() + chosen.indexOf(model);
-            double seconds = predicted.get(model.archid());
+            double correction = predictedSoFar > 0 ? Math.min(2, Math.max(0.5, tookSoFar / predictedSoFar)) : 1;
+            double seconds = predicted.get(model.archid()) * correction;
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
             if (stage.length() == RunSpec.Length.FILL && seconds > 0) {
                 // Its part of the time left, in proportion to its predicted time among the models still to train
                 // (a large network needs more than a small one): the job ends on its budget.
                 double pending = chosen.subList(chosen.indexOf(model), chosen.size()).stream()
-                        .map(ArchaiModel::archid).filter(predicted::containsKey).mapToDouble(predicted::get).sum();
+                        .map(ArchaiModel::archid).filter(predicted::containsKey).mapToDouble(predicted::get).sum()
+                        * correction;
                 double epochs = fillEpochs(stage.epochs(), (deadlineNanos - System.nanoTime()) / 1e9, toTrain,
                         pending);
                 seconds *= epochs / stage.epochs();
@@ -152,6 +159,8 @@ final class FinalStage {
             }
             ArchaiModel<DjlNetwork> fresh = space.loadArch(run.finalModel(model.archid()).arch());
             ObjectNode result = train(fresh, training, valueOf(frontier, primary, model), testImages);
+            predictedSoFar += seconds / correction;
+            tookSoFar += result.path("train_seconds").asDouble(seconds);
             models.add(result);
             finals.add(FinalModel.of(result, FinalModel.Origin.TRAINED));
             listener.finalModelTrained(finals.get(finals.size() - 1));
@@ -195,7 +204,9 @@ final class FinalStage {
      * epochs and the last ones are left out, as without fill: the first ones were chosen first.
      */
     static double fillEpochs(double planned, double secondsLeft, int toTrain, double pendingSeconds) {
-        double stretch = (secondsLeft - MARGIN_SECONDS * toTrain) / SAFETY / pendingSeconds;
+        // The safety factor keeps an earlier model's overrun from taking a later one's part; the last model's
+        // overrun takes nothing from another, and with it the job ends on its budget rather than a tenth before.
+        double stretch = (secondsLeft - MARGIN_SECONDS * toTrain) / (toTrain > 1 ? SAFETY : 1) / pendingSeconds;
         return Math.min(FinalTraining.MAX_EPOCHS, planned * Math.max(1, stretch));
     }
 
