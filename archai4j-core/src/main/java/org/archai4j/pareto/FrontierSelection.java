@@ -33,7 +33,11 @@ import org.archai4j.space.ArchaiModel;
  * network of at most 15,000 parameters, say) is chosen first, in the ceilings' order, then the overall best, then
  * the spread fills the rest: what a spec names explicitly comes before what it leaves to the rule, so a caller that
  * trains the choice in order and runs out of time loses the overall best before a tier it asked for. Such a member
- * is on the frontier whatever the other objectives, so it is always found when one exists.
+ * is on the frontier whatever the other objectives, so it is always found when one exists. Ceilings on one
+ * objective cut it into bands: the choice for 15,000 is the best above the next lower ceiling (5,000, say), whose
+ * own choice covers the networks below it. A search's accuracies may come from looks of different lengths (a
+ * promoted network's longer look), so a small network with a longer look can top a larger band; it still is the
+ * choice for its own band, and the larger band gets its own best.
  *
  * <pre>{@code
  * List<ArchaiModel<M>> finals = FrontierSelection.spread(results.getParetoFrontier(),
@@ -131,7 +135,10 @@ public final class FrontierSelection {
         List<Integer> chosen = new ArrayList<>();
         for (Ceiling ceiling : ceilings) {
             double[] bounded = values.get(ceiling.objective());
-            best(unique, i -> bounded[i] <= ceiling.max(), sign, main)
+            // The band above the next lower ceiling on the same objective: that one's best is chosen there.
+            double floor = ceilings.stream().filter(c -> c.objective().equals(ceiling.objective())
+                    && c.max() < ceiling.max()).mapToDouble(Ceiling::max).max().orElse(Double.NEGATIVE_INFINITY);
+            best(unique, i -> bounded[i] <= ceiling.max() && bounded[i] > floor, sign, main)
                     .filter(i -> !chosen.contains(i) && chosen.size() < count).ifPresent(chosen::add);
         }
         best(unique, i -> true, sign, main).filter(i -> !chosen.contains(i) && chosen.size() < count)

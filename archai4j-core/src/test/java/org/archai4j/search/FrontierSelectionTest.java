@@ -97,6 +97,14 @@ class FrontierSelectionTest {
                 List.of("accuracy"), List.of(new FrontierSelection.Ceiling("size", 1))))
                 .hasMessageContaining("objective 'size'");
         assertThat(tiers.get(0)).hasToString("parameters <= 50000.0");
+        // Ceilings on one objective are bands: the 3k network tops everything under 15k (a longer look, say), yet
+        // the 15k choice is the best between 5k and 15k, and the 3k one is the 5k choice.
+        ParetoFrontier<Void> looks = frontier(new String[] {"big", "mid", "tiny"},
+                new double[] {0.80, 0.70, 0.72}, new double[] {40e3, 12e3, 3e3});
+        assertThat(ids(FrontierSelection.spread(looks, OBJECTIVES.objectives(), "accuracy", 3,
+                List.of("accuracy", "parameters"), List.of(new FrontierSelection.Ceiling("parameters", 15e3),
+                        new FrontierSelection.Ceiling("parameters", 50e3),
+                        new FrontierSelection.Ceiling("parameters", 5e3))))).containsExactly("mid", "big", "tiny");
     }
 
     private static List<String> ids(List<ArchaiModel<Void>> models) {
