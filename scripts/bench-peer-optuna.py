@@ -148,7 +148,9 @@ def hypervolume(points):
 def final_choice(trained):
     """The main job's final stage choice (FrontierSelection.spread, 4 models): of the Pareto frontier of
     (validation accuracy, parameters), the most accurate network within each ceiling, then the most accurate, then
-    the member that adds the most hypervolume, on (error, log10 parameters) scaled to [0, 1] over the frontier."""
+    the member that adds the most hypervolume, on (error, log10 parameters) scaled to [0, 1] over the frontier. (The
+    main job's ceilings cut bands; on this two-objective frontier that chooses the same networks: a network above a
+    lower ceiling that is less accurate than the best below it is not on the frontier.)"""
     frontier = [t for t in trained if not any(o[1] >= t[1] and o[2] <= t[2] and (o[1] > t[1] or o[2] < t[2])
                                               for o in trained)]
     frontier.sort(key=lambda t: (-t[1], t[2]))
