@@ -80,7 +80,7 @@ class BadInputTest {
                         + "expected one of the objectives (accuracy, parameters, latency_ms)", true),
                 new Case("an unknown tier sampling", "{name: random}\u0000{name: local, tiers: {ceilings: [100], "
                         + "sampling: uniform}}", null, new String[0], "algorithm.tiers.sampling: is 'uniform'; "
-                        + "expected one of stratified, plain, covered", true),
+                        + "expected one of plain, stratified, covered", true),
                 new Case("screening without size tiers", "{name: random}\u0000{name: local, screening: "
                         + "{candidates: 8}}", null, new String[0], "algorithm.screening: screens the mutations of local "
                         + "search with tiers; expected it only there", true),
