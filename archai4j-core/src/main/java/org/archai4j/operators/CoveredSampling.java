@@ -1,6 +1,5 @@
 package org.archai4j.operators;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -62,24 +61,13 @@ public final class CoveredSampling<M> implements PopulationSource<M> {
                 missing[tiers.tier(sizes[i])]--;
             }
         }
-        for (int round = 0; round < rounds && anyMissing(missing); round++) {
-            List<ArchaiModel<M>> sample = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ArchaiModel<M> m = context.space().randomSample();
-                if (drawn.add(m.archid())) {
-                    sample.add(m);
-                }
-            }
-            List<ArchaiModel<M>> valid = new ArrayList<>();
-            for (int i : context.evaluations().validateConstraints(sample).validIndices()) {
-                valid.add(sample.get(i));
-            }
-            double[] validSizes = context.evaluations().evalObj(tiers.size(), valid);
-            for (int i = 0; i < valid.size(); i++) {
-                int band = Double.isNaN(validSizes[i]) ? -1 : tiers.tier(validSizes[i]);
+        for (int r = 0; r < rounds && anyMissing(missing); r++) {
+            SizeTiers.Banded<M> drawnNow = tiers.drawRound(context, n, drawn);
+            for (int i = 0; i < drawnNow.models().size(); i++) {
+                int band = drawnNow.bands()[i];
                 if (band >= 0 && missing[band] > 0) {
                     missing[band]--;
-                    models.add(valid.get(i));
+                    models.add(drawnNow.models().get(i));
                 }
             }
         }

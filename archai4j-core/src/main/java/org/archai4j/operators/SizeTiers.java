@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.archai4j.search.SearchResults;
 import org.archai4j.space.ArchaiModel;
 
@@ -104,6 +105,32 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
     /** The objective the bands are cut along. */
     public String size() {
         return size;
+    }
+
+    /**
+     * Random models of one round: {@code count} samples of the context's space, those drawn before (their archids
+     * in {@code drawn}, which gains the new ones) left out, the rest kept when they meet the constraints, each with
+     * its band ({@code -1} when its size is {@code NaN}).
+     */
+    Banded<M> drawRound(BreedingContext<M> context, int count, Set<String> drawn) {
+        List<ArchaiModel<M>> sample = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ArchaiModel<M> m = context.space().randomSample();
+            if (drawn.add(m.archid())) {
+                sample.add(m);
+            }
+        }
+        List<ArchaiModel<M>> valid = new ArrayList<>();
+        for (int i : context.evaluations().validateConstraints(sample).validIndices()) {
+            valid.add(sample.get(i));
+        }
+        double[] sizes = context.evaluations().evalObj(size, valid);
+        int[] bands = Arrays.stream(sizes).mapToInt(v -> Double.isNaN(v) ? -1 : tier(v)).toArray();
+        return new Banded<>(valid, bands);
+    }
+
+    /** Models and the band of each ({@code -1}: none), in the same order. */
+    record Banded<M>(List<ArchaiModel<M>> models, int[] bands) {
     }
 
     /** The parents taken from each band. */

@@ -55,26 +55,15 @@ public final class StratifiedSampling<M> implements PopulationSource<M> {
         List<ArchaiModel<M>> kept = new ArrayList<>();
         List<ArchaiModel<M>> extra = new ArrayList<>();
         Set<String> drawn = new HashSet<>();
-        for (int round = 0; round < rounds && kept.size() < n; round++) {
-            List<ArchaiModel<M>> sample = new ArrayList<>();
-            for (int i = 0; i < n * room.length; i++) {
-                ArchaiModel<M> m = context.space().randomSample();
-                if (drawn.add(m.archid())) {
-                    sample.add(m);
-                }
-            }
-            List<ArchaiModel<M>> valid = new ArrayList<>();
-            for (int i : context.evaluations().validateConstraints(sample).validIndices()) {
-                valid.add(sample.get(i));
-            }
-            double[] sizes = context.evaluations().evalObj(tiers.size(), valid);
-            for (int i = 0; i < valid.size(); i++) {
-                int band = Double.isNaN(sizes[i]) ? -1 : tiers.tier(sizes[i]);
+        for (int r = 0; r < rounds && kept.size() < n; r++) {
+            SizeTiers.Banded<M> drawnNow = tiers.drawRound(context, n * room.length, drawn);
+            for (int i = 0; i < drawnNow.models().size(); i++) {
+                int band = drawnNow.bands()[i];
                 if (band >= 0 && room[band] > 0 && kept.size() < n) {
                     room[band]--;
-                    kept.add(valid.get(i));
+                    kept.add(drawnNow.models().get(i));
                 } else {
-                    extra.add(valid.get(i));
+                    extra.add(drawnNow.models().get(i));
                 }
             }
         }
