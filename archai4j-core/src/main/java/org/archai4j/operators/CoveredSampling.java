@@ -54,11 +54,10 @@ public final class CoveredSampling<M> implements PopulationSource<M> {
         int[] missing = new int[tiers.count()];
         Arrays.fill(missing, tiers.leadersPerTier());
         Set<String> drawn = new HashSet<>();
-        double[] sizes = context.evaluations().evalObj(tiers.size(), models);
-        for (int i = 0; i < models.size(); i++) {
-            drawn.add(models.get(i).archid());
-            if (!Double.isNaN(sizes[i])) {
-                missing[tiers.tier(sizes[i])]--;
+        models.forEach(m -> drawn.add(m.archid()));
+        for (int band : tiers.bands(context, models)) {
+            if (band >= 0) {
+                missing[band]--;
             }
         }
         for (int r = 0; r < rounds && anyMissing(missing); r++) {

@@ -124,9 +124,13 @@ public final class SizeTiers<M> implements ParentSelection<M>, Mutation.Kinship<
         for (int i : context.evaluations().validateConstraints(sample).validIndices()) {
             valid.add(sample.get(i));
         }
-        double[] sizes = context.evaluations().evalObj(size, valid);
-        int[] bands = Arrays.stream(sizes).mapToInt(v -> Double.isNaN(v) ? -1 : tier(v)).toArray();
-        return new Banded<>(valid, bands);
+        return new Banded<>(valid, bands(context, valid));
+    }
+
+    /** The band of each of {@code models}, measured along the size objective ({@code -1} when it is {@code NaN}). */
+    int[] bands(BreedingContext<M> context, List<ArchaiModel<M>> models) {
+        return Arrays.stream(context.evaluations().evalObj(size, models))
+                .mapToInt(v -> Double.isNaN(v) ? -1 : tier(v)).toArray();
     }
 
     /** Models and the band of each ({@code -1}: none), in the same order. */

@@ -109,7 +109,6 @@ final class FinalStage {
         // Each model's predicted training time at stage.epochs, for the models still to train: timed before the
         // first is trained, so that with length: fill they share the time left in proportion to what they need.
         Map<String, Double> predicted = new HashMap<>();
-        int toTrain = (int) recorded.values().stream().filter(Optional::isEmpty).count();
         // What the trained models took against what was predicted for them: probes of a few steps misjudge the
         // machine's speed over minutes by much the same factor for every model, so the later ones are corrected
         // by it, and the time the first ones did not need is not left unused at the end.
@@ -136,22 +135,22 @@ final class FinalStage {
             }
             // Each model sees the data in its own order: models trained alike make the same mistakes, and an
             // ensemble of them cancels none.
-            long seed = spec.seed() + chosen.indexOf(model);
+            int at = chosen.indexOf(model);
+            long seed = spec.seed() + at;
             double correction = predictedSoFar > 0 ? Math.min(2, Math.max(0.5, tookSoFar / predictedSoFar)) : 1;
             double seconds = predicted.get(model.archid()) * correction;
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
             if (stage.length() == RunSpec.Length.FILL && seconds > 0) {
                 // Its part of the time left, in proportion to its predicted time among the models still to train
                 // (a large network needs more than a small one): the job ends on its budget.
-                double pending = chosen.subList(chosen.indexOf(model), chosen.size()).stream()
-                        .map(ArchaiModel::archid).filter(predicted::containsKey).mapToDouble(predicted::get).sum()
-                        * correction;
-                double epochs = fillEpochs(stage.epochs(), (deadlineNanos - System.nanoTime()) / 1e9, toTrain,
-                        pending);
+                List<String> toTrain = chosen.subList(at, chosen.size()).stream().map(ArchaiModel::archid)
+                        .filter(predicted::containsKey).toList();
+                double pending = toTrain.stream().mapToDouble(predicted::get).sum() * correction;
+                double epochs = fillEpochs(stage.epochs(), (deadlineNanos - System.nanoTime()) / 1e9,
+                        toTrain.size(), pending);
                 seconds *= epochs / stage.epochs();
                 training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
             }
-            toTrain--;
             if (System.nanoTime() + (long) (seconds * 1e9) > deadlineNanos) {
                 skipped.add(model.archid());
                 listener.finalModelLeftOut(model.archid(), seconds);
