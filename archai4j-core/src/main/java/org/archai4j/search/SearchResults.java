@@ -3,6 +3,7 @@ package org.archai4j.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -165,6 +166,44 @@ public final class SearchResults<M> {
             out.put(name, all);
         }
         return out;
+    }
+
+    /**
+     * How much {@code objective} improved between each network's first evaluation and its last, over the networks
+     * evaluated more than once (a promoted leader's longer look, a halving's next rung): positive where the later
+     * values are better, whichever the objective's direction. It says whether longer training pays on this data;
+     * the count is 0 when no network was evaluated twice.
+     *
+     * <pre>{@code
+     * DoubleSummaryStatistics gain = results.repeatedEvaluationGain("accuracy");
+     * boolean longerPays = gain.getCount() > 0 && gain.getAverage() > 0;
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code objective} is not one of the search's objectives
+     */
+    public DoubleSummaryStatistics repeatedEvaluationGain(String objective) {
+        if (!objectives.objectives().containsKey(objective)) {
+            throw new IllegalArgumentException("objective '" + objective + "': expected one of "
+                    + objectives.objectiveNames());
+        }
+        double sign = objectives.objectives().get(objective).direction().higherIsBetter() ? 1 : -1;
+        Map<String, double[]> firstAndLast = new LinkedHashMap<>();
+        Map<String, Integer> times = new LinkedHashMap<>();
+        for (IterationResult<M> r : results) {
+            double[] values = r.evaluationResults().get(objective);
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
+                firstAndLast.computeIfAbsent(r.models().get(i).archid(), k -> new double[] {v, v})[1] = v;
+                times.merge(r.models().get(i).archid(), 1, Integer::sum);
+            }
+        }
+        DoubleSummaryStatistics gain = new DoubleSummaryStatistics();
+        firstAndLast.forEach((archid, v) -> {
+            if (times.get(archid) > 1 && Double.isFinite(v[0]) && Double.isFinite(v[1])) {
+                gain.accept(sign * (v[1] - v[0]));
+            }
+        });
+        return gain;
     }
 
     /** The frontier over all iterations. */

@@ -3,6 +3,7 @@ package org.archai4j.search;
 import static org.archai4j.config.ParamTrees.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,25 @@ class SearchResultsTest {
         // archai4j never counts a model it could not measure as one of the best.
         assertThat(lines[3]).startsWith("\"x,y\",,2.0,1,,").endsWith(",False");
         assertThat(table.column("is_pareto")).containsExactly(true, false, false);
+    }
+
+    @Test
+    void repeatedEvaluationGainComparesEachNetworksFirstAndLastLookWhicheverTheDirection() {
+        SearchResults<Void> results = new SearchResults<>(null, twoObjectives());
+        assertThat(results.repeatedEvaluationGain("Random2").getCount()).isZero();
+        results.addIterationResults(models("a", "b", "c", "d"), Map.of("Random1", new double[] {4, 4, 4, 4},
+                "Random2", new double[] {0.5, 0.6, 0.9, Double.NaN}));
+        assertThat(results.repeatedEvaluationGain("Random2").getCount()).as("no network looked at twice").isZero();
+        results.addIterationResults(models("a", "b", "d"), Map.of("Random1", new double[] {3, 5, 1},
+                "Random2", new double[] {0.7, 0.55, 0.8}));
+        results.addIterationResults(models("a"), Map.of("Random1", new double[] {2}, "Random2", new double[] {0.8}));
+        // a: 0.5 -> 0.8 (its last look, not its second), b: 0.6 -> 0.55; c was looked at once, d failed first.
+        assertThat(results.repeatedEvaluationGain("Random2").getCount()).isEqualTo(2);
+        assertThat(results.repeatedEvaluationGain("Random2").getAverage()).isCloseTo(0.125, within(1e-12));
+        // Random1 is minimised: a went from 4 to 2 (+2 better), b from 4 to 5 (-1), d from 4 to 1 (+3).
+        assertThat(results.repeatedEvaluationGain("Random1").getAverage()).isCloseTo(4.0 / 3, within(1e-12));
+        assertThatThrownBy(() -> results.repeatedEvaluationGain("accuracy"))
+                .hasMessageContaining("objective 'accuracy': expected one of [Random1, Random2]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,10 +96,15 @@ final class FinalStage {
                         ? spec.objectives().stream().map(RunSpec.Objective::name).toList() : stage.spreadOver(),
                 stage.bestWithin());
         long start = System.nanoTime();
+        DoubleSummaryStatistics looks = results.repeatedEvaluationGain(primary);
+        boolean stretch = stretches(stage.length(), looks);
         listener.message("final training: " + chosen.size() + " of the " + frontier.models().size()
-                + " Pareto models on every training sample, " + (stage.length() == RunSpec.Length.FILL
+                + " Pareto models on every training sample, " + (stretch
                 ? "at least " + stage.epochs() + " epochs each (longer, in proportion to their need, where time is "
-                + "left)" : stage.epochs() + " epochs each") + ", then the test split");
+                + "left)" : stage.length() == RunSpec.Length.FILL ? String.format(Locale.ROOT, "%s epochs each (not "
+                + "longer: the search's longer looks changed validation %s by %+.4f on average over %d networks)",
+                stage.epochs(), primary, looks.getAverage(), looks.getCount())
+                : stage.epochs() + " epochs each") + ", then the test split");
         LabelledData trainImages = null;
         LabelledData testImages = null;
         ArrayNode models = JSON.createArrayNode();
@@ -140,7 +146,7 @@ final class FinalStage {
             double correction = predictedSoFar > 0 ? Math.min(2, Math.max(0.5, tookSoFar / predictedSoFar)) : 1;
             double seconds = predicted.get(model.archid()) * correction;
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
-            if (stage.length() == RunSpec.Length.FILL && seconds > 0) {
+            if (stretch && seconds > 0) {
                 // Its part of the time left, in proportion to its predicted time among the models still to train
                 // (a large network needs more than a small one): the job ends on its budget.
                 List<String> toTrain = chosen.subList(at, chosen.size()).stream().map(ArchaiModel::archid)
@@ -202,6 +208,16 @@ final class FinalStage {
      * one's part of the time is in proportion to its need. When time is short the models train {@code planned}
      * epochs and the last ones are left out, as without fill: the first ones were chosen first.
      */
+    /**
+     * Whether the models train longer than {@code epochs} to fill the time left: with {@code length: fill}, unless
+     * the search's longer looks at the same networks ({@code longerLooks}, their gains in the primary objective)
+     * made them worse on average. Longer training pays only where it raised validation accuracy in the search
+     * itself; on a few hundred rows it overfits, and the promotions show it.
+     */
+    static boolean stretches(RunSpec.Length length, DoubleSummaryStatistics longerLooks) {
+        return length == RunSpec.Length.FILL && (longerLooks.getCount() == 0 || longerLooks.getAverage() > 0);
+    }
+
     static double fillEpochs(double planned, double secondsLeft, int toTrain, double pendingSeconds) {
         // The safety factor keeps an earlier model's overrun from taking a later one's part; the last model's
         // overrun takes nothing from another, and with it the job ends on its budget rather than a tenth before.

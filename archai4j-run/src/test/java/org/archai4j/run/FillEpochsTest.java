@@ -3,13 +3,17 @@ package org.archai4j.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.DoubleSummaryStatistics;
+import java.util.stream.DoubleStream;
 import org.archai4j.djl.training.FinalTraining;
+import org.archai4j.run.spec.RunSpec;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code final.length: fill}: the final models still to train share the time left in proportion to what each is
  * predicted to need, so a large network is not cut short to give a small one more epochs than it can use, and none
- * trains less than {@code epochs}.
+ * trains less than {@code epochs}; unless the search's longer looks showed that longer training lowers validation
+ * accuracy on this data.
  */
 class FillEpochsTest {
     @Test
@@ -33,5 +37,20 @@ class FillEpochsTest {
         assertThat(FinalStage.fillEpochs(2, 1e9, 1, 1)).isEqualTo(FinalTraining.MAX_EPOCHS);
         // Exactly enough time: the plan as it is.
         assertThat(FinalStage.fillEpochs(5, 3 * 3 + 1.1 * 90, 3, 90)).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
+    void fillStretchesOnlyWhereTheSearchsLongerLooksPaid() {
+        // Fashion-MNIST's promotions from half an epoch to one and a half: every network gained.
+        assertThat(FinalStage.stretches(RunSpec.Length.FILL, gains(0.06, 0.07, 0.05))).isTrue();
+        // Breast cancer's 426 rows: most promoted networks lost validation accuracy; longer training overfits.
+        assertThat(FinalStage.stretches(RunSpec.Length.FILL, gains(-0.0156, -0.0078, 0.0078, 0))).isFalse();
+        assertThat(FinalStage.stretches(RunSpec.Length.FILL, gains(0, 0))).as("no gain, no stretch").isFalse();
+        assertThat(FinalStage.stretches(RunSpec.Length.FILL, gains())).as("no evidence: the plan's fill").isTrue();
+        assertThat(FinalStage.stretches(RunSpec.Length.EPOCHS, gains(0.06))).isFalse();
+    }
+
+    private static DoubleSummaryStatistics gains(double... values) {
+        return DoubleStream.of(values).summaryStatistics();
     }
 }

@@ -303,8 +303,10 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
         /** {@code epochs} epochs; a model that would not finish before the deadline is left out. */
         EPOCHS("epochs"),
         /**
-         * The models still to train share the time left before the deadline: each trains for its share (at least
-         * half of {@code epochs}), so the job ends on its time budget.
+         * The models still to train share the time left before the deadline, each in proportion to its predicted
+         * need and for at least {@code epochs}, so the job ends on its time budget; unless the search's longer
+         * looks at the same networks lowered the primary objective on average (longer training overfits this
+         * data), when each trains {@code epochs}.
          */
         FILL("fill");
 
