@@ -128,7 +128,7 @@ public final class Job {
                 : ClusterCoordinator.join(clusterOptions, options.workerAttributes());
         SearchAssembly search;
         try {
-            search = SearchAssembly.prepare(spec, split, run.path(), coordinator, lock);
+            search = SearchAssembly.prepare(spec, split, data.trainingSize(), run.path(), coordinator, lock);
         } catch (RuntimeException e) {
             if (coordinator != null) {
                 coordinator.close();
@@ -225,7 +225,7 @@ public final class Job {
         long failed = results.results().stream().flatMap(r -> r.modelResults().stream())
                 .filter(ModelResult::isFailure).count();
         return new SearchOutcome(evaluated, failed, results.getParetoFrontier().archids().size(), reason,
-                describeLimits(), search.pruner().map(p -> (long) p.pruned()).orElse(-1L));
+                describeLimits(search), search.pruner().map(p -> (long) p.pruned()).orElse(-1L));
     }
 
     /**
@@ -264,12 +264,16 @@ public final class Job {
     }
 
     /** The limits in force, in words. */
-    private String describeLimits() {
+    private String describeLimits(SearchAssembly search) {
         RunSpec.Budget b = spec.budget();
         List<String> parts = new ArrayList<>();
         if (spec.searchTime() != null) {
-            parts.add("time " + RunSpec.format(spec.searchTime()) + (spec.searchTime().equals(b.time()) ? ""
-                    : " of the job's " + RunSpec.format(b.time()) + ", the rest kept for the final stage"));
+            Duration time = Duration.ofSeconds(Math.round(search.searchSeconds().orElseThrow()));
+            boolean longer = time.compareTo(spec.searchTime().plusSeconds(1)) > 0;
+            parts.add("time " + RunSpec.format(time) + (spec.searchTime().equals(b.time()) ? ""
+                    : " of the job's " + RunSpec.format(b.time()) + (longer ? " (not " + RunSpec.format(
+                    spec.searchTime()) + ": longer final training lowered validation accuracy in the search, so the "
+                    + "final stage needs less)" : "") + ", the rest kept for the final stage"));
         }
         if (b.evaluations() != null) {
             parts.add("max_evaluations " + b.evaluations() + ": the iteration that reaches it is completed");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
@@ -79,16 +80,18 @@ public final class SearchAssembly implements AutoCloseable {
     private final DnnEnsemble surrogate;
     private final DominancePruner<DjlNetwork> pruner;
     private final NetworkSource networks;
+    private final SearchTimeLimit timeLimit;
 
     private SearchAssembly(ConfigSearchSpace<DjlNetwork> space, SearchObjectives<DjlNetwork> objectives,
                            Searcher<DjlNetwork> searcher, DnnEnsemble surrogate, DominancePruner<DjlNetwork> pruner,
-                           NetworkSource networks) {
+                           NetworkSource networks, SearchTimeLimit timeLimit) {
         this.space = space;
         this.objectives = objectives;
         this.searcher = searcher;
         this.surrogate = surrogate;
         this.pruner = pruner;
         this.networks = networks;
+        this.timeLimit = timeLimit;
     }
 
     /** The pruner of the spec's {@code training.pruning} in this process, if there is one. */
@@ -109,18 +112,31 @@ public final class SearchAssembly implements AutoCloseable {
         return searcher;
     }
 
-    /** Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}, evaluating locally. */
+    /**
+     * The search's time limit as it stood when last asked, in seconds of the run's clock: the job's budget less
+     * what the final stage was left (see {@link SearchTimeLimit}); empty without a time budget.
+     */
+    public OptionalDouble searchSeconds() {
+        return timeLimit == null ? OptionalDouble.empty() : OptionalDouble.of(timeLimit.limitSeconds());
+    }
+
+    /**
+     * Prepares the search of {@code spec} on {@code data}, writing to {@code outputDir}, evaluating locally; a final
+     * stage would train on the split's samples.
+     */
     public static SearchAssembly prepare(RunSpec spec, LabelledData.Split data, Path outputDir) {
-        return prepare(spec, data, outputDir, null, null);
+        return prepare(spec, data, data.train().size() + data.validation().size(), outputDir, null, null);
     }
 
     /**
      * Prepares the search of {@code spec}, evaluating expensive objectives on the {@code cluster} when there is
      * one (cheap ones, and constraints, stay local), and running under {@code lock}, the output directory's lock
      * the caller holds (null: the search locks it).
+     *
+     * @param finalTrainingSize the samples the final stage trains each model on (what its time is planned by)
      */
-    public static SearchAssembly prepare(RunSpec spec, LabelledData.Split data, Path outputDir,
-                                         ClusterCoordinator cluster, RunLock lock) {
+    public static SearchAssembly prepare(RunSpec spec, LabelledData.Split data, int finalTrainingSize,
+                                         Path outputDir, ClusterCoordinator cluster, RunLock lock) {
         SpecMap parameters = spec.algorithm().parameters();
         SearchAlgorithm algorithm = SpecNamed.of(SearchAlgorithm.class, spec.algorithm().name())
                 .orElseThrow(() -> parameters.error("name", "is '" + spec.algorithm().name() + "'; expected one of "
@@ -133,6 +149,7 @@ public final class SearchAssembly implements AutoCloseable {
         ArchParamTree tree = SpaceFiles.readTree(spec.space());
         NetworkSource networks = networkSource(spec);
         DnnEnsemble surrogate = null;
+        SearchTimeLimit timeLimit = null;
         try {
             ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(modelFactory(spec, networks, data.train(),
                     device(spec)), tree).modelKwargs(spec.model().kwargs()).weightStore(new DjlWeightStore())
@@ -154,7 +171,8 @@ public final class SearchAssembly implements AutoCloseable {
             }
             RunSpec.Budget budget = spec.budget();
             if (spec.searchTime() != null) {
-                builder.limit(Limits.byTime(spec.searchTime()));
+                timeLimit = SearchTimeLimit.of(spec, data.train().size(), finalTrainingSize);
+                builder.limit(timeLimit);
             }
             if (budget.evaluations() != null) {
                 builder.limit(Limits.byEvaluations(budget.evaluations()));
@@ -165,7 +183,7 @@ public final class SearchAssembly implements AutoCloseable {
             Searcher<DjlNetwork> searcher = builder.build();
             searcher.addListener(new ParetoPlots<>(outputDir));
             searcher.addListener(new ConfigLog<>(RunDirectory.of(outputDir)));
-            return new SearchAssembly(space, objectives, searcher, surrogate, pruner, networks);
+            return new SearchAssembly(space, objectives, searcher, surrogate, pruner, networks, timeLimit);
         } catch (RuntimeException e) {
             if (surrogate != null) {
                 surrogate.close();

@@ -97,6 +97,11 @@ public final class SpecData {
         return search;
     }
 
+    /** How many samples {@link #allTraining()} holds, without normalising them. */
+    public int trainingSize() {
+        return pool.size();
+    }
+
     /** Every training sample, the validation split's included (normalised): what the final models train on. */
     public LabelledData allTraining() {
         return pool.normalized(normalization);

@@ -130,8 +130,11 @@ public final class JobPlanner {
         double screeningEpochs = round2(screeningSteps * (double) batch / subset);
         double promotionEpochs = round2(promotionSteps * (double) batch / subset);
         int initial = Math.max(8, Math.min(36, expected / 3));
-        long[] ceilings = {round2Significant(quantile(parameters, 0.25)), round2Significant(quantile(parameters,
-                0.5)), round2Significant(quantile(parameters, 0.75))};
+        // Over distinct sizes: the one linear model of a table's space is drawn a quarter of the time, and would
+        // otherwise make a band of its own that the search cannot mutate within.
+        long[] sizes = Arrays.stream(parameters).distinct().toArray();
+        long[] ceilings = {round2Significant(quantile(sizes, 0.25)), round2Significant(quantile(sizes, 0.5)),
+                round2Significant(quantile(sizes, 0.75))};
 
         String spec = spec(data, out, seed, budget, design, subset, validation, recipe,
                 new Look(screeningSteps, screeningEpochs), new Look(promotionSteps, promotionEpochs), finalEpochs,

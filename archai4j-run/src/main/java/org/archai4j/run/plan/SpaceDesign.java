@@ -100,7 +100,10 @@ record SpaceDesign(String family, String yaml, String description, long maxParam
                 MAX_IMAGE_PARAMETERS, activations);
     }
 
-    /** MLPs for rows of {@code features} values. */
+    /**
+     * MLPs for rows of {@code features} values, from no hidden layer (the linear model a scikit-learn user compares
+     * with, often the best on a few hundred rows) to three.
+     */
     static SpaceDesign table(int features, int classes) {
         int base = Integer.highestOneBit(Math.max(8, Math.max(features, classes) - 1) * 2);
         List<Integer> units = new ArrayList<>();
@@ -110,14 +113,14 @@ record SpaceDesign(String family, String yaml, String description, long maxParam
         String yaml = "# Planned for rows of " + features + " features and " + classes + " classes.\n"
                 + "activation: !choice [relu, gelu, tanh]\n"
                 + "layers: !repeat\n"
-                + "  times: [1, 2, 3]\n"
+                + "  times: [0, 1, 2, 3]          # 0: no hidden layer, a linear model (logistic regression)\n"
                 + "  share: false\n"
                 + "  config:\n"
                 + "    units: !choice " + list(units) + "\n"
                 + "    batch_norm: !choice [true, false]\n"
                 + "    dropout: !choice [0.0, 0.1, 0.3]\n";
-        return new SpaceDesign(MlpClassifier.FAMILY, yaml, String.format(Locale.ROOT, "widths of %d to %d units "
-                + "for %d features", units.get(0), units.get(units.size() - 1), features), 0, 0);
+        return new SpaceDesign(MlpClassifier.FAMILY, yaml, String.format(Locale.ROOT, "a linear model and 1 to 3 "
+                + "layers of %d to %d units for %d features", units.get(0), units.get(units.size() - 1), features), 0, 0);
     }
 
     private static String list(List<?> values) {

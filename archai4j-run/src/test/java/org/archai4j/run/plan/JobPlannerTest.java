@@ -9,19 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import ai.djl.ndarray.types.Shape;
 import org.archai4j.config.ArchConfig;
 import org.archai4j.config.ArchParamTree;
 import org.archai4j.djl.DjlNetwork;
+import org.archai4j.djl.evaluators.DjlNumParameters;
 import org.archai4j.random.PyRandom;
 import org.archai4j.run.ClusterSettings;
 import org.archai4j.run.JobOptions;
 import org.archai4j.run.spec.DatasetKind;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.run.spec.SpecException;
+import org.archai4j.space.ArchaiModel;
+import org.archai4j.space.ConfigSearchSpace;
+import org.archai4j.space.ModelFactory;
 import org.archai4j.space.file.SpaceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +61,22 @@ class JobPlannerTest {
         SpaceDesign narrow = SpaceDesign.table(4, 3);
         SpaceDesign wide = SpaceDesign.table(300, 40);
         assertThat(narrow.family()).isEqualTo("mlp");
-        assertThat(narrow.yaml()).contains("units: !choice [8, 16, 32, 64, 128]");
+        assertThat(narrow.yaml()).contains("units: !choice [8, 16, 32, 64, 128]").contains("times: [0, 1, 2, 3]");
+        // With no hidden layer, the linear model: one architecture, whatever its unused activation says.
+        ArchParamTree tree = new ArchParamTree(SpaceFiles.parse(narrow.yaml(), "the narrow space"));
+        ConfigSearchSpace<DjlNetwork> space = ConfigSearchSpace.builder(ModelFactory.of(
+                config -> new DjlNetwork(narrow.block(config, 3), new Shape(4))), tree).seed(3).build();
+        Set<String> linear = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            ArchaiModel<DjlNetwork> model = space.randomSample();
+            try (DjlNetwork net = model.arch()) {
+                if (model.config().orElseThrow().pickList("layers").size() == 0) {
+                    linear.add(model.archid());
+                    assertThat(new DjlNumParameters().evaluate(model, null)).isEqualTo(4 * 3 + 3);
+                }
+            }
+        }
+        assertThat(linear).hasSize(1);
         assertThat(wide.yaml()).contains("units: !choice [256, 512, 1024]");
         assertThat(SpaceDesign.images(new Shape(3, 64, 64), 100).yaml()).contains("kind: !choice [global_pool]")
                 .contains("hidden: !choice [0, 128]").contains("channels: !choice [32, 48, 64, 96, 128]");

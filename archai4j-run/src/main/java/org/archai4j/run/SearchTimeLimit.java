@@ -1,0 +1,80 @@
+package org.archai4j.run;
+
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.search.Limit;
+import org.archai4j.search.SearchResults;
+import org.archai4j.search.SearchStatus;
+
+/**
+ * The search's time limit in a job with a final stage: the job's budget less the final stage's reserve. With
+ * {@code final.length: fill} the reserve is sized for longer training than {@code final.epochs}; once the search's
+ * longer looks show that longer training lowers validation accuracy on this data (so the final stage will not
+ * stretch, see {@link FinalStage#stretches}), the final stage needs only its models at {@code epochs}, and the
+ * search keeps the rest. That need is estimated from the search's own pace: seconds per look, times the final
+ * training's length in looks (on every training sample, not the subset) plus one look for the test split and
+ * files, times a safety factor; never more time than the reserve gives the search.
+ *
+ * <pre>{@code
+ * builder.limit(SearchTimeLimit.of(spec, data.search().train().size(), data.trainingSize()));
+ * }</pre>
+ */
+final class SearchTimeLimit implements Limit {
+    /** How much longer than the estimate the final stage is allowed to take. */
+    private static final double SAFETY = 1.5;
+
+    private final double budgetSeconds;
+    private final double reserveSeconds;
+    private final RunSpec.Final stage;
+    private final String primary;
+    private final int parallel;
+    private final double lookEpochs;
+    private final double finalPerLookEpoch;
+    private volatile double limitSeconds;
+
+    private SearchTimeLimit(RunSpec spec, int subsetSize, int trainingSize) {
+        this.budgetSeconds = spec.budget().time().toNanos() / 1e9;
+        this.reserveSeconds = budgetSeconds - spec.searchTime().toNanos() / 1e9;
+        this.stage = spec.finalStage();
+        this.primary = spec.primaryObjective();
+        this.parallel = spec.parallel();
+        this.lookEpochs = spec.algorithm().parameters().number("budget", Double.NaN);
+        this.finalPerLookEpoch = (double) trainingSize / subsetSize;
+        this.limitSeconds = budgetSeconds - reserveSeconds;
+    }
+
+    /**
+     * The limit of {@code spec}'s search, whose subset has {@code subsetSize} samples and whose final models train
+     * on {@code trainingSize}.
+     *
+     * @throws IllegalArgumentException when the spec has no time budget
+     */
+    static SearchTimeLimit of(RunSpec spec, int subsetSize, int trainingSize) {
+        if (spec.searchTime() == null) {
+            throw new IllegalArgumentException("the spec has no time budget to limit the search by");
+        }
+        return new SearchTimeLimit(spec, subsetSize, trainingSize);
+    }
+
+    @Override
+    public boolean reached(SearchStatus status) {
+        limitSeconds = budgetSeconds - reserveSeconds(status.results(), status.evaluations(),
+                status.elapsedSeconds());
+        return status.elapsedSeconds() >= limitSeconds;
+    }
+
+    /** The search's time limit as last computed, in seconds of the run's clock. */
+    double limitSeconds() {
+        return limitSeconds;
+    }
+
+    /** The seconds the search leaves to the final stage, given what it has measured so far. */
+    double reserveSeconds(SearchResults<?> results, long evaluations, double elapsedSeconds) {
+        if (stage == null || stage.length() != RunSpec.Length.FILL || !(lookEpochs > 0) || evaluations == 0
+                || FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))) {
+            return reserveSeconds;
+        }
+        double secondsPerLook = elapsedSeconds * parallel / evaluations;
+        double looksPerModel = stage.epochs() * finalPerLookEpoch / lookEpochs + 1;
+        return Math.min(reserveSeconds, stage.models() * looksPerModel * secondsPerLook * SAFETY);
+    }
+}

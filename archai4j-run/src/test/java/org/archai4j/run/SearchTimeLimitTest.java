@@ -1,0 +1,76 @@
+package org.archai4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.archai4j.objectives.Direction;
+import org.archai4j.objectives.SearchObjectives;
+import org.archai4j.run.spec.RunSpec;
+import org.archai4j.search.SearchResults;
+import org.archai4j.search.SearchStatus;
+import org.archai4j.space.ArchaiModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The search's time limit: the job's budget less the final stage's reserve, and less only what the final stage
+ * will use once the search's longer looks show that it will not stretch its training.
+ */
+class SearchTimeLimitTest {
+    @TempDir
+    Path dir;
+
+    private RunSpec spec(String length) throws IOException {
+        return RunSpec.read(Files.writeString(dir.resolve("spec.yaml"), RunSpecTest.valid(
+                "{name: local, budget: 60, promotion_budget: 180, tiers: {by: parameters, ceilings: [1000]}}")
+                + "time_budget: 300s\nparallel: 2\nfinal: {models: 3, epochs: 50, length: " + length
+                + ", reserve: 30s}\n"));
+    }
+
+    /** 500 first looks, then second looks at two networks that changed their accuracy by {@code gains}. */
+    private static SearchResults<Void> results(double... gains) {
+        SearchObjectives<Void> objectives = new SearchObjectives<>();
+        objectives.addObjective("accuracy", (m, b) -> 0, Direction.MAXIMIZE);
+        SearchResults<Void> results = new SearchResults<>(null, objectives);
+        List<ArchaiModel<Void>> first = IntStream.range(0, 500)
+                .mapToObj(i -> new ArchaiModel<Void>(null, "n" + i)).toList();
+        results.addIterationResults(first, Map.of("accuracy", new double[500]));
+        if (gains.length > 0) {
+            results.addIterationResults(first.subList(0, gains.length), Map.of("accuracy", gains));
+        }
+        return results;
+    }
+
+    @Test
+    void theReserveStaysUntilTheLongerLooksShowThatLongerTrainingDoesNotPay() throws IOException {
+        // The subset has 700 samples, the final models train on 1,000.
+        SearchTimeLimit limit = SearchTimeLimit.of(spec("fill"), 700, 1000);
+        assertThat(limit.reserveSeconds(results(), 500, 250)).as("no second look yet").isEqualTo(30);
+        assertThat(limit.reserveSeconds(results(0.02, 0.01), 502, 250)).as("longer looks paid").isEqualTo(30);
+        // They lowered accuracy: 250 s for 502 looks two at a time is about 1 s a look, and each final model
+        // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus one look; three models, 1.5 times.
+        double expected = 3 * (50 * (1000.0 / 700) / 60 + 1) * (250.0 * 2 / 502) * 1.5;
+        assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9))
+                .isLessThan(15);
+        // Past the planned 270 s, the search goes on (the pace is measured anew at each question).
+        assertThat(limit.reached(new SearchStatus(1, 502, 280, results(-0.02, 0.01)))).isFalse();
+        assertThat(limit.limitSeconds()).isCloseTo(300 - expected * 280 / 250, within(1e-9));
+        assertThat(limit.reached(new SearchStatus(1, 502, 290, results(-0.02, 0.01)))).isTrue();
+        // A slow search (10 s a look) would need more than the reserve: never less time for the final stage.
+        assertThat(limit.reserveSeconds(results(-0.02, 0.01), 50, 250)).isEqualTo(30);
+    }
+
+    @Test
+    void aFinalStageOfFixedLengthKeepsItsReserve() throws IOException {
+        SearchTimeLimit limit = SearchTimeLimit.of(spec("epochs"), 700, 1000);
+        assertThat(limit.reserveSeconds(results(-0.02, -0.01), 502, 250)).isEqualTo(30);
+        assertThat(limit.reached(new SearchStatus(1, 502, 269.9, results(-0.02, -0.01)))).isFalse();
+        assertThat(limit.reached(new SearchStatus(1, 502, 270, results(-0.02, -0.01)))).isTrue();
+    }
+}
