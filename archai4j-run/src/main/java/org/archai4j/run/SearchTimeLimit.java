@@ -10,9 +10,10 @@ import org.archai4j.search.SearchStatus;
  * {@code final.length: fill} the reserve is sized for longer training than {@code final.epochs}; once the search's
  * longer looks show that longer training lowers validation accuracy on this data (so the final stage will not
  * stretch, see {@link FinalStage#stretches}), the final stage needs only its models at {@code epochs}, and the
- * search keeps the rest. That need is estimated from the search's own pace: seconds per look, times the final
- * training's length in looks (on every training sample, not the subset) plus one look for the test split and
- * files, times a safety factor; never more time than the reserve gives the search.
+ * search keeps the rest. That need is estimated from the search's own pace: seconds per look (over every network
+ * looked at, most of them larger than the frontier's), times the final training's length in looks (on every
+ * training sample, not the subset) plus one look for the test split and files, for each final model the frontier
+ * holds, times a safety factor; never more time than the reserve gives the search.
  *
  * <pre>{@code
  * builder.limit(SearchTimeLimit.of(spec, data.search().train().size(), data.trainingSize()));
@@ -20,7 +21,7 @@ import org.archai4j.search.SearchStatus;
  */
 final class SearchTimeLimit implements Limit {
     /** How much longer than the estimate the final stage is allowed to take. */
-    private static final double SAFETY = 1.5;
+    private static final double SAFETY = 1.25;
 
     private final double budgetSeconds;
     private final double reserveSeconds;
@@ -75,6 +76,7 @@ final class SearchTimeLimit implements Limit {
         }
         double secondsPerLook = elapsedSeconds * parallel / evaluations;
         double looksPerModel = stage.epochs() * finalPerLookEpoch / lookEpochs + 1;
-        return Math.min(reserveSeconds, stage.models() * looksPerModel * secondsPerLook * SAFETY);
+        int models = Math.min(stage.models(), results.getParetoFrontier().models().size());
+        return Math.min(reserveSeconds, models * looksPerModel * secondsPerLook * SAFETY);
     }
 }

@@ -33,16 +33,24 @@ class SearchTimeLimitTest {
                 + ", reserve: 30s}\n"));
     }
 
-    /** 500 first looks, then second looks at two networks that changed their accuracy by {@code gains}. */
+    /**
+     * 500 first looks at networks of 1 to 500 parameters, the first four of them on the frontier, then second looks
+     * at the first networks that changed their accuracy by {@code gains}.
+     */
     private static SearchResults<Void> results(double... gains) {
         SearchObjectives<Void> objectives = new SearchObjectives<>();
         objectives.addObjective("accuracy", (m, b) -> 0, Direction.MAXIMIZE);
+        objectives.addObjective("parameters", (m, b) -> 0, Direction.MINIMIZE);
         SearchResults<Void> results = new SearchResults<>(null, objectives);
         List<ArchaiModel<Void>> first = IntStream.range(0, 500)
                 .mapToObj(i -> new ArchaiModel<Void>(null, "n" + i)).toList();
-        results.addIterationResults(first, Map.of("accuracy", new double[500]));
+        results.addIterationResults(first, Map.of("accuracy", IntStream.range(0, 500)
+                .mapToDouble(i -> Math.min(i, 3) / 10.0).toArray(), "parameters", IntStream.range(0, 500)
+                .mapToDouble(i -> i + 1).toArray()));
         if (gains.length > 0) {
-            results.addIterationResults(first.subList(0, gains.length), Map.of("accuracy", gains));
+            results.addIterationResults(first.subList(0, gains.length), Map.of("accuracy", IntStream.range(0,
+                    gains.length).mapToDouble(i -> i / 10.0 + gains[i]).toArray(), "parameters",
+                    IntStream.range(0, gains.length).mapToDouble(i -> i + 1).toArray()));
         }
         return results;
     }
@@ -54,14 +62,20 @@ class SearchTimeLimitTest {
         assertThat(limit.reserveSeconds(results(), 500, 250)).as("no second look yet").isEqualTo(30);
         assertThat(limit.reserveSeconds(results(0.02, 0.01), 502, 250)).as("longer looks paid").isEqualTo(30);
         // They lowered accuracy: 250 s for 502 looks two at a time is about 1 s a look, and each final model
-        // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus one look; three models, 1.5 times.
-        double expected = 3 * (50 * (1000.0 / 700) / 60 + 1) * (250.0 * 2 / 502) * 1.5;
+        // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus one look; three final models
+        // (of the frontier's four), 1.25 times.
+        double expected = 3 * (50 * (1000.0 / 700) / 60 + 1) * (250.0 * 2 / 502) * 1.25;
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9))
                 .isLessThan(15);
         // Past the planned 270 s, the search goes on (the pace is measured anew at each question).
         assertThat(limit.reached(new SearchStatus(1, 502, 280, results(-0.02, 0.01)))).isFalse();
         assertThat(limit.limitSeconds()).isCloseTo(300 - expected * 280 / 250, within(1e-9));
-        assertThat(limit.reached(new SearchStatus(1, 502, 290, results(-0.02, 0.01)))).isTrue();
+        assertThat(limit.reached(new SearchStatus(1, 502, 292, results(-0.02, 0.01)))).isTrue();
+        // A frontier of one network: one final model to plan for.
+        SearchResults<Void> one = results(-0.02, 0.01);
+        one.addIterationResults(List.of(new ArchaiModel<>(null, "best")), Map.of("accuracy", new double[] {0.9},
+                "parameters", new double[] {0.5}));
+        assertThat(limit.reserveSeconds(one, 503, 250)).isCloseTo(expected / 3 * 502 / 503, within(1e-9));
         // A slow search (10 s a look) would need more than the reserve: never less time for the final stage.
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 50, 250)).isEqualTo(30);
     }
