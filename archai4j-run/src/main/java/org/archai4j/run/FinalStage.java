@@ -202,13 +202,6 @@ final class FinalStage {
     }
 
     /**
-     * The epochs of the next model with {@code length: fill}: {@code planned} stretched by the time left over what
-     * the {@code toTrain} models still to train (this one among them) are predicted to need at {@code planned}
-     * epochs, {@code pendingSeconds} together, and never shrunk: every one of them gets the same stretch, so each
-     * one's part of the time is in proportion to its need. When time is short the models train {@code planned}
-     * epochs and the last ones are left out, as without fill: the first ones were chosen first.
-     */
-    /**
      * Whether the models train longer than {@code epochs} to fill the time left: with {@code length: fill}, unless
      * the search's longer looks at the same networks ({@code longerLooks}, their gains in the primary objective)
      * made them worse on average. Longer training pays only where it raised validation accuracy in the search
@@ -218,6 +211,13 @@ final class FinalStage {
         return length == RunSpec.Length.FILL && (longerLooks.getCount() == 0 || longerLooks.getAverage() > 0);
     }
 
+    /**
+     * The epochs of the next model with {@code length: fill}: {@code planned} stretched by the time left over what
+     * the {@code toTrain} models still to train (this one among them) are predicted to need at {@code planned}
+     * epochs, {@code pendingSeconds} together, and never shrunk: every one of them gets the same stretch, so each
+     * one's part of the time is in proportion to its need. When time is short the models train {@code planned}
+     * epochs and the last ones are left out, as without fill: the first ones were chosen first.
+     */
     static double fillEpochs(double planned, double secondsLeft, int toTrain, double pendingSeconds) {
         // The safety factor keeps an earlier model's overrun from taking a later one's part; the last model's
         // overrun takes nothing from another, and with it the job ends on its budget rather than a tenth before.

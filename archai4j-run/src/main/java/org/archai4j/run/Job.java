@@ -270,10 +270,10 @@ public final class Job {
         if (spec.searchTime() != null) {
             Duration time = Duration.ofSeconds(Math.round(search.searchSeconds().orElseThrow()));
             boolean longer = time.compareTo(spec.searchTime().plusSeconds(1)) > 0;
+            String planned = longer ? " (not the planned " + RunSpec.format(spec.searchTime()) + ": the final stage "
+                    + "cannot use all of its reserve)" : "";
             parts.add("time " + RunSpec.format(time) + (spec.searchTime().equals(b.time()) ? ""
-                    : " of the job's " + RunSpec.format(b.time()) + (longer ? " (not " + RunSpec.format(
-                    spec.searchTime()) + ": longer final training lowered validation accuracy in the search, so the "
-                    + "final stage needs less)" : "") + ", the rest kept for the final stage"));
+                    : " of the job's " + RunSpec.format(b.time()) + planned + ", the rest kept for the final stage"));
         }
         if (b.evaluations() != null) {
             parts.add("max_evaluations " + b.evaluations() + ": the iteration that reaches it is completed");

@@ -1,5 +1,6 @@
 package org.archai4j.run;
 
+import org.archai4j.djl.training.FinalTraining;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.search.Limit;
 import org.archai4j.search.SearchResults;
@@ -7,10 +8,11 @@ import org.archai4j.search.SearchStatus;
 
 /**
  * The search's time limit in a job with a final stage: the job's budget less the final stage's reserve. With
- * {@code final.length: fill} the reserve is sized for longer training than {@code final.epochs}; once the search's
- * longer looks show that longer training lowers validation accuracy on this data (so the final stage will not
- * stretch, see {@link FinalStage#stretches}), the final stage needs only its models at {@code epochs}, and the
- * search keeps the rest. That need is estimated from the search's own pace: seconds per look (over every network
+ * {@code final.length: fill} the reserve is sized for longer training than {@code final.epochs}, and the search
+ * keeps what the final stage cannot use: its models at {@code epochs} once the search's longer looks show that
+ * longer training lowers validation accuracy on this data (the final stage will not stretch, see
+ * {@link FinalStage#stretches}), otherwise its models at the longest training ({@link FinalTraining#MAX_EPOCHS},
+ * which tiny data reaches). That need is estimated from the search's own pace: seconds per look (over every network
  * looked at, most of them larger than the frontier's), times the final training's length in looks (on every
  * training sample, not the subset) plus one look for the test split and files, for each final model the frontier
  * holds, times a safety factor; never more time than the reserve gives the search.
@@ -70,12 +72,14 @@ final class SearchTimeLimit implements Limit {
 
     /** The seconds the search leaves to the final stage, given what it has measured so far. */
     double reserveSeconds(SearchResults<?> results, long evaluations, double elapsedSeconds) {
-        if (stage == null || stage.length() != RunSpec.Length.FILL || !(lookEpochs > 0) || evaluations == 0
-                || FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))) {
+        if (stage == null || stage.length() != RunSpec.Length.FILL || !(lookEpochs > 0) || evaluations == 0) {
             return reserveSeconds;
         }
+        // Stretched, a final model trains at most the longest training; not stretched, its epochs.
+        double epochs = FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))
+                ? FinalTraining.MAX_EPOCHS : stage.epochs();
         double secondsPerLook = elapsedSeconds * parallel / evaluations;
-        double looksPerModel = stage.epochs() * finalPerLookEpoch / lookEpochs + 1;
+        double looksPerModel = epochs * finalPerLookEpoch / lookEpochs + 1;
         int models = Math.min(stage.models(), results.getParetoFrontier().models().size());
         return Math.min(reserveSeconds, models * looksPerModel * secondsPerLook * SAFETY);
     }

@@ -61,6 +61,10 @@ class SearchTimeLimitTest {
         SearchTimeLimit limit = SearchTimeLimit.of(spec("fill"), 700, 1000);
         assertThat(limit.reserveSeconds(results(), 500, 250)).as("no second look yet").isEqualTo(30);
         assertThat(limit.reserveSeconds(results(0.02, 0.01), 502, 250)).as("longer looks paid").isEqualTo(30);
+        // Longer looks paid, but even the longest training (1,000 epochs) of the three takes less than the
+        // reserve when the search looks at a thousand networks a second.
+        assertThat(limit.reserveSeconds(results(0.02, 0.01), 502_000, 250)).isCloseTo(3 * (1000 * (1000.0 / 700)
+                / 60 + 1) * (250.0 * 2 / 502_000) * 1.25, within(1e-9));
         // They lowered accuracy: 250 s for 502 looks two at a time is about 1 s a look, and each final model
         // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus one look; three final models
         // (of the frontier's four), 1.25 times.
