@@ -187,22 +187,23 @@ public final class SearchResults<M> {
                     + objectives.objectiveNames());
         }
         double sign = objectives.objectives().get(objective).direction().higherIsBetter() ? 1 : -1;
-        Map<String, double[]> firstAndLast = new LinkedHashMap<>();
-        Map<String, Integer> times = new LinkedHashMap<>();
+        // Per archid: its first value, its last value and how many times it was evaluated.
+        Map<String, double[]> looks = new LinkedHashMap<>();
         for (IterationResult<M> r : results) {
             double[] values = r.evaluationResults().get(objective);
             for (int i = 0; i < values.length; i++) {
-                double v = values[i];
-                firstAndLast.computeIfAbsent(r.models().get(i).archid(), k -> new double[] {v, v})[1] = v;
-                times.merge(r.models().get(i).archid(), 1, Integer::sum);
+                double[] l = looks.computeIfAbsent(r.models().get(i).archid(), k -> new double[3]);
+                l[0] = l[2] == 0 ? values[i] : l[0];
+                l[1] = values[i];
+                l[2]++;
             }
         }
         DoubleSummaryStatistics gain = new DoubleSummaryStatistics();
-        firstAndLast.forEach((archid, v) -> {
-            if (times.get(archid) > 1 && Double.isFinite(v[0]) && Double.isFinite(v[1])) {
-                gain.accept(sign * (v[1] - v[0]));
+        for (double[] l : looks.values()) {
+            if (l[2] > 1 && Double.isFinite(l[0]) && Double.isFinite(l[1])) {
+                gain.accept(sign * (l[1] - l[0]));
             }
-        });
+        }
         return gain;
     }
 

@@ -60,6 +60,11 @@ final class SearchTimeLimit implements Limit {
 
     @Override
     public boolean reached(SearchStatus status) {
+        // The reserve only ever shrinks, so before the planned search time has passed the limit cannot be reached;
+        // it is asked before every evaluation, and the estimate (a frontier over every result) waits until then.
+        if (status.elapsedSeconds() < budgetSeconds - reserveSeconds) {
+            return false;
+        }
         limitSeconds = budgetSeconds - reserveSeconds(status.results(), status.evaluations(),
                 status.elapsedSeconds());
         return status.elapsedSeconds() >= limitSeconds;

@@ -120,7 +120,8 @@ record SpaceDesign(String family, String yaml, String description, long maxParam
                 + "    batch_norm: !choice [true, false]\n"
                 + "    dropout: !choice [0.0, 0.1, 0.3]\n";
         return new SpaceDesign(MlpClassifier.FAMILY, yaml, String.format(Locale.ROOT, "a linear model and 1 to 3 "
-                + "layers of %d to %d units for %d features", units.get(0), units.get(units.size() - 1), features), 0, 0);
+                + "layers of %d to %d units for %d features", units.get(0), units.get(units.size() - 1), features),
+                0, 0);
     }
 
     private static String list(List<?> values) {
