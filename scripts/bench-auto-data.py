@@ -3,8 +3,10 @@
 the automatic job reads it (class folders of PNG images, or CSV files) and as scikit-learn reads it (split.npz).
 
 Images: Fashion-MNIST subsets of 1,000 and 5,000 training images (Debian's dataset-fashion-mnist, test: 2,000 of its
-test images), scikit-learn's 8x8 digits (1,797 images). Tables: scikit-learn's iris, wine and breast cancer, and a
-simulated 5,000-row, 20-feature, 4-class table. Usage: bench-auto-data.py DIR
+test images), scikit-learn's 8x8 digits (1,797 images). Tables: scikit-learn's iris, wine and breast cancer, a
+simulated 5,000-row, 20-feature, 4-class table, and two held out by scripts/bench-auto: scikit-learn's diabetes (442
+patients, 10 features) with its disease progression above or below the median as the class, and a simulated 800-row,
+15-feature, 3-class table with 3% of its labels flipped. Usage: bench-auto-data.py DIR
 """
 import csv
 import gzip
@@ -90,6 +92,12 @@ def main(root):
     x, y = datasets.make_classification(n_samples=5000, n_features=20, n_informative=8, n_classes=4,
                                         n_clusters_per_class=2, random_state=1)
     write_table(root, "simulated", x, y, ["f%d" % i for i in range(20)], ["c%d" % c for c in range(4)])
+    diabetes = datasets.load_diabetes()
+    high = (diabetes.target > np.median(diabetes.target)).astype(int)
+    write_table(root, "diabetes", diabetes.data, high, diabetes.feature_names, ["low", "high"])
+    x, y = datasets.make_classification(n_samples=800, n_features=15, n_informative=6, n_redundant=3, n_classes=3,
+                                        flip_y=0.03, class_sep=0.8, random_state=7)
+    write_table(root, "simulated-small", x, y, ["f%d" % i for i in range(15)], ["c%d" % c for c in range(3)])
 
 
 if __name__ == "__main__":

@@ -240,7 +240,7 @@ public final class Job {
         RunDirectory.writeJson(run.summary(), summary);
         try {
             FinalStage.Outcome outcome = new FinalStage(spec, run, listener).run(search.space(), results,
-                    data::allTraining, data::test, deadline, data.search().validation().size());
+                    data::allTraining, data::test, deadline, data.validationSamples());
             summary.put("final_models", outcome.models().size());
             return outcome;
         } catch (RuntimeException | Error e) {

@@ -171,7 +171,7 @@ public final class SearchAssembly implements AutoCloseable {
             }
             RunSpec.Budget budget = spec.budget();
             if (spec.searchTime() != null) {
-                timeLimit = SearchTimeLimit.of(spec, data.train().size(), finalTrainingSize);
+                timeLimit = SearchTimeLimit.of(spec, data, finalTrainingSize);
                 builder.limit(timeLimit);
             }
             if (budget.evaluations() != null) {

@@ -1,5 +1,6 @@
 package org.archai4j.run;
 
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.djl.training.FinalTraining;
 import org.archai4j.run.spec.RunSpec;
 import org.archai4j.search.Limit;
@@ -15,10 +16,11 @@ import org.archai4j.search.SearchStatus;
  * which tiny data reaches). That need is estimated from the search's own pace: seconds per look (over every network
  * looked at, most of them larger than the frontier's), times the final training's length in looks (on every
  * training sample, not the subset) plus one look for the test split and files, for each final model the frontier
- * holds, times a safety factor; never more time than the reserve gives the search.
+ * holds, times a safety factor; never more time than the reserve gives the search. A cross-validated look
+ * ({@code training.folds}) is that many trainings, each on all folds but one.
  *
  * <pre>{@code
- * builder.limit(SearchTimeLimit.of(spec, data.search().train().size(), data.trainingSize()));
+ * builder.limit(SearchTimeLimit.of(spec, data.search(), data.trainingSize()));
  * }</pre>
  */
 final class SearchTimeLimit implements Limit {
@@ -30,32 +32,36 @@ final class SearchTimeLimit implements Limit {
     private final RunSpec.Final stage;
     private final String primary;
     private final int parallel;
+    private final int folds;
     private final double lookEpochs;
     private final double finalPerLookEpoch;
     private volatile double limitSeconds;
 
-    private SearchTimeLimit(RunSpec spec, int subsetSize, int trainingSize) {
+    private SearchTimeLimit(RunSpec spec, int lookSize, int trainingSize) {
         this.budgetSeconds = spec.budget().time().toNanos() / 1e9;
         this.reserveSeconds = budgetSeconds - spec.searchTime().toNanos() / 1e9;
         this.stage = spec.finalStage();
         this.primary = spec.primaryObjective();
         this.parallel = spec.parallel();
+        this.folds = spec.training().folds();
         this.lookEpochs = spec.algorithm().parameters().number("budget", Double.NaN);
-        this.finalPerLookEpoch = (double) trainingSize / subsetSize;
+        this.finalPerLookEpoch = (double) trainingSize / lookSize;
         this.limitSeconds = budgetSeconds - reserveSeconds;
     }
 
     /**
-     * The limit of {@code spec}'s search, whose subset has {@code subsetSize} samples and whose final models train
-     * on {@code trainingSize}.
+     * The limit of {@code spec}'s search on {@code search} (its subset and validation split), whose final models
+     * train on {@code trainingSize} samples.
      *
      * @throws IllegalArgumentException when the spec has no time budget
      */
-    static SearchTimeLimit of(RunSpec spec, int subsetSize, int trainingSize) {
+    static SearchTimeLimit of(RunSpec spec, LabelledData.Split search, int trainingSize) {
         if (spec.searchTime() == null) {
             throw new IllegalArgumentException("the spec has no time budget to limit the search by");
         }
-        return new SearchTimeLimit(spec, subsetSize, trainingSize);
+        int folds = spec.training().folds();
+        int pooled = search.train().size() + search.validation().size();
+        return new SearchTimeLimit(spec, folds > 1 ? pooled - pooled / folds : search.train().size(), trainingSize);
     }
 
     @Override
@@ -83,7 +89,7 @@ final class SearchTimeLimit implements Limit {
         // Stretched, a final model trains at most the longest training; not stretched, its epochs.
         double epochs = FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))
                 ? FinalTraining.MAX_EPOCHS : stage.epochs();
-        double secondsPerLook = elapsedSeconds * parallel / evaluations;
+        double secondsPerLook = elapsedSeconds * parallel / evaluations / folds;
         double looksPerModel = epochs * finalPerLookEpoch / lookEpochs + 1;
         int models = Math.min(stage.models(), results.getParetoFrontier().models().size());
         return Math.min(reserveSeconds, models * looksPerModel * secondsPerLook * SAFETY);

@@ -68,6 +68,11 @@ public final class SpecData {
                         + " training samples of " + data.dataset() + (carvedTest == null ? ""
                         : " left after its test split"));
             }
+            int folds = spec.training().folds();
+            if (folds > wanted) {
+                throw new SpecException(spec.file() + ": training: folds " + folds + "; expected at most the " + wanted
+                        + " samples of the search's subset and validation split");
+            }
             LabelledData.Split raw = split(spec, pool.subset((int) wanted, spec.seed()), validation, spec.seed(),
                     "validation");
             Normalization normalization = raw.train().sampleShape().dimension() == 1
@@ -95,6 +100,15 @@ public final class SpecData {
     /** The search's training subset and validation split (normalised). */
     public LabelledData.Split search() {
         return search;
+    }
+
+    /**
+     * How many samples validate each network of the search: its validation split, or with {@code training.folds}
+     * every sample of the subset and the split (each in the fold left out once).
+     */
+    public int validationSamples() {
+        return spec.training().folds() > 1 ? search.train().size() + search.validation().size()
+                : search.validation().size();
     }
 
     /** How many samples {@link #allTraining()} holds, without normalising them. */
@@ -169,6 +183,7 @@ public final class SpecData {
         out.put("train_samples", pool.size());
         out.put("search_train_samples", search.train().size());
         out.put("validation_samples", search.validation().size());
+        out.put("folds", spec.training().folds());
         return out;
     }
 }

@@ -2,6 +2,7 @@ package org.archai4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.archai4j.journal.EvaluationRecord;
 import org.archai4j.run.directory.RunDirectory;
 import org.archai4j.run.spec.RunSpec;
@@ -236,6 +238,35 @@ class JobTest {
                 .isEqualTo(result.search().failed());
         assertThat(Files.readString(run.journal())).contains("the network cannot run on inputs of shape (1, 8, 8)")
                 .doesNotContain("released already");
+    }
+
+    /**
+     * A cross-validated search: every network's accuracy is over every sample of the subset and validation split
+     * (a whole number of them), the final stage weighs its ensemble by that many, and more folds than samples are
+     * refused by field.
+     */
+    @Test
+    void aCrossValidatedSearchValidatesOnEverySampleOnce(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run");
+        Path specFile = Files.writeString(dir.resolve("cv.yaml"), spec(out).replace("learning_rate: 0.01}",
+                "learning_rate: 0.01, folds: 4}"));
+        JobResult result = Job.run(specFile, JobOptions.defaults());
+        assertThat(result.search().evaluated()).isEqualTo(6);
+        assertThat(result.search().failed()).isZero();
+        JsonNode data = new ObjectMapper().readTree(RunDirectory.of(out).data().toFile());
+        assertThat(data.path("folds").asInt()).isEqualTo(4);
+        int pooled = data.path("search_train_samples").asInt() + data.path("validation_samples").asInt();
+        assertThat(result.finalModels()).isNotEmpty().allSatisfy(m -> {
+            double correct = m.result().path("validation_accuracy").asDouble() * pooled;
+            assertThat(correct).as("a whole number of the %d pooled samples", pooled)
+                    .isCloseTo(Math.rint(correct), within(1e-6));
+        });
+
+        Path tooMany = Files.writeString(dir.resolve("many.yaml"), spec(dir.resolve("many")).replace(
+                "learning_rate: 0.01}", "learning_rate: 0.01, folds: 1000000}"));
+        assertThatThrownBy(() -> Job.run(tooMany, JobOptions.defaults())).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith(tooMany + ": training: folds 1000000; expected at most the ");
+        assertThat(dir.resolve("many")).as("nothing written").doesNotExist();
     }
 
     /** Refused data leaves nothing on disk: no run directory, no lock, not the directories above it. */

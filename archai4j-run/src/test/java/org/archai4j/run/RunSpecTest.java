@@ -113,6 +113,8 @@ class RunSpecTest {
             unknown family       | family: image-classifier|family: resnet          | model.family: is 'resnet'; expected one of image-classifier, compact-cnn
             unknown dataset      | 'data: {train_size'|'data: {dataset: cifar, train_size' | data.dataset: is 'cifar'; expected fashion-mnist
             zero train size      | train_size: 192|train_size: 0                    | data.train_size: is 0; expected at least 1
+            zero folds           | 'learning_rate: 0.002}'|'learning_rate: 0.002, folds: 0}' | training.folds: is 0; expected at least 1
+            folds with pruning   | 'learning_rate: 0.002}'|'learning_rate: 0.002, folds: 5, pruning: {report_every: 0.5}}' | training.folds: 5 with pruning: expected one of them
             unknown evaluator    | evaluator: parameters,|evaluator: params,        | objectives.parameters.evaluator: is 'params'; expected one of accuracy
             direction missing    | ', higher_is_better: false, samples: 3'|', samples: 3' | objectives.latency_ms.higher_is_better: is missing
             unknown objective key | 'latency_ms: {'|'latency_ms: {unit: ms, '       | objectives.latency_ms.unit: unknown key

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import ai.djl.ndarray.types.Shape;
+import org.archai4j.djl.data.LabelledData;
 import org.archai4j.objectives.Direction;
 import org.archai4j.objectives.SearchObjectives;
 import org.archai4j.run.spec.RunSpec;
@@ -27,10 +29,24 @@ class SearchTimeLimitTest {
     Path dir;
 
     private RunSpec spec(String length) throws IOException {
+        return spec(length, "training: {epochs: 1, batch_size: 32, learning_rate: 0.002}");
+    }
+
+    private RunSpec spec(String length, String training) throws IOException {
         return RunSpec.read(Files.writeString(dir.resolve("spec.yaml"), RunSpecTest.valid(
                 "{name: local, budget: 60, promotion_budget: 180, tiers: {by: parameters, ceilings: [1000]}}")
+                .replace("training: {epochs: 1, batch_size: 32, learning_rate: 0.002}", training)
                 + "time_budget: 300s\nparallel: 2\nfinal: {models: 3, epochs: 50, length: " + length
                 + ", reserve: 30s}\n"));
+    }
+
+    /** A search's subset of {@code train} samples and validation split of {@code validation}. */
+    private static LabelledData.Split split(int train, int validation) {
+        return new LabelledData.Split(samples(train), samples(validation));
+    }
+
+    private static LabelledData samples(int n) {
+        return new LabelledData(new float[n], new int[n], new Shape(1), 2);
     }
 
     /**
@@ -58,7 +74,7 @@ class SearchTimeLimitTest {
     @Test
     void theReserveStaysUntilTheLongerLooksShowThatLongerTrainingDoesNotPay() throws IOException {
         // The subset has 700 samples, the final models train on 1,000.
-        SearchTimeLimit limit = SearchTimeLimit.of(spec("fill"), 700, 1000);
+        SearchTimeLimit limit = SearchTimeLimit.of(spec("fill"), split(700, 300), 1000);
         assertThat(limit.reserveSeconds(results(), 500, 250)).as("no second look yet").isEqualTo(30);
         assertThat(limit.reserveSeconds(results(0.02, 0.01), 502, 250)).as("longer looks paid").isEqualTo(30);
         // Longer looks paid, but even the longest training (1,000 epochs) of the three takes less than the
@@ -85,8 +101,17 @@ class SearchTimeLimitTest {
     }
 
     @Test
+    void aCrossValidatedLookIsOneTrainingPerFoldOnAllFoldsButOne() throws IOException {
+        // Five folds of the 1,000 pooled samples: each look is five trainings on 800 samples.
+        SearchTimeLimit limit = SearchTimeLimit.of(spec("fill", "training: {epochs: 1, batch_size: 32, folds: 5}"),
+                split(700, 300), 1000);
+        double expected = 3 * (50 * (1000.0 / 800) / 60 + 1) * (250.0 * 2 / 502 / 5) * 1.25;
+        assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
     void aFinalStageOfFixedLengthKeepsItsReserve() throws IOException {
-        SearchTimeLimit limit = SearchTimeLimit.of(spec("epochs"), 700, 1000);
+        SearchTimeLimit limit = SearchTimeLimit.of(spec("epochs"), split(700, 300), 1000);
         assertThat(limit.reserveSeconds(results(-0.02, -0.01), 502, 250)).isEqualTo(30);
         assertThat(limit.reached(new SearchStatus(1, 502, 269.9, results(-0.02, -0.01)))).isFalse();
         assertThat(limit.reached(new SearchStatus(1, 502, 270, results(-0.02, -0.01)))).isTrue();

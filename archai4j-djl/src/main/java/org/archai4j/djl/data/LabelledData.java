@@ -135,6 +135,58 @@ public final class LabelledData {
                 select(Arrays.copyOf(order, validationSize)));
     }
 
+    /**
+     * These samples followed by {@code more}'s (a search's training subset and validation split pooled for
+     * cross-validation, say).
+     *
+     * @throws IllegalArgumentException when the two differ in sample shape or classes
+     */
+    public LabelledData concat(LabelledData more) {
+        if (!more.sampleShape.equals(sampleShape) || !more.classNames.equals(classNames)) {
+            throw new IllegalArgumentException("samples of shape " + more.sampleShape + " and classes "
+                    + more.classNames + ": expected " + sampleShape + " and " + classNames + " to pool them with");
+        }
+        float[] p = Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+        System.arraycopy(more.pixels, 0, p, pixels.length, more.pixels.length);
+        int[] l = Arrays.copyOf(labels, labels.length + more.labels.length);
+        System.arraycopy(more.labels, 0, l, labels.length, more.labels.length);
+        return new LabelledData(p, l, sampleShape, classNames);
+    }
+
+    /**
+     * Stratified k-fold cross-validation: {@code k} splits, split {@code j} validating on fold {@code j} and
+     * training on the others. Every sample is in exactly one fold, the folds differ in size by at most one, and
+     * each holds each class in about its share of the whole (a seeded shuffle, then the samples of each class
+     * dealt out in turn), as scikit-learn's {@code StratifiedKFold(shuffle=True)} does.
+     *
+     * @throws IllegalArgumentException when {@code k} is below 2 or above the number of samples
+     */
+    public List<Split> folds(int k, long seed) {
+        if (k < 2 || k > size()) {
+            throw new IllegalArgumentException("folds " + k + ": expected 2 to " + size() + " for " + size()
+                    + " samples");
+        }
+        // Class by class, each class's samples in shuffled order, dealt to the folds round-robin.
+        Integer[] order = Arrays.stream(shuffled(seed)).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Integer.compare(labels[a], labels[b]));
+        List<List<Integer>> members = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            members.add(new ArrayList<>());
+        }
+        for (int i = 0; i < order.length; i++) {
+            members.get(i % k).add(order[i]);
+        }
+        List<Split> splits = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            int fold = j;
+            int[] validation = members.get(j).stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] train = IntStream.range(0, k).filter(f -> f != fold)
+                    .flatMap(f -> members.get(f).stream().mapToInt(Integer::intValue)).sorted().toArray();
+            splits.add(new Split(select(train), select(validation)));
+        }
+        return splits;
+    }
+
     private int[] shuffled(long seed) {
         List<Integer> order = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import ai.djl.MalformedModelException;
@@ -27,6 +29,12 @@ import org.archai4j.space.ArchaiModel;
  * nothing. The continued run sees the same batches and augmentations as an uninterrupted one, and continues with
  * the optimizer's moments where they were. The learning-rate schedule spans the budget being trained to, so a
  * larger budget is a warm restart of the schedule.
+ *
+ * <p>With {@link Builder#folds(int) folds}, the value is cross-validated: the training and validation samples are
+ * pooled and cut into stratified folds, and each evaluation trains the network once per fold, from the same initial
+ * weights, on the other folds, then predicts the fold left out. The value is the accuracy over every pooled sample,
+ * each predicted by the training that did not see it: a small data set's validation then has all its samples
+ * instead of a few dozen, and two networks tie far less often. Each fold's checkpoint is kept for a larger budget.
  *
  * <p>With a {@link Pruner}, training stops to report the accuracy on a small validation subset every
  * {@code reportEvery} epochs (counted from the start of training, so reports of different networks meet at the same
@@ -52,18 +60,22 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
     public record Checkpoint(byte[] parameters, long steps, AdamW.State optimizer) {
     }
 
-    private final SupervisedTraining training;
-    private final LabelledData validation;
+    /** One training set and the samples it is validated on: the whole split, or one fold of it. */
+    private record Fold(SupervisedTraining training, LabelledData validation) {
+    }
+
+    private final List<Fold> folds;
     private final double defaultEpochs;
     private final int evaluationBatchSize;
-    private final ProgressiveTraining<DjlNetwork, Checkpoint> progressive;
+    private final ProgressiveTraining<DjlNetwork, List<Checkpoint>> progressive;
     private final Pruner<DjlNetwork> pruner;
     private final double reportEvery;
     private final LabelledData reportData;
 
     private DjlTrainedAccuracy(Builder b) {
-        this.training = new SupervisedTraining(b.train, b.recipe, b.seed);
-        this.validation = b.validation;
+        this.folds = b.folds == 1 ? List.of(new Fold(new SupervisedTraining(b.train, b.recipe, b.seed), b.validation))
+                : b.train.concat(b.validation).folds(b.folds, b.seed).stream()
+                .map(f -> new Fold(new SupervisedTraining(f.train(), b.recipe, b.seed), f.validation())).toList();
         this.defaultEpochs = b.defaultEpochs;
         this.evaluationBatchSize = Math.max(256, b.recipe.batchSize());
         this.progressive = new ProgressiveTraining<>(this::train);
@@ -82,25 +94,64 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         return progressive.evaluate(model, budget);
     }
 
-    /** The checkpoint of an architecture trained so far. */
+    /** The checkpoint of an architecture trained so far (its first fold's, when cross-validating). */
     public Optional<Checkpoint> checkpoint(String archid) {
-        return progressive.trainingState(archid);
+        return checkpoints(archid).stream().findFirst();
     }
 
-    private ProgressiveTraining.Step<Checkpoint> train(ArchaiModel<DjlNetwork> model, Double budget,
-                                                       Optional<Checkpoint> previous)
+    /** The checkpoints of an architecture trained so far, one per fold (empty when it was not). */
+    public List<Checkpoint> checkpoints(String archid) {
+        return progressive.trainingState(archid).orElse(List.of());
+    }
+
+    /** How many trainings an evaluation takes: one per fold. */
+    public int folds() {
+        return folds.size();
+    }
+
+    private ProgressiveTraining.Step<List<Checkpoint>> train(ArchaiModel<DjlNetwork> model, Double budget,
+                                                             Optional<List<Checkpoint>> previous)
             throws IOException, MalformedModelException {
         DjlNetwork net = model.arch();
         double epochs = budget == null ? defaultEpochs : budget;
         if (!(epochs > 0)) {
             throw new IllegalArgumentException("budget " + budget + ": expected a positive number of epochs");
         }
+        // Every fold starts from the same initial weights, as a fresh network of this architecture would.
+        byte[] initial = folds.size() > 1 && previous.isEmpty() ? parameters(net) : null;
+        List<Checkpoint> ends = new ArrayList<>();
+        double correct = 0;
+        int validated = 0;
+        double last = Double.NaN;
+        for (int f = 0; f < folds.size(); f++) {
+            Optional<Checkpoint> start = Optional.empty();
+            if (previous.isPresent()) {
+                start = Optional.of(previous.get().get(f));
+            } else if (f > 0) {
+                load(net, initial);
+            }
+            Fold fold = folds.get(f);
+            ProgressiveTraining.Step<Checkpoint> step = train(model, fold, epochs, budget != null, start);
+            last = step.metric();
+            correct += Math.round(step.metric() * fold.validation().size());
+            validated += fold.validation().size();
+            ends.add(step.state());
+        }
+        // One fold's value is its accuracy as measured, so that results without cross-validation stay as they were.
+        return new ProgressiveTraining.Step<>(folds.size() == 1 ? last : correct / validated,
+                budget == null ? null : ends);
+    }
+
+    private ProgressiveTraining.Step<Checkpoint> train(ArchaiModel<DjlNetwork> model, Fold fold, double epochs,
+                                                       boolean keep, Optional<Checkpoint> previous)
+            throws IOException, MalformedModelException {
+        DjlNetwork net = model.arch();
+        SupervisedTraining training = fold.training();
         long target = training.stepsFor(epochs);
         long done = 0;
         AdamW.State optimizer = null;
         if (previous.isPresent()) {
-            net.block().loadParameters(net.manager(),
-                    new DataInputStream(new ByteArrayInputStream(previous.get().parameters())));
+            load(net, previous.get().parameters());
             done = previous.get().steps();
             optimizer = previous.get().optimizer();
         }
@@ -129,17 +180,24 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         if (done < end || run == null) {
             run = training.train(net, done, end, horizon, optimizer);
         }
-        double accuracy = SupervisedTraining.accuracy(net, validation, evaluationBatchSize);
-        if (budget == null) {
+        double accuracy = SupervisedTraining.accuracy(net, fold.validation(), evaluationBatchSize);
+        if (!keep) {
             // Only budgeted evaluations are continued later; keeping every model's weights would fill the heap.
             return new ProgressiveTraining.Step<>(accuracy, null);
         }
+        return new ProgressiveTraining.Step<>(accuracy, new Checkpoint(parameters(net), end, run.optimizer()));
+    }
+
+    private static byte[] parameters(DjlNetwork net) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             net.block().saveParameters(out);
         }
-        return new ProgressiveTraining.Step<>(accuracy,
-                new Checkpoint(bytes.toByteArray(), end, run.optimizer()));
+        return bytes.toByteArray();
+    }
+
+    private static void load(DjlNetwork net, byte[] parameters) throws IOException, MalformedModelException {
+        net.block().loadParameters(net.manager(), new DataInputStream(new ByteArrayInputStream(parameters)));
     }
 
     /** Builds a {@link DjlTrainedAccuracy}. */
@@ -152,6 +210,7 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
         private Pruner<DjlNetwork> pruner;
         private double reportEvery;
         private int reportSize;
+        private int folds = 1;
 
         private Builder(LabelledData train, LabelledData validation) {
             this.train = train;
@@ -207,7 +266,30 @@ public final class DjlTrainedAccuracy implements ModelEvaluator<DjlNetwork> {
             return this;
         }
 
+        /**
+         * Cross-validates over {@code k} stratified folds of the training and validation samples pooled (1: train
+         * on the training samples, validate on the validation ones).
+         */
+        public Builder folds(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("folds " + k + ": expected 1 (no cross-validation) or more");
+            }
+            this.folds = k;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when both a pruner and folds are set (a pruner compares one training per
+         *     network), or there are more folds than samples
+         */
         public DjlTrainedAccuracy build() {
+            if (pruner != null && folds > 1) {
+                throw new IllegalArgumentException("pruner with " + folds + " folds: expected one of them");
+            }
+            if (folds > train.size() + validation.size()) {
+                throw new IllegalArgumentException("folds " + folds + ": expected at most the "
+                        + (train.size() + validation.size()) + " training and validation samples");
+            }
             return new DjlTrainedAccuracy(this);
         }
     }

@@ -52,6 +52,14 @@ public final class JobPlanner {
      */
     static final double LOOK_COST = 1.6;
     static final double LOOK_OVERHEAD_SECONDS = 0.3;
+    /**
+     * Small data (a validation split of fewer than {@value #SMALL_VALIDATION} samples) is cross-validated over this
+     * many folds, where the budget still gives {@value #ENOUGH_NETWORKS} networks a first look of
+     * {@value #SCREENING_STEPS} steps per fold: one split of a few dozen samples ties many networks, and the tie goes
+     * to the smallest.
+     */
+    static final int FOLDS = 5;
+    static final int SMALL_VALIDATION = 500;
     /** Concurrent trainings must give this much more throughput than one before the plan runs them. */
     static final double PARALLEL_GAIN = 1.2;
     /** Each final model trains at least this many steps, and at least {@value #FINAL_EPOCHS} epochs. */
@@ -88,7 +96,7 @@ public final class JobPlanner {
         int available = ownTest ? training.size() : (int) Math.round(training.size() * 0.8);
         // 15% validates, but at least 30% (up to 500 samples) of small data: a few dozen would tie many networks.
         int validation = Math.max(1, Math.min(5000, (int) Math.round(Math.max(available * 0.15,
-                Math.min(500, available * 0.3)))));
+                Math.min(SMALL_VALIDATION, available * 0.3)))));
         int subset = Math.min(16000, available - validation);
         int batch = subset >= 8000 ? 128 : subset >= 2000 ? 64 : 32;
         Shape shape = training.sampleShape();
@@ -122,10 +130,19 @@ public final class JobPlanner {
         double finalEpochs = round2(Math.min(FinalTraining.MAX_EPOCHS, Math.max(0.05,
                 finalSteps * (double) batch / trainImages)));
         double searchSeconds = total - reserve;
-        double lookSteps = searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / LOOK_COST / secondsPerStep;
+        boolean crossValidate = validation < SMALL_VALIDATION && available >= FOLDS
+                && searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / LOOK_COST / secondsPerStep / FOLDS
+                >= SCREENING_STEPS;
+        int folds = crossValidate ? FOLDS : 1;
+        if (crossValidate) {
+            // The split is one fold's worth, so that each fold's training set is the size of the subset.
+            validation = Math.max(1, available / FOLDS);
+            subset = available - validation;
+        }
+        double lookSteps = searchSeconds * evaluationsAtOnce / ENOUGH_NETWORKS / LOOK_COST / secondsPerStep / folds;
         int screeningSteps = (int) Math.max(SCREENING_STEPS, Math.min(MAX_SCREENING_STEPS, lookSteps));
         int promotionSteps = PROMOTION_FACTOR * screeningSteps;
-        int expected = (int) (searchSeconds * evaluationsAtOnce / (screeningSteps * secondsPerStep * LOOK_COST
+        int expected = (int) (searchSeconds * evaluationsAtOnce / (folds * screeningSteps * secondsPerStep * LOOK_COST
                 + LOOK_OVERHEAD_SECONDS));
         double screeningEpochs = round2(screeningSteps * (double) batch / subset);
         double promotionEpochs = round2(promotionSteps * (double) batch / subset);
@@ -136,7 +153,7 @@ public final class JobPlanner {
         long[] ceilings = {round2Significant(quantile(sizes, 0.25)), round2Significant(quantile(sizes, 0.5)),
                 round2Significant(quantile(sizes, 0.75))};
 
-        String spec = spec(data, out, seed, budget, design, subset, validation, recipe,
+        String spec = spec(data, out, seed, budget, design, subset, validation, folds, recipe,
                 new Look(screeningSteps, screeningEpochs), new Look(promotionSteps, promotionEpochs), finalEpochs,
                 (long) Math.ceil(reserve), ceilings, initial, speed);
         List<String> summary = List.of(
@@ -147,10 +164,11 @@ public final class JobPlanner {
                 String.format(Locale.ROOT, "plan: family %s, %s; %,d to %,d parameters", design.family(),
                         design.description(), parameters[0], parameters[parameters.length - 1]),
                 String.format(Locale.ROOT, "plan: measured %.1f ms per training step of %d, %s; search %s: each "
-                        + "network screened on %d steps (%.2f epochs of %,d), leaders on %d, about %d networks",
+                        + "network screened on %d steps (%.2f epochs of %,d)%s, leaders on %d, about %d networks",
                         secondsPerStep * 1e3, batch, workerSlots > 0 ? workerSlots + " worker slot(s) of the "
                         + "cluster" : speed.describe(), clock(searchSeconds), screeningSteps, screeningEpochs, subset,
-                        promotionSteps, expected),
+                        folds > 1 ? String.format(Locale.ROOT, " in each of %d folds of %,d (cross-validated)", folds,
+                        subset + validation) : "", promotionSteps, expected),
                 String.format(Locale.ROOT, "plan: final stage %s: %d models (the most accurate of at most %,d "
                         + "and of at most %,d parameters, then the most accurate), %,d steps (%.2f epochs) each, "
                         + "stretched to fill the budget, and their ensemble", clock(reserve), FINAL_MODELS,
@@ -172,7 +190,8 @@ public final class JobPlanner {
     }
 
     private static String spec(DataSource data, Path out, long seed, Duration budget, SpaceDesign design,
-                               int subset, int validation, TrainingRecipe recipe, Look screening, Look promotion,
+                               int subset, int validation, int folds, TrainingRecipe recipe, Look screening,
+                               Look promotion,
                                double finalEpochs, long reserve, long[] ceilings, int initial, Speed speed) {
         String tiers = Arrays.stream(ceilings).mapToObj(Long::toString).collect(Collectors.joining(", "));
         return "# Planned by archai4j from the data and the time budget (archai4j search --data ...). Edit it and\n"
@@ -190,6 +209,8 @@ public final class JobPlanner {
                 + "  schedule: one_cycle\n"
                 + "  weight_decay: 0.0005\n"
                 + "  label_smoothing: 0.1\n"
+                + (folds > 1 ? "  folds: " + folds + "                      # cross-validated: each network trains "
+                + "once per fold of the subset and validation split pooled\n" : "")
                 + "final:\n"
                 + "  models: " + FINAL_MODELS + "\n"
                 + "  best_within: {parameters: [" + ceilings[2] + ", " + ceilings[0] + "]}\n"

@@ -102,7 +102,8 @@ public enum EvaluatorKind implements SpecNamed {
         return switch (this) {
             case ACCURACY -> {
                 DjlTrainedAccuracy.Builder accuracy = DjlTrainedAccuracy.builder(data.train(), data.validation())
-                        .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed());
+                        .recipe(spec.training().recipe()).defaultEpochs(spec.training().epochs()).seed(spec.seed())
+                        .folds(spec.training().folds());
                 if (pruner != null) {
                     RunSpec.Pruning pruning = spec.training().pruning();
                     accuracy.pruner(pruner, pruning.reportEvery(), pruning.validationSize());

@@ -239,8 +239,11 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
      * @param epochs the epochs of an evaluation without a budget
      * @param recipe batch size, learning rate and schedule, weight decay, label smoothing, augmentation
      * @param pruning when to stop clearly bad trainings early, or null for never
+     * @param folds 1: each network trains on the search's training subset and is validated on its validation
+     *     split; more: cross-validated over that many stratified folds of the two pooled (each network trains once
+     *     per fold), which small data needs for a validation of more than a few dozen samples
      */
-    public record Training(double epochs, TrainingRecipe recipe, Pruning pruning) {
+    public record Training(double epochs, TrainingRecipe recipe, Pruning pruning, int folds) {
     }
 
     /**
@@ -455,7 +458,13 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
             List<String> allowed = new ArrayList<>(RECIPE_KEYS);
             allowed.add("epochs");
             allowed.add("pruning");
+            allowed.add("folds");
             training.requireOnly(allowed.toArray(String[]::new));
+        }
+        int folds = training == null ? 1 : training.integer("folds", 1, 1);
+        if (folds > 1 && training.has("pruning")) {
+            throw training.error("folds", folds + " with pruning: expected one of them (pruning compares one "
+                    + "training per network, cross-validation trains " + folds + ")");
         }
         TrainingRecipe recipe = recipe(training, TrainingRecipe.DEFAULT);
         Budget budget = budget(spec);
@@ -484,7 +493,8 @@ public record RunSpec(Path file, String text, String name, long seed, Path outpu
                 space(spec, base),
                 model, device, data,
                 new Training(training == null ? 1.0 : positive(training, "epochs", 1.0, 1000), recipe,
-                        training == null ? null : training.map("pruning").map(RunSpec::pruning).orElse(null)),
+                        training == null ? null : training.map("pruning").map(RunSpec::pruning).orElse(null),
+                        folds),
                 finalStage, objectives,
                 spec.map("constraints").map(c -> objectives(c, false)).orElse(List.of()),
                 new Algorithm(algorithmName, algorithm), spec.integer("parallel", 1, 1), budget);

@@ -137,12 +137,23 @@ class JobPlannerTest {
         Path csv = Files.writeString(dir.resolve("rows.csv"), rows);
         DataSource data = DataSource.of(csv.toString(), null, null);
         assertThat(data.label()).isEqualTo("odd, name");
-        Path specFile = PlannedJob.prepare(data, Duration.ofSeconds(60), 1, dir.resolve("run"), 0, s -> { }).spec();
+        // Ten seconds leave no time to cross-validate: 30% of the 160 training rows validate.
+        Path specFile = PlannedJob.prepare(data, Duration.ofSeconds(10), 1, dir.resolve("run"), 0, s -> { }).spec();
         RunSpec spec = RunSpec.read(specFile);
         assertThat(spec.model().family()).isEqualTo("mlp");
         assertThat(spec.data().label()).isEqualTo("odd, name");
         assertThat(spec.data().hasTestSet()).isFalse();
         assertThat(spec.data().validationSize()).as("30%% of small data validates").isEqualTo(48);
+        assertThat(spec.training().folds()).isEqualTo(1);
+
+        // Ten minutes give each of a few hundred networks five trainings: every row validates, once.
+        List<String> said = new ArrayList<>();
+        RunSpec crossValidated = RunSpec.read(PlannedJob.prepare(data, Duration.ofMinutes(10), 1,
+                dir.resolve("run-cv"), 0, said::add).spec());
+        assertThat(crossValidated.training().folds()).isEqualTo(JobPlanner.FOLDS);
+        assertThat(crossValidated.data().validationSize()).isEqualTo(32);
+        assertThat(crossValidated.data().trainSize()).isEqualTo(128);
+        assertThat(said.get(2)).contains("in each of 5 folds of 160 (cross-validated)");
     }
 
     @Test
