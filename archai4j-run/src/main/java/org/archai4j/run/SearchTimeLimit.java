@@ -17,7 +17,8 @@ import org.archai4j.search.SearchStatus;
  * looked at, most of them larger than the frontier's), times the final training's length in looks (on every
  * training sample, not the subset) plus one look for the test split and files, for each final model the frontier
  * holds, times a safety factor; never more time than the reserve gives the search. A cross-validated look
- * ({@code training.folds}) is that many trainings, each on all folds but one.
+ * ({@code training.folds}) is that many trainings, each on all folds but one; the look for the test split and files
+ * is a whole one.
  *
  * <pre>{@code
  * builder.limit(SearchTimeLimit.of(spec, data.search(), data.trainingSize()));
@@ -89,9 +90,11 @@ final class SearchTimeLimit implements Limit {
         // Stretched, a final model trains at most the longest training; not stretched, its epochs.
         double epochs = FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))
                 ? FinalTraining.MAX_EPOCHS : stage.epochs();
-        double secondsPerLook = elapsedSeconds * parallel / evaluations / folds;
-        double looksPerModel = epochs * finalPerLookEpoch / lookEpochs + 1;
+        double secondsPerLook = elapsedSeconds * parallel / evaluations;
+        // A cross-validated look is one training per fold; what a model needs besides training (the test split,
+        // its files) is a whole look's.
+        double perModel = epochs * finalPerLookEpoch / lookEpochs * secondsPerLook / folds + secondsPerLook;
         int models = Math.min(stage.models(), results.getParetoFrontier().models().size());
-        return Math.min(reserveSeconds, models * looksPerModel * secondsPerLook * SAFETY);
+        return Math.min(reserveSeconds, models * perModel * SAFETY);
     }
 }

@@ -102,10 +102,12 @@ class SearchTimeLimitTest {
 
     @Test
     void aCrossValidatedLookIsOneTrainingPerFoldOnAllFoldsButOne() throws IOException {
-        // Five folds of the 1,000 pooled samples: each look is five trainings on 800 samples.
+        // Five folds of the 1,000 pooled samples: each look is five trainings on 800 samples, and the test split
+        // and files take a whole look.
         SearchTimeLimit limit = SearchTimeLimit.of(spec("fill", "training: {epochs: 1, batch_size: 32, folds: 5}"),
                 split(700, 300), 1000);
-        double expected = 3 * (50 * (1000.0 / 800) / 60 + 1) * (250.0 * 2 / 502 / 5) * 1.25;
+        double look = 250.0 * 2 / 502;
+        double expected = 3 * (50 * (1000.0 / 800) / 60 * look / 5 + look) * 1.25;
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9));
     }
 
