@@ -13,12 +13,11 @@ import org.archai4j.search.SearchStatus;
  * keeps what the final stage cannot use: its models at {@code epochs} once the search's longer looks show that
  * longer training lowers validation accuracy on this data (the final stage will not stretch, see
  * {@link FinalStage#stretches}), otherwise its models at the longest training ({@link FinalTraining#MAX_EPOCHS},
- * which tiny data reaches). That need is estimated from the search's own pace: seconds per look (over every network
- * looked at, most of them larger than the frontier's), times the final training's length in looks (on every
- * training sample, not the subset) plus one look for the test split and files, for each final model the frontier
- * holds, times a safety factor; never more time than the reserve gives the search. A cross-validated look
- * ({@code training.folds}) is that many trainings, each on all folds but one; the look for the test split and files
- * is a whole one.
+ * which tiny data reaches). That need is estimated from the search's own pace: seconds per training (over every
+ * network looked at, most of them larger than the frontier's; a cross-validated look, {@code training.folds}, is one
+ * training per fold), times the final training's length in the search's trainings (on every training sample, not
+ * the subset), plus a second or one more training for the test split and files, for each final model the frontier
+ * holds, times a safety factor; never more time than the reserve gives the search.
  *
  * <pre>{@code
  * builder.limit(SearchTimeLimit.of(spec, data.search(), data.trainingSize()));
@@ -27,6 +26,11 @@ import org.archai4j.search.SearchStatus;
 final class SearchTimeLimit implements Limit {
     /** How much longer than the estimate the final stage is allowed to take. */
     private static final double SAFETY = 1.25;
+    /**
+     * What a final model needs besides its training, at least: the test split, its latency and files take about a
+     * second on a small table, and a training of the search where that is longer.
+     */
+    private static final double MODEL_OVERHEAD_SECONDS = 1;
 
     private final double budgetSeconds;
     private final double reserveSeconds;
@@ -90,10 +94,10 @@ final class SearchTimeLimit implements Limit {
         // Stretched, a final model trains at most the longest training; not stretched, its epochs.
         double epochs = FinalStage.stretches(stage.length(), results.repeatedEvaluationGain(primary))
                 ? FinalTraining.MAX_EPOCHS : stage.epochs();
-        double secondsPerLook = elapsedSeconds * parallel / evaluations;
-        // A cross-validated look is one training per fold; what a model needs besides training (the test split,
-        // its files) is a whole look's.
-        double perModel = epochs * finalPerLookEpoch / lookEpochs * secondsPerLook / folds + secondsPerLook;
+        // A cross-validated look is one training per fold.
+        double secondsPerTraining = elapsedSeconds * parallel / evaluations / folds;
+        double perModel = (epochs * finalPerLookEpoch / lookEpochs) * secondsPerTraining
+                + Math.max(MODEL_OVERHEAD_SECONDS, secondsPerTraining);
         int models = Math.min(stage.models(), results.getParetoFrontier().models().size());
         return Math.min(reserveSeconds, models * perModel * SAFETY);
     }

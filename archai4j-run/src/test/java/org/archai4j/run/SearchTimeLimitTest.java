@@ -78,36 +78,40 @@ class SearchTimeLimitTest {
         assertThat(limit.reserveSeconds(results(), 500, 250)).as("no second look yet").isEqualTo(30);
         assertThat(limit.reserveSeconds(results(0.02, 0.01), 502, 250)).as("longer looks paid").isEqualTo(30);
         // Longer looks paid, but even the longest training (1,000 epochs) of the three takes less than the
-        // reserve when the search looks at a thousand networks a second.
+        // reserve when the search looks at a thousand networks a second (and each needs a second besides).
         assertThat(limit.reserveSeconds(results(0.02, 0.01), 502_000, 250)).isCloseTo(3 * (1000 * (1000.0 / 700)
-                / 60 + 1) * (250.0 * 2 / 502_000) * 1.25, within(1e-9));
+                / 60 * (250.0 * 2 / 502_000) + 1) * 1.25, within(1e-9));
         // They lowered accuracy: 250 s for 502 looks two at a time is about 1 s a look, and each final model
-        // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus one look; three final models
+        // trains 50 epochs of 1,000 samples, 1.19 looks of 60 epochs of 700, plus a second; three final models
         // (of the frontier's four), 1.25 times.
-        double expected = 3 * (50 * (1000.0 / 700) / 60 + 1) * (250.0 * 2 / 502) * 1.25;
+        double look = 250.0 * 2 / 502;
+        double expected = 3 * (50 * (1000.0 / 700) / 60 * look + 1) * 1.25;
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9))
                 .isLessThan(15);
         // Past the planned 270 s, the search goes on (the pace is measured anew at each question).
         assertThat(limit.reached(new SearchStatus(1, 502, 280, results(-0.02, 0.01)))).isFalse();
-        assertThat(limit.limitSeconds()).isCloseTo(300 - expected * 280 / 250, within(1e-9));
+        double later = 280.0 * 2 / 502;
+        assertThat(limit.limitSeconds()).as("a look now takes more than a second, and so does what a model needs "
+                + "besides training").isCloseTo(300 - 3 * (50 * (1000.0 / 700) / 60 + 1) * later * 1.25, within(1e-9));
         assertThat(limit.reached(new SearchStatus(1, 502, 292, results(-0.02, 0.01)))).isTrue();
         // A frontier of one network: one final model to plan for.
         SearchResults<Void> one = results(-0.02, 0.01);
         one.addIterationResults(List.of(new ArchaiModel<>(null, "best")), Map.of("accuracy", new double[] {0.9},
                 "parameters", new double[] {0.5}));
-        assertThat(limit.reserveSeconds(one, 503, 250)).isCloseTo(expected / 3 * 502 / 503, within(1e-9));
+        assertThat(limit.reserveSeconds(one, 503, 250)).isCloseTo((50 * (1000.0 / 700) / 60 * (250.0 * 2 / 503) + 1)
+                * 1.25, within(1e-9));
         // A slow search (10 s a look) would need more than the reserve: never less time for the final stage.
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 50, 250)).isEqualTo(30);
     }
 
     @Test
     void aCrossValidatedLookIsOneTrainingPerFoldOnAllFoldsButOne() throws IOException {
-        // Five folds of the 1,000 pooled samples: each look is five trainings on 800 samples, and the test split
-        // and files take a whole look.
+        // Five folds of the 1,000 pooled samples: each look is five trainings on 800 samples, of 0.2 s each, and
+        // the test split and files take a second.
         SearchTimeLimit limit = SearchTimeLimit.of(spec("fill", "training: {epochs: 1, batch_size: 32, folds: 5}"),
                 split(700, 300), 1000);
-        double look = 250.0 * 2 / 502;
-        double expected = 3 * (50 * (1000.0 / 800) / 60 * look / 5 + look) * 1.25;
+        double training = 250.0 * 2 / 502 / 5;
+        double expected = 3 * (50 * (1000.0 / 800) / 60 * training + 1) * 1.25;
         assertThat(limit.reserveSeconds(results(-0.02, 0.01), 502, 250)).isCloseTo(expected, within(1e-9));
     }
 
