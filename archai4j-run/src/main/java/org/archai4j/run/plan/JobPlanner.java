@@ -191,8 +191,8 @@ public final class JobPlanner {
 
     private static String spec(DataSource data, Path out, long seed, Duration budget, SpaceDesign design,
                                int subset, int validation, int folds, TrainingRecipe recipe, Look screening,
-                               Look promotion,
-                               double finalEpochs, long reserve, long[] ceilings, int initial, Speed speed) {
+                               Look promotion, double finalEpochs, long reserve, long[] ceilings, int initial,
+                               Speed speed) {
         String tiers = Arrays.stream(ceilings).mapToObj(Long::toString).collect(Collectors.joining(", "));
         return "# Planned by archai4j from the data and the time budget (archai4j search --data ...). Edit it and\n"
                 + "# run it with: archai4j search " + out.resolve(PlannedJob.SPEC_FILE) + "\n"
