@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
@@ -39,15 +40,8 @@ class CrossValidationTest {
     }
 
     private static int[] indices(LabelledData data) {
-        return Arrays.stream(box(data.values())).mapToInt(Math::round).toArray();
-    }
-
-    private static Float[] box(float[] values) {
-        Float[] boxed = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
+        float[] values = data.values();
+        return IntStream.range(0, values.length).map(i -> Math.round(values[i])).toArray();
     }
 
     @Test

@@ -169,20 +169,15 @@ public final class LabelledData {
         // Class by class, each class's samples in shuffled order, dealt to the folds round-robin.
         Integer[] order = Arrays.stream(shuffled(seed)).boxed().toArray(Integer[]::new);
         Arrays.sort(order, (a, b) -> Integer.compare(labels[a], labels[b]));
-        List<List<Integer>> members = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
-            members.add(new ArrayList<>());
-        }
+        int[] foldOf = new int[size()];
         for (int i = 0; i < order.length; i++) {
-            members.get(i % k).add(order[i]);
+            foldOf[order[i]] = i % k;
         }
         List<Split> splits = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             int fold = j;
-            int[] validation = members.get(j).stream().mapToInt(Integer::intValue).sorted().toArray();
-            int[] train = IntStream.range(0, k).filter(f -> f != fold)
-                    .flatMap(f -> members.get(f).stream().mapToInt(Integer::intValue)).sorted().toArray();
-            splits.add(new Split(select(train), select(validation)));
+            splits.add(new Split(select(IntStream.range(0, size()).filter(i -> foldOf[i] != fold).toArray()),
+                    select(IntStream.range(0, size()).filter(i -> foldOf[i] == fold).toArray())));
         }
         return splits;
     }
