@@ -31,6 +31,7 @@ public final class PlannedJob {
     public static final String SPACE_FILE = RunDirectory.PLANNED_SPACE;
 
     private static final Pattern SET_ASIDE = Pattern.compile("(?m)^time_budget: .*# the budget less (\\d+) s: ");
+    private static final Pattern RESERVE = Pattern.compile("(?m)^  reserve: (\\d+)s$");
     /** What the job does after its final stage (the report, its plots) takes a few seconds of the budget. */
     private static final long FINISH_SECONDS = 5;
 
@@ -82,9 +83,17 @@ public final class PlannedJob {
         plan.summary().forEach(say);
         long planning = (long) Math.ceil((System.nanoTime() - start) / 1e9);
         long finish = Math.min(FINISH_SECONDS, budget.toSeconds() / 50);
-        String text = plan.spec().replaceFirst("(?m)^time_budget: .*$", "time_budget: " + Math.max(1,
-                budget.toSeconds() - planning - finish) + "s      # the budget less " + (planning + finish)
-                + " s: the planning's " + planning + " s and " + finish + " s for the report");
+        long timeBudget = Math.max(1, budget.toSeconds() - planning - finish);
+        String text = plan.spec().replaceFirst("(?m)^time_budget: .*$", "time_budget: " + timeBudget
+                + "s      # the budget less " + (planning + finish) + " s: the planning's " + planning + " s and "
+                + finish + " s for the report");
+        // The reserve was planned on the whole budget; where planning took a large part of a short one, the final
+        // stage keeps its largest share of what is left, and the spec stays valid (a reserve below the budget).
+        Matcher reserve = RESERVE.matcher(text);
+        if (reserve.find()) {
+            long capped = Math.min(Long.parseLong(reserve.group(1)), (long) (JobPlanner.FINAL_SHARE * timeBudget));
+            text = text.substring(0, reserve.start(1)) + capped + text.substring(reserve.end(1));
+        }
         AtomicFiles.writeString(out.resolve(SPACE_FILE), plan.space());
         AtomicFiles.writeString(spec, text);
         say.accept("plan: written to " + spec + " (edit it and run: archai4j search " + spec + ")");

@@ -145,6 +145,8 @@ class JobPlannerTest {
         assertThat(spec.data().hasTestSet()).isFalse();
         assertThat(spec.data().validationSize()).as("30%% of small data validates").isEqualTo(48);
         assertThat(spec.training().folds()).isEqualTo(1);
+        assertThat(spec.finalStage().reserve()).as("planning took part of the ten seconds; the reserve keeps its "
+                + "share of the rest").isLessThanOrEqualTo(spec.budget().time().multipliedBy(55).dividedBy(100));
 
         // Ten minutes give each of a few hundred networks five trainings: every row validates, once.
         List<String> said = new ArrayList<>();
