@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,12 +149,17 @@ final class FinalStage {
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
             if (stretch && seconds > 0) {
                 // Its part of the time left, in proportion to its predicted time among the models still to train
-                // (a large network needs more than a small one): the job ends on its budget.
-                List<String> toTrain = chosen.subList(at, chosen.size()).stream().map(ArchaiModel::archid)
-                        .filter(predicted::containsKey).toList();
+                // that fit (a large network needs more than a small one): the job ends on its budget.
+                double secondsLeft = (deadlineNanos - System.nanoTime()) / 1e9;
+                List<String> toTrain = fitting(chosen.subList(at, chosen.size()).stream().map(ArchaiModel::archid)
+                        .filter(predicted::containsKey).toList(), id -> predicted.get(id) * correction, secondsLeft);
+                if (!toTrain.contains(model.archid())) {
+                    skipped.add(model.archid());
+                    listener.finalModelLeftOut(model.archid(), seconds);
+                    continue;
+                }
                 double pending = toTrain.stream().mapToDouble(predicted::get).sum() * correction;
-                double epochs = fillEpochs(stage.epochs(), (deadlineNanos - System.nanoTime()) / 1e9,
-                        toTrain.size(), pending);
+                double epochs = fillEpochs(stage.epochs(), secondsLeft, toTrain.size(), pending);
                 seconds *= epochs / stage.epochs();
                 training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
             }
@@ -223,6 +229,25 @@ final class FinalStage {
         // overrun takes nothing from another, and with it the job ends on its budget rather than a tenth before.
         double stretch = (secondsLeft - MARGIN_SECONDS * toTrain) / (toTrain > 1 ? SAFETY : 1) / pendingSeconds;
         return Math.min(FinalTraining.MAX_EPOCHS, planned * Math.max(1, stretch));
+    }
+
+    /**
+     * Of the models still to train, in the order chosen, those that fit in {@code secondsLeft} at their predicted
+     * {@code seconds} for the planned epochs: each one taken if its training would end in time after the ones taken
+     * before it, the test each model meets at its turn. With {@code length: fill} the ones that would not fit are
+     * left out before the others train, so that the others' stretch uses their time instead of it going unused.
+     */
+    static List<String> fitting(List<String> toTrain, ToDoubleFunction<String> seconds, double secondsLeft) {
+        List<String> fit = new ArrayList<>();
+        double taken = 0;
+        for (String archid : toTrain) {
+            double need = seconds.applyAsDouble(archid);
+            if (taken + need <= secondsLeft) {
+                fit.add(archid);
+                taken += need;
+            }
+        }
+        return fit;
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.DoubleStream;
 import org.archai4j.djl.training.FinalTraining;
 import org.archai4j.run.spec.RunSpec;
@@ -37,6 +39,22 @@ class FillEpochsTest {
         assertThat(FinalStage.fillEpochs(2, 1e9, 1, 1)).isEqualTo(FinalTraining.MAX_EPOCHS);
         // Exactly enough time: the plan as it is.
         assertThat(FinalStage.fillEpochs(5, 3 * 3 + 1.1 * 90, 3, 90)).isCloseTo(5, within(1e-9));
+    }
+
+    @Test
+    void aModelThatWouldNotFitIsLeftOutBeforeTheOthersTrainSoTheyTakeItsTime() {
+        // The main job's seed 1: four models predicted at 60, 128, 52 and 86 s, 305 s left. The fourth would not
+        // fit after the first three (326 s), so they share the 305 s among themselves (a stretch of 1.12) rather
+        // than training 5 epochs each and leaving 65 s unused once the fourth is refused.
+        Map<String, Double> predicted = Map.of("a", 60.0, "b", 128.0, "c", 52.0, "d", 86.0);
+        List<String> fit = FinalStage.fitting(List.of("a", "b", "c", "d"), predicted::get, 305);
+        assertThat(fit).containsExactly("a", "b", "c");
+        assertThat(FinalStage.fillEpochs(5, 305, fit.size(), 240)).isCloseTo(5 * (305 - 9) / 1.1 / 240,
+                within(1e-9));
+        // A later, smaller model still fits where a larger one before it does not; the order chosen decides.
+        assertThat(FinalStage.fitting(List.of("a", "b", "c", "d"), predicted::get, 120)).containsExactly("a", "c");
+        assertThat(FinalStage.fitting(List.of("b"), predicted::get, 100)).isEmpty();
+        assertThat(FinalStage.fitting(List.of("a", "b", "c", "d"), predicted::get, 1e9)).hasSize(4);
     }
 
     @Test
