@@ -55,6 +55,24 @@ final class TestJobs {
     }
 
     /**
+     * Whether {@code process} ignores SIGINT, by its {@code SigIgn} mask in {@code /proc} (false where there is
+     * none): a shell without job control starts its background jobs so, and they inherit it, so Ctrl-C cannot
+     * reach them.
+     */
+    static boolean ignoresSigint(Process process) throws IOException {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Runs {@code archai4j args...} in a JVM of its own: its exit code, standard output, and the lines of standard
      * error that archai4j itself wrote (its one-line errors), without the libraries' warnings.
      */
