@@ -44,8 +44,9 @@ class InterruptTest {
             search.destroyForcibly();
         }
         assertThat(stopped).as("stopped within 30 s of SIGINT").isTrue();
-        assertThat(search.exitValue()).as(Files.readString(dir.resolve("search.log"))).isEqualTo(130);
-        assertThat(Files.readString(dir.resolve("search.log"))).contains("interrupted; the journal is intact");
+        String log = Files.readString(dir.resolve("search.log"));
+        assertThat(search.exitValue()).as(log).isEqualTo(130);
+        assertThat(log).contains("interrupted; the journal is intact");
         assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("status").asText())
                 .isEqualTo("interrupted");
         List<String> before = Files.readAllLines(journal);

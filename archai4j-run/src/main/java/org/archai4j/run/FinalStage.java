@@ -149,19 +149,17 @@ final class FinalStage {
             FinalTraining training = new FinalTraining(trainImages, stage.recipe(), stage.epochs(), seed);
             if (stretch && seconds > 0) {
                 // Its part of the time left, in proportion to its predicted time among the models still to train
-                // that fit (a large network needs more than a small one): the job ends on its budget.
+                // that fit (a large network needs more than a small one): the job ends on its budget. One that
+                // does not fit itself, at its planned epochs, is left out below.
                 double secondsLeft = (deadlineNanos - System.nanoTime()) / 1e9;
                 List<String> toTrain = fitting(chosen.subList(at, chosen.size()).stream().map(ArchaiModel::archid)
                         .filter(predicted::containsKey).toList(), id -> predicted.get(id) * correction, secondsLeft);
-                if (!toTrain.contains(model.archid())) {
-                    skipped.add(model.archid());
-                    listener.finalModelLeftOut(model.archid(), seconds);
-                    continue;
+                if (toTrain.contains(model.archid())) {
+                    double pending = toTrain.stream().mapToDouble(predicted::get).sum() * correction;
+                    double epochs = fillEpochs(stage.epochs(), secondsLeft, toTrain.size(), pending);
+                    seconds *= epochs / stage.epochs();
+                    training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
                 }
-                double pending = toTrain.stream().mapToDouble(predicted::get).sum() * correction;
-                double epochs = fillEpochs(stage.epochs(), secondsLeft, toTrain.size(), pending);
-                seconds *= epochs / stage.epochs();
-                training = new FinalTraining(trainImages, stage.recipe(), epochs, seed);
             }
             if (System.nanoTime() + (long) (seconds * 1e9) > deadlineNanos) {
                 skipped.add(model.archid());
